@@ -1,0 +1,57 @@
+"""Layering: the engine imports neither the store nor Textual nor TinyDB; the store never imports Textual;
+``quotelens quotes`` never loads Textual."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
+                         capture_output=True, text=True, cwd=ROOT, check=True)
+    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def _top(mods: set[str]) -> set[str]:
+    return {m.split(".")[0] for m in mods}
+
+
+def test_engine_imports_no_textual_tinydb_or_store():
+    mods = _modules_after("import tui.engine as e; e.analyze(e.load_text('T\\n\\n\"Hi,\" Ann said.'))")
+    assert not _top(mods) & {"textual", "tinydb", "rich"}
+    assert not any(m.startswith(("tui.store", "tui.app")) for m in mods)
+
+
+def test_quotes_command_never_imports_textual(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Title\n\n“We will win,” Jane Doe said.\n", encoding="utf-8")
+    code = ("import sys, io, contextlib\nfrom tui.cli import main\nbuf = io.StringIO()\n"
+            f"with contextlib.redirect_stdout(buf): main(['quotes', {str(f)!r}, '--json'])\n")
+    mods = _modules_after(code)
+    assert "textual" not in _top(mods)
+
+
+def test_quotes_json_contract(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Title\n\n“We will win,” Jane Doe said.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "tui", "quotes", str(f), "--json"], capture_output=True,
+                         text=True, cwd=ROOT, check=True)
+    data = json.loads(out.stdout)
+    q = data["quotes"][0]
+    assert {"text", "speaker", "start", "end", "cue"} <= set(q)
+    assert q["text"] == "We will win,"
+    assert data["speakers"][0]["name"] == "Jane Doe"
+    assert {"id", "name", "aliases", "quotes"} <= set(data["speakers"][0])
+
+
+def test_missing_file_is_one_line_and_status_2(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "tui", "quotes", str(tmp_path / "nope.txt")],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and "no such file" in out.stderr
+    assert "Traceback" not in out.stderr

@@ -1,0 +1,1 @@
+"""Sub-commands of the ``quotelens`` command line; each module imports only what it needs."""

@@ -1,0 +1,74 @@
+"""``quotelens quotes FILE [--json]``: what the engine found, for people and for scripts.
+
+This path never imports Textual: scripts and scorers run it on many files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..engine import Analysis, Document, LoadError, analyze, load_path
+
+
+def analysis_json(doc: Document, analysis: Analysis) -> dict:
+    counts = analysis.quote_counts()
+    quotes = []
+    for q in analysis.quotes:
+        speaker = analysis.speaker_of(q)
+        quotes.append({
+            "text": doc.text[q.start:q.end],
+            "speaker": speaker.name if speaker else None,
+            "speaker_id": q.speaker,
+            "start": q.start,
+            "end": q.end,
+            "cue": q.cue,
+            "method": q.method,
+            "confidence": round(q.confidence, 2),
+            "kind": q.kind,
+        })
+    speakers = [
+        {"id": s.id, "name": s.name, "aliases": list(s.aliases), "kind": s.kind,
+         "gender": s.gender, "quotes": counts.get(s.id, 0)}
+        for s in analysis.speakers
+    ]
+    return {"title": doc.title, "quotes": quotes, "speakers": speakers}
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def table(data: dict) -> str:
+    rows = [f"{data['title']}: {len(data['quotes'])} quotations, {len(data['speakers'])} speakers", ""]
+    rows.append(f"{'#':>4}  {'speaker':<24}  {'how':<12}  {'conf':>4}  quotation")
+    for i, q in enumerate(data["quotes"], 1):
+        rows.append(f"{i:>4}  {_clip(q['speaker'] or '?', 24):<24}  {q['method']:<12}  "
+                    f"{q['confidence']:>4.2f}  {_clip(q['text'], 70)}")
+    if data["speakers"]:
+        rows += ["", "speakers:"]
+        for s in data["speakers"]:
+            also = [a for a in s["aliases"] if a != s["name"]]
+            rows.append(f"  {s['name']} ({s['quotes']})" + (f", also: {', '.join(also)}" if also else ""))
+    return "\n".join(rows)
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="quotelens quotes", description="List the quotations in FILE and who said them.")
+    ap.add_argument("file", help="a text or Markdown file, or - for standard input")
+    ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    args = ap.parse_args(argv)
+    try:
+        doc = load_path(args.file)
+    except LoadError as err:
+        print(f"quotelens: {err}", file=sys.stderr)
+        return 2
+    data = analysis_json(doc, analyze(doc))
+    if args.json:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        print(table(data))
+    return 0

@@ -1,0 +1,20 @@
+"""The quotelens engine: document model, loaders, quotations and speakers.
+
+Pure Python: nothing here imports Textual, TinyDB or the store.
+"""
+
+from .model import Analysis, Block, Document, Quote, Speaker, Span
+from .loaders import LoadError, load_bytes, load_path, load_text
+
+__all__ = [
+    "Analysis", "Block", "Document", "Quote", "Speaker", "Span",
+    "LoadError", "load_bytes", "load_path", "load_text", "analyze",
+]
+
+
+def analyze(doc: Document) -> Analysis:
+    """Find every quotation in ``doc`` and attribute it to a speaker."""
+    from .attribution import attribute
+    from .quotes import find_quotes
+
+    return attribute(doc, find_quotes(doc))

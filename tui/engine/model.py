@@ -1,0 +1,118 @@
+"""The document model: plain text plus ranges over it.
+
+Everything quotelens knows about an article is a range of character offsets into
+``Document.text`` (the canonical plain text): blocks, inline spans, quotations,
+annotations and search hits alike.  All classes are frozen so that a document can
+be shared between threads and cached without copying.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+BLOCK_KINDS = ("heading", "paragraph", "list_item", "blockquote", "code", "rule")
+SPAN_KINDS = ("emphasis", "strong", "code", "link")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A block of the document: ``text[start:end]`` is its content."""
+
+    kind: str
+    start: int
+    end: int
+    level: int = 0  # heading level, or nesting depth of a list item / block quote
+    marker: str = ""  # list marker ("•", "3.") for list items
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Inline formatting over ``text[start:end]``."""
+
+    kind: str
+    start: int
+    end: int
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded article: its title, canonical text, blocks and inline spans."""
+
+    title: str
+    text: str
+    blocks: tuple[Block, ...]
+    spans: tuple[Span, ...] = ()
+    source: str | None = None  # path the document was read from, "-" for stdin
+    format: str = "text"  # "text" or "markdown"
+    notices: tuple[str, ...] = ()  # what loading changed (control characters removed, ...)
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def block_index_at(self, offset: int) -> int | None:
+        """Index of the block holding ``offset`` (or the last block starting before it)."""
+        if not self.blocks:
+            return None
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        return max(i, 0)
+
+    def block_at(self, offset: int) -> Block | None:
+        i = self.block_index_at(offset)
+        return None if i is None else self.blocks[i]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: ``text[start:end]`` are the quoted words, marks excluded.
+
+    ``mark_start``/``mark_end`` include the quotation marks (equal to start/end when a
+    mark is missing, e.g. a quote running to the end of a paragraph).
+    """
+
+    start: int
+    end: int
+    mark_start: int
+    mark_end: int
+    speaker: int | None = None  # Speaker.id
+    cue: str | None = None  # the words that attribute it ("said", "according to")
+    method: str = "none"  # cue, pronoun, description, continuation, transcript, alternation, none
+    confidence: float = 0.0  # 0..1
+    kind: str = "direct"  # direct, partial, title
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """One person or group that is quoted, with every name the text uses for them."""
+
+    id: int
+    name: str  # canonical: the fullest form
+    aliases: tuple[str, ...] = ()
+    gender: str | None = None  # "m", "f", or None when unknown
+    kind: str = "person"  # person, group
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the engine found in one document."""
+
+    quotes: tuple[Quote, ...]
+    speakers: tuple[Speaker, ...]
+    by_id: dict[int, Speaker] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.by_id:
+            self.by_id.update({s.id: s for s in self.speakers})
+
+    def speaker_of(self, quote: Quote) -> Speaker | None:
+        return None if quote.speaker is None else self.by_id.get(quote.speaker)
+
+    def quote_counts(self) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for q in self.quotes:
+            if q.speaker is not None:
+                counts[q.speaker] = counts.get(q.speaker, 0) + 1
+        return counts

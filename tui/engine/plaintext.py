@@ -1,0 +1,49 @@
+"""Plain text: blank lines separate paragraphs; hard-wrapped lines inside one are joined."""
+
+from __future__ import annotations
+
+import re
+
+from .builder import DocumentBuilder
+
+_BLANK = re.compile(r"\n[ \t]*\n")
+_CHAPTER = re.compile(r"^(chapter|book|part|volume)\b[\w .:-]{0,40}$", re.IGNORECASE)
+
+
+def _looks_like_heading(par: str) -> bool:
+    if "\n" in par or len(par) > 80:
+        return False
+    return bool(_CHAPTER.match(par)) or (par.isupper() and any(c.isalpha() for c in par) and len(par.split()) <= 8)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split on blank lines; a text with no blank line at all has a paragraph a line."""
+    text = text.strip("\n")
+    if not text.strip():
+        return []
+    if _BLANK.search(text) is None and text.count("\n") >= 2:
+        chunks = text.split("\n")
+    else:
+        chunks = _BLANK.split(text)
+    out = []
+    for chunk in chunks:
+        lines = [line.strip() for line in chunk.split("\n")]
+        joined = " ".join(line for line in lines if line)
+        if joined:
+            out.append(joined)
+    return out
+
+
+def build_plain(builder: DocumentBuilder, text: str) -> str | None:
+    """Fill ``builder`` from plain text; return a title guessed from the first paragraph."""
+    pars = paragraphs(text)
+    title = None
+    for i, par in enumerate(pars):
+        if i == 0 and len(par) <= 160 and not par.endswith((",", ";")):
+            title = par
+            builder.add_block("heading", par, level=1)
+        elif _looks_like_heading(par):
+            builder.add_block("heading", par, level=2)
+        else:
+            builder.add_block("paragraph", par)
+    return title
