@@ -35,7 +35,7 @@ _KEY_NAMES = {
 
 
 def key_label(keys: str) -> str:
-    """A binding's key string ("escape,q", "ctrl+s") as shown to the reader ("Esc / q", "Ctrl+S")."""
+    """A binding's key string ("escape,q", "ctrl+s") as shown to the reader ("Esc, q", "Ctrl+S")."""
     labels = []
     for key in keys.split(","):
         key = key.strip()
@@ -46,7 +46,7 @@ def key_label(keys: str) -> str:
             labels.append("+".join([m.capitalize() for m in mods] + [_KEY_NAMES.get(last, last.upper())]))
         else:
             labels.append(key)
-    return " / ".join(labels)
+    return ", ".join(labels)
 
 
 def describe_bindings(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
