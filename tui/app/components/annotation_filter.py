@@ -39,10 +39,18 @@ class AnnotationFilter:
 
 
 def _split(query: str) -> list[str]:
-    try:
-        return shlex.split(query)
-    except ValueError:  # an unbalanced quote: fall back to plain words
-        return query.replace('"', " ").replace("'", " ").split()
+    """Words; double quotes group words (an unclosed one runs to the end); apostrophes are text."""
+    for closing in ("", '"'):
+        lexer = shlex.shlex(query + closing, posix=True)
+        lexer.whitespace_split = True
+        lexer.quotes = '"'
+        lexer.escape = ""
+        lexer.commenters = ""
+        try:
+            return list(lexer)
+        except ValueError:
+            continue
+    return query.replace('"', " ").split()
 
 
 def parse_filter(query: str) -> AnnotationFilter:

@@ -141,8 +141,7 @@ class AnnotationList(Widget):
             items.append(Option(annotation_prompt(row)))
         if orphans:
             if placed:
-                shown.append(None)
-                items.append(None)  # a separator
+                items.append(None)  # a separator line: not an option, so no entry in `shown`
             shown.append(None)
             items.append(Option(Content.assemble(("Orphans", "bold"), ("  text no longer in the article", "dim italic")),
                                 disabled=True))
