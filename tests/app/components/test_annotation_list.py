@@ -194,3 +194,18 @@ async def test_set_rows_after_delete_keeps_cursor_nearby(host_cls):
         annotations.set_rows(list(reversed(ROWS)))
         await pilot.pause()
         assert annotations.current_row.id == before
+
+
+async def test_tag_filter_narrows_while_typing(host_cls):
+    assert await filtered(host_cls, "tag:pro") == ["late", "gone"]
+    assert await filtered(host_cls, "tag:infra") == ["late"]
+    assert await filtered(host_cls, "tag:promises") == []
+
+
+async def test_cursor_moves_post_highlighted(host_cls):
+    app, annotations = host(host_cls)
+    async with app.run_test(size=(90, 30)) as pilot:
+        await start(pilot, annotations)
+        await pilot.press("j", "j", "k")
+        await pilot.pause()
+    assert [m.annotation_id for m in of(app, AnnotationList.Highlighted)] == ["mid", "late", "mid"]

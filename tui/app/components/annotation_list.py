@@ -29,22 +29,25 @@ NOTE_CHARS = 120
 
 
 def annotation_prompt(row: AnnotationRow) -> Content:
-    """A row as plain Content: mark + excerpt (+ moved), the note, then tags and speaker."""
-    mark = ("▌", HIGHLIGHT_MARKS[row.color]) if row.color in HIGHLIGHT_MARKS else ("▏", "dim")
-    first: list[str | tuple[str, str]] = [mark, " ", (clip(row.excerpt, EXCERPT_CHARS) or "(empty)", "italic")]
+    """A row as plain Content: excerpt (+ "moved"), the note, then tags and speaker.
+
+    Every line starts with the same colour bar, so a row reads as one block.
+    """
+    bar = ("▌", HIGHLIGHT_MARKS[row.color]) if row.color in HIGHLIGHT_MARKS else ("▏", "dim")
+    first: list[str | tuple[str, str]] = [(clip(row.excerpt, EXCERPT_CHARS) or "(empty)", "italic")]
     if row.status == "moved":
         first += ["  ", ("moved", "bold $warning")]
-    lines = [Content.assemble(*first)]
+    lines: list[list[str | tuple[str, str]]] = [first]
     if row.note.strip():
-        lines.append(Content.assemble("  ", clip(row.note, NOTE_CHARS)))
+        lines.append([clip(row.note, NOTE_CHARS)])
     meta: list[str | tuple[str, str]] = []
     if row.tags:
         meta.append((" ".join("#" + clip(t, 40) for t in row.tags), "$accent"))
     if row.speaker:
         meta += ["  " if meta else "", ("— " + clip(row.speaker, 40), "dim")]
     if meta:
-        lines.append(Content.assemble("  ", *meta))
-    return Content("\n").join(lines)
+        lines.append(meta)
+    return Content("\n").join(Content.assemble(bar, " ", *line) for line in lines)
 
 
 class AnnotationList(Widget):
@@ -55,13 +58,20 @@ class AnnotationList(Widget):
         Binding("d", "delete", "Delete", show=True),
         Binding("u", "undo", "Undo", show=True),
         Binding("slash,f", "filter", "Filter", show=True),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
-        Binding("j", "cursor(1)", "Down", show=False),
-        Binding("k", "cursor(-1)", "Up", show=False),
+        Binding("escape", "clear_filter", "Clear filter", show=True),
+        Binding("down,j", "cursor(1)", "Next", show=False),
+        Binding("up,k", "cursor(-1)", "Previous", show=False),
+        Binding("enter", "jump", "Go to it", show=False),
     ]
 
     @dataclass
     class Jump(Message):
+        annotation_id: str
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved onto an annotation (the article may want to show it)."""
+
         annotation_id: str
 
     @dataclass
@@ -229,6 +239,14 @@ class AnnotationList(Widget):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        row = self._shown[event.option_index] if event.option_index < len(self._shown) else None
+        if row is not None:
+            self.post_message(self.Highlighted(row.id))
+
+    def action_jump(self) -> None:
+        row = self.current_row
+        if row is not None:
+            self.post_message(self.Jump(row.id))
 
     def action_edit(self) -> None:
         row = self.current_row

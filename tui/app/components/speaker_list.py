@@ -30,8 +30,8 @@ class SpeakerList(OptionList):
     """Keyboard list of speakers; ``r`` renames, ``m`` merges into another speaker."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Next speaker", show=False),
+        Binding("up,k", "cursor_up", "Previous speaker", show=False),
         Binding("enter", "select", "Show quotes", show=True),
         Binding("r", "rename", "Rename", show=True),
         Binding("m", "merge", "Merge into…", show=True),
