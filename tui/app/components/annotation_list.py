@@ -34,9 +34,10 @@ def annotation_prompt(row: AnnotationRow) -> Content:
     Every line starts with the same colour bar, so a row reads as one block.
     """
     bar = ("▌", HIGHLIGHT_MARKS[row.color]) if row.color in HIGHLIGHT_MARKS else ("▏", "dim")
-    first: list[str | tuple[str, str]] = [(clip(row.excerpt, EXCERPT_CHARS) or "(empty)", "italic")]
-    if row.status == "moved":
-        first += ["  ", ("moved", "bold $warning")]
+    first: list[str | tuple[str, str]] = []
+    if row.status == "moved":  # first, so a narrow pane never cuts it off
+        first += [("moved", "bold $warning"), " "]
+    first.append((clip(row.excerpt, EXCERPT_CHARS) or "(empty)", "italic"))
     lines: list[list[str | tuple[str, str]]] = [first]
     if row.note.strip():
         lines.append([clip(row.note, NOTE_CHARS)])
@@ -153,7 +154,7 @@ class AnnotationList(Widget):
             if placed:
                 items.append(None)  # a separator line: not an option, so no entry in `shown`
             shown.append(None)
-            items.append(Option(Content.assemble(("Orphans", "bold"), ("  text no longer in the article", "dim italic")),
+            items.append(Option(Content.assemble(("Orphans", "bold"), ("  (text gone from the article)", "dim italic")),
                                 disabled=True))
             for row in orphans:
                 shown.append(row)
