@@ -97,3 +97,30 @@ async def test_picker_rename_and_help_show_names_literally(host_cls, screen_text
         assert NAME in text and NOTE in text and TAG in text
         await click_text(pilot, screen_text, NOTE)
     assert fired == []
+
+
+ESCAPES = "Ann\x1b]0;pwned\x07 \x1b[2J\u202eevil\x9b"
+
+
+def no_control_characters(text: str) -> bool:
+    return not any(ch in text for ch in "\x1b\x07\x9b\u202e")
+
+
+async def test_control_characters_never_reach_the_terminal(host_cls, screen_text):
+    speakers = SpeakerList()
+    annotations = AnnotationList()
+    app = host_cls(speakers, annotations)
+    async with app.run_test(size=(100, 30)) as pilot:
+        speakers.set_rows([SpeakerRow(1, ESCAPES, 1, "not a colour")])
+        annotations.set_rows([AnnotationRow("1", 0, ESCAPES, ESCAPES, (ESCAPES,), None, ESCAPES, "anchored")])
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Ann]0;pwned [2Jevil" in text and no_control_characters(text)
+        for screen in (AnnotationEditor(ESCAPES, note=ESCAPES, tags=(ESCAPES,)), SpeakerPicker([ESCAPES], ESCAPES),
+                       RenameSpeaker(ESCAPES), HelpScreen([(ESCAPES, [(ESCAPES, ESCAPES)])])):
+            app.open(screen)
+            await pilot.pause()
+            text = screen_text(app)
+            assert "Ann]0;pwned" in text and no_control_characters(text), type(screen).__name__
+            await pilot.press("escape")
+            await pilot.pause()

@@ -15,6 +15,7 @@ from ..palette import HIGHLIGHTS
 from .annotation_draft import AnnotationDraft, format_tags, parse_tags
 from .color_row import ColorRow
 from .tag_suggester import TagSuggester
+from .text_clip import safe
 
 EXCERPT_LIMIT = 4000  # characters of the excerpt shown; the rest is elided
 
@@ -49,10 +50,10 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
         known_tags: Iterable[str] = (),
     ) -> None:
         super().__init__()
-        self.excerpt = excerpt
-        self.known_tags = tuple(known_tags)
-        self._note = note
-        self._tags = tuple(tags)
+        self.excerpt = safe(excerpt)
+        self.known_tags = tuple(safe(t) for t in known_tags)
+        self._note = safe(note)
+        self._tags = tuple(safe(t) for t in tags)
         self._color = color if color in HIGHLIGHTS else None
 
     def compose(self) -> ComposeResult:

@@ -18,7 +18,7 @@ from .annotation_draft import AnnotationDraft
 from .annotation_editor import AnnotationEditor
 from .annotation_filter import AnnotationFilter, parse_filter
 from .annotation_row import AnnotationRow, in_document_order
-from .text_clip import clip
+from .text_clip import clip, one_line
 
 __all__ = ["AnnotationList", "AnnotationRow"]
 
@@ -182,7 +182,7 @@ class AnnotationList(Widget):
         status = self.query_one("#annotation-filter-status", Static)
         self.set_class(self.filter.active, "-filtered")
         if self.filter.active:
-            status.update(Content.assemble(("Filter: ", "bold"), self.filter_input.value.strip(),
+            status.update(Content.assemble(("Filter: ", "bold"), one_line(self.filter_input.value),
                                            f"  ({count} of {len(self.rows)}) · Esc clears"))
 
     # -- filter ---------------------------------------------------------------------------

@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from .text_clip import one_line
+
 Section = tuple[str, Sequence[tuple[str, str]]]
 
 _KEY_NAMES = {
@@ -75,7 +77,10 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, sections: Sequence[Section]) -> None:
         super().__init__()
-        self.sections = [(title, list(rows)) for title, rows in sections]
+        self.sections = [
+            (one_line(title), [(one_line(key), one_line(description)) for key, description in rows])
+            for title, rows in sections
+        ]
 
     def compose(self) -> ComposeResult:
         width = max((len(key) for _, rows in self.sections for key, _ in rows), default=0)

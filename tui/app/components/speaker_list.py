@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ..palette import UNATTRIBUTED, parse_hex, to_hex
 from .rename_speaker import RenameSpeaker
 from .speaker_picker import SpeakerPicker
 from .speaker_row import SpeakerRow
@@ -23,7 +24,11 @@ EMPTY_HINT = "No quotes found"
 
 def speaker_prompt(row: SpeakerRow) -> Content:
     """``██ Name  12`` with the swatch in the speaker's colour; the name is never markup."""
-    return Content.assemble(("██", row.color), " ", (one_line(row.name) or "?", row.color), "  ", (str(row.count), "dim"))
+    try:
+        color = to_hex(parse_hex(row.color))
+    except ValueError:  # not a colour: show the row anyway, in the neutral grey
+        color = UNATTRIBUTED
+    return Content.assemble(("██", color), " ", (one_line(row.name) or "?", color), "  ", (str(row.count), "dim"))
 
 
 class SpeakerList(OptionList):

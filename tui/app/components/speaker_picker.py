@@ -57,9 +57,9 @@ class SpeakerPicker(ModalScreen[str | None]):
     ) -> None:
         super().__init__()
         self.names = list(dict.fromkeys(one_line(n) for n in names if one_line(n)))
-        self.current = current
+        self.current = one_line(current) if current is not None else None
         self.allow_new = allow_new
-        self.title_text = title
+        self.title_text = one_line(title)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-dialog", classes="dialog"):
