@@ -108,8 +108,8 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
 
     @property
     def draft(self) -> AnnotationDraft:
-        note = self.note_text.strip()
-        tags = parse_tags(self.query_one("#annotation-tags", Input).value, self.known_tags)
+        note = safe(self.note_text).strip()
+        tags = parse_tags(safe(self.query_one("#annotation-tags", Input).value), self.known_tags)
         return AnnotationDraft(note=note, tags=tags, color=self.query_one(ColorRow).value)
 
     def action_color(self, number: int) -> None:
