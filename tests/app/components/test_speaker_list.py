@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from tui.app.components.rename_speaker import RenameSpeaker
 from tui.app.components.speaker_list import SpeakerList, SpeakerRow
 from tui.app.components.speaker_picker import SpeakerPicker
@@ -28,8 +30,24 @@ async def test_rows_show_swatch_name_and_count(host_cls, screen_text):
         speakers.set_rows(ROWS)
         await pilot.pause()
         lines = screen_text(app).splitlines()
-    assert any("██ Jane Doe  4" in line for line in lines)
-    assert any("██ Mayor Ana Ruiz  1" in line for line in lines)
+    assert any(re.search(r"██ Jane Doe +4 *$", line) for line in lines)
+    assert any(re.search(r"██ Mayor Ana Ruiz +1 *$", line) for line in lines)
+    # Counts line up in one column.
+    columns = {line.rstrip().rindex(str(row.count)) for row in ROWS for line in lines if row.name in line}
+    assert len(columns) == 1
+
+
+async def test_long_name_is_cut_so_the_count_stays_visible(host_cls, screen_text):
+    speakers = SpeakerList()
+    speakers.styles.width = 24
+    app = host_cls(speakers)
+    long_name = "Professor Maximiliana Featherstonehaugh-Cholmondeley"
+    async with app.run_test(size=(60, 12)) as pilot:
+        speakers.set_rows([SpeakerRow(1, long_name, 123, "#E69F00")])
+        await pilot.pause()
+        first = screen_text(app).splitlines()[0]
+    assert "…" in first and first[:24].rstrip().endswith("123")
+    assert long_name not in first
 
 
 async def test_empty_list_says_so(host_cls, screen_text):

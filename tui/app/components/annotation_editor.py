@@ -76,16 +76,13 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
                 select_on_focus=False,
                 id="annotation-tags",
             )
-            yield Label("Colour", classes="field-label")
+            yield Label("Colour (1–5, 0 for none)", classes="field-label")
             yield ColorRow(self._color, id="annotation-color")
-            save_keys = "Ctrl+S saves" if self.multiline_note else "Enter or Ctrl+S saves"
-            yield Static(
-                Content(f"{save_keys} · Esc cancels · → completes a tag · 1–5 colour (outside text fields)"),
-                classes="dialog-hint",
-            )
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="annotation-save")
-                yield Button("Cancel", id="annotation-cancel")
+            save_keys = "Ctrl+S saves" if self.multiline_note else "Enter saves"
+            with Horizontal(classes="dialog-footer"):
+                yield Static(Content(f"{save_keys} · Esc cancels · → completes a tag"), classes="dialog-hint")
+                yield Button("Save", variant="primary", compact=True, id="annotation-save")
+                yield Button("Cancel", compact=True, id="annotation-cancel")
 
     @property
     def multiline_note(self) -> bool:
