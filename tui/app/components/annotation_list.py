@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,6 +29,7 @@ EXCERPT_CHARS = 80
 NOTE_CHARS = 120
 
 
+@lru_cache(maxsize=8192)  # rows are frozen: filtering and refreshing reuse the built prompts
 def annotation_prompt(row: AnnotationRow) -> Content:
     """A row as plain Content: excerpt (+ "moved"), the note, then tags and speaker.
 
@@ -48,7 +50,10 @@ def annotation_prompt(row: AnnotationRow) -> Content:
         meta += ["  " if meta else "", ("— " + clip(row.speaker, 40), "dim")]
     if meta:
         lines.append(meta)
-    return Content("\n").join(Content.assemble(bar, " ", *line) for line in lines)
+    parts: list[str | tuple[str, str]] = []
+    for number, line in enumerate(lines):
+        parts += ["\n" if number else "", bar, " ", *line]
+    return Content.assemble(*parts)
 
 
 class AnnotationList(Widget):
