@@ -79,3 +79,26 @@ async def test_rename_returns_tidied_name_and_none_when_unchanged(host_cls):
         await pilot.press("escape")
         await pilot.pause()
     assert app.results == ["Jane Doe Jr.", None, None]
+
+
+async def test_enter_straight_away_keeps_the_current_speaker(host_cls):
+    app = host_cls()
+    async with app.run_test() as pilot:
+        app.open(SpeakerPicker(NAMES, "Mayor Ana Ruiz"))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == ["Mayor Ana Ruiz"]
+
+
+async def test_typed_name_differing_only_in_case_picks_the_existing_speaker(host_cls):
+    app = host_cls()
+    async with app.run_test() as pilot:
+        app.open(SpeakerPicker(NAMES, None))
+        await pilot.pause()
+        await pilot.press(*"jane doe")
+        await pilot.pause()
+        assert shown(app) == ["Jane Doe"]  # no "+ new speaker" duplicate
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == ["Jane Doe"]
