@@ -209,3 +209,18 @@ async def test_cursor_moves_post_highlighted(host_cls):
         await pilot.press("j", "j", "k")
         await pilot.pause()
     assert [m.annotation_id for m in of(app, AnnotationList.Highlighted)] == ["mid", "late", "mid"]
+
+
+async def test_escape_without_a_filter_is_left_to_the_app(host_cls):
+    app, annotations = host(host_cls)
+    pressed: list[str] = []
+    app.action_app_escape = lambda: pressed.append("escape")  # type: ignore[attr-defined]
+    app.bind("escape", "app_escape")
+    async with app.run_test(size=(90, 30)) as pilot:
+        await start(pilot, annotations)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pressed == ["escape"]
+        await pilot.press("slash", "x", "escape")  # with a filter, Escape clears it instead
+        await pilot.pause()
+        assert pressed == ["escape"] and not annotations.filter.active
