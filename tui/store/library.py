@@ -35,6 +35,7 @@ from .records import (Annotation, Placement, check_color, clean_note, clean_tags
 from .storage import AtomicJSONStorage, atomic_write_bytes, read_database
 
 LOCK_TIMEOUT = 15.0
+LOCK_POLL = 0.002  # short: the lock is held for milliseconds, and a waiter should get its turn
 _STATUS_ORDER = {"anchored": 0, "moved": 0, "orphan": 1}
 
 
@@ -106,6 +107,7 @@ class Library:
         lib.path = path
         lib._flock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
         with lib._locked():
+            _remove_stale_temp_files(path)
             data, _ = read_database(path)
             version = schema.version_of(data, str(path))
             if version is None:
@@ -132,7 +134,7 @@ class Library:
     @contextmanager
     def _locked(self) -> Iterator[None]:
         try:
-            self._flock.acquire()
+            self._flock.acquire(poll_interval=LOCK_POLL)
         except Timeout:
             raise DatabaseBusy(f"{self.path}: another quotelens has held the database lock for "
                                f"{LOCK_TIMEOUT:.0f} s; try again") from None
@@ -376,6 +378,16 @@ def _replace(a: Annotation, **kw: Any) -> Annotation:
     import dataclasses
 
     return dataclasses.replace(a, **kw)
+
+
+def _remove_stale_temp_files(path: Path) -> None:
+    """Temp files left by a process killed mid-save.  Called under the lock: every save holds
+    the lock, so no temp file present now can belong to a save in progress."""
+    for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
 
 
 def _write_new(path: Path, data: dict) -> None:
