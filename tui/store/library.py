@@ -11,6 +11,7 @@ re-reading the file first when another process changed it, so nobody's work is l
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import shutil
@@ -156,6 +157,8 @@ class Library:
             return self._storage.snapshot()
 
     def _records(self, table: str) -> dict[str, dict]:
+        """A table of the current snapshot.  Only call it while holding ``self._tlock``: a
+        transaction in another thread may change records in place."""
         return self._data().get(table, {})
 
     # -- documents -------------------------------------------------------------------------
@@ -223,18 +226,18 @@ class Library:
     def placements(self, doc: Document) -> list[Placement]:
         """Every annotation of ``doc`` re-anchored in its current text: document order, orphans last."""
         sha = self.register(doc)
+        with self._tlock:
+            mine = [from_record(r) for r in self._records(schema.ANNOTATIONS).values() if r["doc_id"] == sha]
         out = []
-        for r in self._records(schema.ANNOTATIONS).values():
-            if r["doc_id"] != sha:
-                continue
-            a = from_record(r)
+        for a in mine:
             found = anchor(doc.text, Selector(a.exact, a.prefix, a.suffix, a.start, a.end))
             out.append(Placement(a, found.status, found.start, found.end))
         out.sort(key=lambda p: (_STATUS_ORDER[p.status], p.start or 0, p.end or 0, p.annotation.created))
         return out
 
     def get(self, ann_id: str) -> Annotation:
-        return from_record(self._find(ann_id)[1])
+        with self._tlock:
+            return from_record(self._find(ann_id)[1])
 
     def add(self, doc: Document, start: int, end: int, note: str = "", tags: Any = (),
             color: str | None = None) -> Annotation:
@@ -299,8 +302,9 @@ class Library:
     def all_tags(self) -> list[str]:
         """Every tag in the library, most used first (then alphabetically)."""
         counts: Counter[str] = Counter()
-        for r in self._records(schema.ANNOTATIONS).values():
-            counts.update(r.get("tags") or ())
+        with self._tlock:
+            for r in self._records(schema.ANNOTATIONS).values():
+                counts.update(r.get("tags") or ())
         return sorted(counts, key=lambda t: (-counts[t], t.casefold(), t))
 
     # -- corrections -----------------------------------------------------------------------
@@ -308,8 +312,9 @@ class Library:
         """The reader's corrections for ``doc``, reassigned quotations re-anchored in its text."""
         sha = self.register(doc)
         ops = []
-        recs = sorted((r for r in self._records(schema.CORRECTIONS).values() if r["doc_id"] == sha),
-                      key=lambda r: (r.get("seq", 0), r.get("created", "")))
+        with self._tlock:
+            recs = sorted((copy.deepcopy(r) for r in self._records(schema.CORRECTIONS).values()
+                           if r["doc_id"] == sha), key=lambda r: (r.get("seq", 0), r.get("created", "")))
         for r in recs:
             start = end = None
             if r["kind"] == "reassign":
@@ -353,9 +358,10 @@ class Library:
     # -- reading position ------------------------------------------------------------------
     def reading_position(self, doc: Document) -> int | None:
         sha = document_id(doc)
-        for r in self._records(schema.POSITIONS).values():
-            if r["doc_id"] == sha:
-                return max(0, min(int(r["offset"]), len(doc.text)))
+        with self._tlock:
+            for r in self._records(schema.POSITIONS).values():
+                if r["doc_id"] == sha:
+                    return max(0, min(int(r["offset"]), len(doc.text)))
         return None
 
     def set_reading_position(self, doc: Document, offset: int) -> None:

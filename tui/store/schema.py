@@ -55,10 +55,12 @@ def _check_records(data: dict, name: str, check: Callable[[dict], bool], path: s
 def _annotation_ok(r: dict) -> bool:
     try:
         sels = r["target"]["selector"]
-        return (_is_str(r["id"]) and _is_str(r["doc_id"]) and isinstance(sels, list)
-                and all(isinstance(s, dict) for s in sels)
-                and isinstance(r.get("tags", []), list) and all(_is_str(t) for t in r.get("tags", []))
-                and _is_str(r.get("note", "")) and (r.get("color") is None or _is_str(r.get("color"))))
+        tags = r.get("tags", ())
+        color = r.get("color")
+        return (type(r["id"]) is str and type(r["doc_id"]) is str and type(sels) is list
+                and all(type(x) is dict for x in sels) and type(tags) is list
+                and all(type(t) is str for t in tags) and type(r.get("note", "")) is str
+                and (color is None or type(color) is str))
     except (KeyError, TypeError):
         return False
 
