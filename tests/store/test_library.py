@@ -133,3 +133,47 @@ def test_placements_are_in_document_order(lib, doc):
     early = lib.add(doc, *_span(doc, "Stay home"))
     mid = lib.add(doc, *_span(doc, "the mayor"))
     assert [p.annotation.id for p in lib.placements(doc)] == [early.id, mid.id, late.id]
+
+
+def test_threads_sharing_one_library_lose_nothing(lib, doc):
+    import threading
+
+    errors = []
+
+    def work(n):
+        try:
+            for i in range(25):
+                a = lib.add(doc, 0, 5, note=f"{n}-{i}")
+                lib.update(a.id, tags=[f"t{n}"])
+                lib.placements(doc)
+        except Exception as err:  # pragma: no cover - reported below
+            errors.append(err)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    ps = Library.open(lib.path).placements(doc)
+    assert len(ps) == 100 and {p.annotation.tags for p in ps} == {("t0",), ("t1",), ("t2",), ("t3",)}
+
+
+def test_database_under_a_file_is_a_clear_error(tmp_path):
+    from tui.store import StoreError
+
+    (tmp_path / "plain").write_text("x")
+    with pytest.raises(StoreError, match="cannot create"):
+        Library.open(tmp_path / "plain" / "q.json")
+
+
+def test_transaction_groups_writes_into_one_save(lib, doc):
+    before = lib.path.stat().st_ino
+    with lib.transaction():
+        a = lib.add(doc, 0, 5)
+        lib.update(a.id, note="n")
+        lib.set_reading_position(doc, 9)
+        assert lib.path.stat().st_ino == before  # nothing written yet
+    assert lib.path.stat().st_ino != before
+    fresh = Library.open(lib.path)
+    assert fresh.get(a.id).note == "n" and fresh.reading_position(doc) == 9
