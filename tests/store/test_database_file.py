@@ -168,6 +168,7 @@ def test_broken_version_1_database_is_refused_untouched(tmp_path):
     with pytest.raises(CorruptDatabase, match="upgrade"):
         Library.open(db)
     assert _sha(db) == before
+    assert not (tmp_path / "q.json.v1.bak").exists()
 
 
 def test_folder_in_place_of_the_file(tmp_path):

@@ -81,6 +81,7 @@ class Library:
     """Annotations, reader corrections and reading positions for every document."""
 
     def __init__(self, path: Path) -> None:
+        """Use :meth:`open`, which checks, creates or upgrades the file first."""
         self.path = path
         self._flock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
         self._tlock = threading.RLock()
@@ -104,23 +105,23 @@ class Library:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise StoreError(f"cannot create {path.parent}: {err.strerror or err}") from None
-        lib = cls.__new__(cls)
-        lib.path = path
-        lib._flock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
-        with lib._locked():
+        with _locked(FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT), path):
             _remove_stale_temp_files(path)
             data, _ = read_database(path)
             version = schema.version_of(data, str(path))
             if version is None:
                 _write_new(path, schema.stamp(data or {}))
             elif version < schema.SCHEMA_VERSION:
-                backup = path.with_name(f"{path.name}.v{version}.bak")
-                shutil.copy2(path, backup)
-                _write_new(path, schema.migrate(data, version, str(path)))
+                upgraded = schema.migrate(data, version, str(path))  # refuses before anything is written
+                try:
+                    shutil.copy2(path, path.with_name(f"{path.name}.v{version}.bak"))
+                except OSError as err:
+                    raise StoreError(f"cannot keep a copy of {path} before upgrading it: "
+                                     f"{err.strerror or err}") from None
+                _write_new(path, upgraded)
             else:
                 schema.validate(data, str(path))
-        cls.__init__(lib, path)
-        return lib
+        return cls(path)
 
     def close(self) -> None:
         self._db.close()
@@ -133,23 +134,9 @@ class Library:
 
     # -- locking ---------------------------------------------------------------------------
     @contextmanager
-    def _locked(self) -> Iterator[None]:
-        try:
-            self._flock.acquire(poll_interval=LOCK_POLL)
-        except Timeout:
-            raise DatabaseBusy(f"{self.path}: another quotelens has held the database lock for "
-                               f"{LOCK_TIMEOUT:.0f} s; try again") from None
-        except OSError as err:
-            raise StoreError(f"cannot lock {self.path}: {err.strerror or err}") from None
-        try:
-            yield
-        finally:
-            self._flock.release()
-
-    @contextmanager
     def transaction(self) -> Iterator[None]:
         """Group writes: one lock, one fresh read, one atomic flush at the end."""
-        with self._tlock, self._locked(), self._storage.batch():
+        with self._tlock, _locked(self._flock, self.path), self._storage.batch():
             yield
 
     def _data(self) -> dict:
@@ -378,6 +365,21 @@ class Library:
                         table.update({"offset": offset, "updated": now_iso()}, doc_ids=[int(key)])
                     return
             table.insert({"doc_id": sha, "offset": offset, "updated": now_iso()})
+
+
+@contextmanager
+def _locked(lock: FileLock, path: Path) -> Iterator[None]:
+    try:
+        lock.acquire(poll_interval=LOCK_POLL)
+    except Timeout:
+        raise DatabaseBusy(f"{path}: another quotelens has held the database lock for "
+                           f"{LOCK_TIMEOUT:.0f} s; try again") from None
+    except OSError as err:
+        raise StoreError(f"cannot lock {path}: {err.strerror or err}") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _replace(a: Annotation, **kw: Any) -> Annotation:
