@@ -197,3 +197,14 @@ def test_a_second_library_sees_the_first_ones_writes(tmp_path):
     assert ids == {a.id, b.id, c.id}
     two.delete(a.id)
     assert {p.annotation.id for p in one.placements(doc)} == {b.id, c.id}
+
+
+def test_a_symlinked_database_stays_a_symlink(tmp_path):
+    real = tmp_path / "synced" / "real.json"
+    real.parent.mkdir()
+    link = tmp_path / "q.json"
+    link.symlink_to(real)
+    lib = Library.open(link)
+    a = lib.add(_doc(), 0, 10)
+    assert link.is_symlink()
+    assert a.id in real.read_text(encoding="utf-8")

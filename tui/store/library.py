@@ -99,6 +99,8 @@ class Library:
         upgraded in place after a copy is kept next to it (``NAME.vN.bak``).
         """
         path = Path(path).expanduser()
+        if path.is_symlink():  # write through the link (os.replace would replace the link itself)
+            path = path.resolve()
         if path.is_dir():
             raise CorruptDatabase(f"{path}: is a folder, not a database file")
         try:
