@@ -25,6 +25,7 @@ from rapidfuzz.distance import Levenshtein
 
 CONTEXT_CHARS = 32
 MAX_EXACT_HITS = 2000
+SHORT_QUOTE = 40  # shorter quotes must also match their context
 QUOTE_W, PREFIX_W, SUFFIX_W, POS_W = 50.0, 20.0, 20.0, 2.0
 _WORD = re.compile(r"\S+")
 _LEADING = "\"'“‘([¿¡"
@@ -80,12 +81,31 @@ def _exact(text: str, sel: Selector) -> Anchor | None:
     hits = 0
     while i != -1 and hits < MAX_EXACT_HITS:
         pre, suf = _context_sims(text, sel, i, i + n)
-        score = PREFIX_W * pre + SUFFIX_W * suf + POS_W * _pos_sim(text, sel, i)
-        if best is None or score > best[0]:
-            best = (score, i)
+        # A few words ("officials said") recur everywhere: without their context they are not ours.
+        if n >= SHORT_QUOTE or (pre + suf) / 2 >= 0.5:
+            score = PREFIX_W * pre + SUFFIX_W * suf + POS_W * _pos_sim(text, sel, i)
+            if best is None or score > best[0]:
+                best = (score, i)
         hits += 1
         i = text.find(sel.exact, i + 1)
     return None if best is None else Anchor("anchored", best[1], best[1] + n)
+
+
+def _is_neighbour(text: str, sel: Selector, start: int, end: int) -> bool:
+    """Does the candidate begin with what used to follow the quote, or end with what used to
+    precede it?  Then the quote was deleted and this is the sentence next to where it was."""
+    suf, pre, exact = sel.suffix.strip(), sel.prefix.strip(), sel.exact.strip()
+    if len(suf) >= 8:
+        probe = text[start:start + len(suf)]
+        as_next = _sim(suf, probe)
+        if as_next >= 0.75 and as_next > _sim(exact[:len(suf)], probe):
+            return True
+    if len(pre) >= 8:
+        probe = text[max(0, end - len(pre)):end]
+        as_previous = _sim(pre, probe)
+        if as_previous >= 0.75 and as_previous > _sim(exact[-len(pre):], probe):
+            return True
+    return False
 
 
 def _boundaries(text: str, a: int, b: int, slack: int) -> tuple[list[int], list[int]]:
@@ -166,6 +186,10 @@ def _approximate(text: str, sel: Selector) -> Anchor | None:
         pre, suf = _context_sims(text, sel, s, e)
         context = (pre + suf) / 2
         if q < 0.75 and context < 0.6:  # a loose match needs the surrounding words to agree
+            continue
+        if len(sel.exact) < SHORT_QUOTE and context < 0.5:
+            continue
+        if _is_neighbour(text, sel, s, e):
             continue
         score = QUOTE_W * q + PREFIX_W * pre + SUFFIX_W * suf + POS_W * _pos_sim(text, sel, s)
         if best is None or score > best[0]:
