@@ -12,6 +12,7 @@ re-reading the file first when another process changed it, so nobody's work is l
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import os
 import shutil
@@ -23,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
+import orjson
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Table
@@ -427,8 +429,6 @@ def _locked(lock: FileLock, path: Path) -> Iterator[None]:
 
 
 def _replace(a: Annotation, **kw: Any) -> Annotation:
-    import dataclasses
-
     return dataclasses.replace(a, **kw)
 
 
@@ -443,8 +443,6 @@ def _remove_stale_temp_files(path: Path) -> None:
 
 
 def _write_new(path: Path, data: dict) -> None:
-    import orjson
-
     try:
         atomic_write_bytes(path, orjson.dumps(data))
     except OSError as err:
