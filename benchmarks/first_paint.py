@@ -1,0 +1,67 @@
+"""First paint in a real terminal: launch to the article's first words on screen, vs a bare Textual app.
+
+Each program runs in a fresh detached tmux session of the run's size; the screen is polled every
+5 ms until a phrase from the first paragraph shows. One warm-up launch each (file cache, bytecode),
+then the app and the bare app (benchmarks/bare_static.py) alternate, ``runs`` times each, so both
+see the same machine load. The numbers are medians.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from _common import SEED, NOVEL, Context, Result, Skip, at_most, first_words, median, skipped
+from tmux_screen import TmuxSession
+
+LIMIT = 30.0
+
+
+def launch(ctx: Context, argv: list[str], expect: str, home: Path) -> float:
+    with TmuxSession(argv, env=ctx.app_env(home), size=ctx.size) as session:
+        seconds = session.wait_for(expect, LIMIT)
+        if seconds is None:
+            tail = "\n".join(session.screen().rstrip().splitlines()[-8:])
+            raise Skip(f"{expect!r} never appeared within {LIMIT:.0f} s of: {' '.join(argv)}\n"
+                       f"screen ended with:\n{tail}")
+        return seconds
+
+
+def compare(ctx: Context, file: Path) -> tuple[list[float], list[float], str]:
+    expect = first_words(file)
+    app, bare = ctx.app_command(file), ctx.bare_command(file)
+    with tempfile.TemporaryDirectory(prefix="qlbench-") as tmp:
+        home = Path(tmp)
+        launch(ctx, app, expect, home)
+        launch(ctx, bare, expect, home)
+        a, b = [], []
+        for _ in range(ctx.runs):
+            a.append(launch(ctx, app, expect, home))
+            b.append(launch(ctx, bare, expect, home))
+    return a, b, expect
+
+
+def spread(values: list[float]) -> str:
+    return f"median {median(values):.3f} s, min {min(values):.3f}, max {max(values):.3f}"
+
+
+def run(ctx: Context) -> list[Result]:
+    results = []
+    for label, rel, bars in (("seed", SEED, "ratio"), ("Pride and Prejudice", NOVEL, "seconds")):
+        try:
+            file = ctx.corpus_file(rel)
+            a, b, expect = compare(ctx, file)
+        except Skip as why:
+            results.append(skipped(f"first paint, {label}", str(why)))
+            continue
+        app_s, bare_s = median(a), median(b)
+        ratio = app_s / bare_s
+        detail = (f"app {spread(a)}; bare Textual {spread(b)}; waited for {expect!r}; "
+                  f"{len(a)} runs each, {ctx.size}")
+        if bars == "ratio":
+            results.append(at_most(f"first paint, {label}, vs bare Textual", ratio, 1.3, "x", detail,
+                                   app=a, bare=b))
+        else:
+            results.append(at_most(f"first paint, {label}", app_s, 0.9, "s",
+                                   detail + f"; ratio to bare {ratio:.2f}x", app=a, bare=b))
+    return results

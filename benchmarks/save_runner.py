@@ -1,0 +1,56 @@
+"""Run the store's save-latency benchmark (benchmarks/save_latency.py, written on the store branch).
+
+It is run as its own process (so its database and memory don't mix with the other benchmarks) with
+``--json``; if it prints a JSON object, ``median_ms`` (or ``median``, in ms) is taken from it, else
+the first "median ... N ms" in its output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+from _common import HERE, ROOT, Context, Result, at_most, skipped
+
+NAME = "save one annotation, 10,000 stored"
+SCRIPT = HERE / "save_latency.py"
+
+
+def parse(stdout: str) -> tuple[float | None, str]:
+    for line in reversed(stdout.strip().splitlines()):
+        line = line.strip()
+        if line.startswith("{"):
+            try:
+                data = json.loads(line)
+            except ValueError:
+                continue
+            for key in ("median_ms", "median"):
+                if isinstance(data.get(key), (int, float)):
+                    return float(data[key]), ", ".join(f"{k} {v}" for k, v in data.items() if k != key)
+    m = re.search(r"median\D{0,20}?([0-9]+(?:\.[0-9]+)?)\s*ms", stdout, re.IGNORECASE)
+    if m:
+        return float(m.group(1)), " ".join(stdout.split())[:200]
+    return None, ""
+
+
+def run(ctx: Context) -> list[Result]:
+    if not SCRIPT.exists():
+        return [skipped(NAME, "benchmarks/save_latency.py is not here (it comes with the store branch)")]
+    env = dict(os.environ)
+    if not ctx.installed:
+        env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    proc = subprocess.run([sys.executable, str(SCRIPT), "--json"], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=600)
+    if proc.returncode != 0 and "--json" in proc.stderr:  # an older script without --json
+        proc = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True,
+                              env=env, cwd=ROOT, timeout=600)
+    if proc.returncode != 0:
+        tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
+        return [skipped(NAME, f"save_latency.py failed (exit {proc.returncode}): {' | '.join(tail)}")]
+    value, detail = parse(proc.stdout)
+    if value is None:
+        return [skipped(NAME, f"could not read a median in ms from: {proc.stdout.strip()[:200]!r}")]
+    return [at_most(NAME, value, 30, "ms", detail)]

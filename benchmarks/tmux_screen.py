@@ -1,0 +1,108 @@
+"""Run a program in a real terminal (a detached tmux session) and watch its screen and its memory."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+from _common import Skip
+
+
+def require_tmux() -> None:
+    if shutil.which("tmux") is None:
+        raise Skip("tmux is not installed (apt-get install tmux)")
+
+
+class TmuxSession:
+    """``with TmuxSession(argv, env=...) as s:`` starts argv in a fresh tmux session of ``size``."""
+
+    def __init__(self, argv: list[str], *, env: dict[str, str] | None = None, size: str = "120x40",
+                 cwd: Path | None = None):
+        require_tmux()
+        self.argv = argv
+        self.env = env or {}
+        self.size = size
+        self.cwd = cwd
+        self.name = f"qlbench-{uuid.uuid4().hex[:8]}"
+        self.started = 0.0
+
+    def __enter__(self) -> "TmuxSession":
+        cols, rows = self.size.split("x")
+        # ``env`` puts the variables on the program itself, whatever the tmux server's own environment;
+        # ``exec`` so that the pane's process is the program (its PID is the one we read /proc of).
+        assignments = [f"{k}={v}" for k, v in self.env.items()]
+        command = "exec env " + " ".join(shlex.quote(a) for a in assignments + self.argv)
+        tmux = ["tmux", "new-session", "-d", "-s", self.name, "-x", cols, "-y", rows]
+        if self.cwd:
+            tmux += ["-c", str(self.cwd)]
+        self.started = time.perf_counter()
+        subprocess.run(tmux + [command], check=True)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+    def screen(self) -> str:
+        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name],
+                              capture_output=True, text=True).stdout
+
+    def wait_for(self, expect: str, limit: float = 30.0, poll: float = 0.005) -> float | None:
+        """Seconds from launch until ``expect`` is on the screen (None if it never shows)."""
+        while time.perf_counter() - self.started < limit:
+            if expect in self.screen():
+                return time.perf_counter() - self.started
+            time.sleep(poll)
+        return None
+
+    def pid(self) -> int | None:
+        out = subprocess.run(["tmux", "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
+                             capture_output=True, text=True).stdout.split()
+        return int(out[0]) if out else None
+
+
+def proc_status(pid: int) -> dict[str, str]:
+    fields = {}
+    with open(f"/proc/{pid}/status") as fh:
+        for line in fh:
+            key, _, value = line.partition(":")
+            fields[key] = value.strip()
+    return fields
+
+
+def hwm_mb(pid: int) -> float:
+    """Peak resident set size (VmHWM) of ``pid`` in MB (MiB)."""
+    kb = int(proc_status(pid)["VmHWM"].split()[0])
+    return kb / 1024
+
+
+def rss_mb(pid: int) -> float:
+    kb = int(proc_status(pid)["VmRSS"].split()[0])
+    return kb / 1024
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time used so far by ``pid``."""
+    with open(f"/proc/{pid}/stat") as fh:
+        stat = fh.read()
+    fields = stat[stat.rindex(")") + 2:].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_until_idle(pid: int, quiet: float = 1.0, limit: float = 60.0, threshold: float = 0.03) -> float:
+    """Wait until ``pid`` has used under ``threshold`` of a core for ``quiet`` seconds; return seconds waited.
+
+    A reader app at rest (text on screen, analysis done) barely uses the CPU; while it analyses,
+    it uses a whole core.
+    """
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        before = cpu_seconds(pid)
+        time.sleep(quiet)
+        if cpu_seconds(pid) - before < threshold * quiet:
+            return time.perf_counter() - start
+    return time.perf_counter() - start
