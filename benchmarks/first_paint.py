@@ -21,9 +21,7 @@ def launch(ctx: Context, argv: list[str], expect: str, home: Path) -> float:
     with TmuxSession(argv, env=ctx.app_env(home), size=ctx.size) as session:
         seconds = session.wait_for(expect, LIMIT)
         if seconds is None:
-            tail = "\n".join(session.screen().rstrip().splitlines()[-8:])
-            raise Skip(f"{expect!r} never appeared within {LIMIT:.0f} s of: {' '.join(argv)}\n"
-                       f"screen ended with:\n{tail}")
+            raise Skip(session.failure(expect, LIMIT))
         return seconds
 
 

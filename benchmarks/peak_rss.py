@@ -20,7 +20,7 @@ def measure(ctx: Context, argv: list[str], expect: str, home: Path) -> tuple[flo
     """(VmHWM MB, VmRSS MB, seconds from first words until quiet)."""
     with TmuxSession(argv, env=ctx.app_env(home), size=ctx.size) as session:
         if session.wait_for(expect, 30.0) is None:
-            raise Skip(f"{expect!r} never appeared on the screen of: {' '.join(argv)}")
+            raise Skip(session.failure(expect, 30.0))
         pid = session.pid()
         if pid is None:
             raise Skip("tmux did not report the program's PID")

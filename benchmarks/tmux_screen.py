@@ -41,23 +41,43 @@ class TmuxSession:
         if self.cwd:
             tmux += ["-c", str(self.cwd)]
         self.started = time.perf_counter()
-        subprocess.run(tmux + [command], check=True)
+        # remain-on-exit keeps a crashed program's last words on screen for the report.
+        subprocess.run(tmux + [command, ";", "set-option", "-w", "-t", self.name, "remain-on-exit", "on"],
+                       check=True, capture_output=True)
         return self
 
     def __exit__(self, *exc) -> None:
         subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
 
     def screen(self) -> str:
-        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name],
-                              capture_output=True, text=True).stdout
+        return self._look()[0]
+
+    def _look(self) -> tuple[str, bool]:
+        """(the screen's text, whether the program has exited), in one tmux call."""
+        out = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name, ";",
+                              "display-message", "-p", "-t", self.name, "#{pane_dead}"],
+                             capture_output=True, text=True).stdout
+        screen, _, dead = out.rstrip("\n").rpartition("\n")
+        return screen, dead.strip() != "0"
 
     def wait_for(self, expect: str, limit: float = 30.0, poll: float = 0.005) -> float | None:
-        """Seconds from launch until ``expect`` is on the screen (None if it never shows)."""
+        """Seconds from launch until ``expect`` is on the screen (None if it never shows or the program exits)."""
         while time.perf_counter() - self.started < limit:
-            if expect in self.screen():
+            screen, dead = self._look()
+            if expect in screen:
                 return time.perf_counter() - self.started
+            if dead:
+                return None
             time.sleep(poll)
         return None
+
+    def failure(self, expect: str, limit: float) -> str:
+        """Why ``expect`` did not show: the command, and the last lines the program left on screen."""
+        screen, dead = self._look()
+        lines = [line for line in screen.splitlines() if line.strip()][-6:]
+        why = "the program exited" if dead else f"not within {limit:.0f} s"
+        return f"{expect!r} never appeared ({why}): {' '.join(self.argv)}; screen: " + " | ".join(
+            line.strip() for line in lines)
 
     def pid(self) -> int | None:
         out = subprocess.run(["tmux", "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
