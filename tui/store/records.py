@@ -1,0 +1,121 @@
+"""What the library hands out: annotations and where they sit now, plus their on-disk form.
+
+On disk an annotation follows the W3C Web Annotation model: its ``target`` holds a
+TextQuoteSelector (the exact words with up to 32 characters either side) and a
+TextPositionSelector (character offsets into the document's canonical text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from .errors import InvalidAnnotation
+
+HIGHLIGHT_NAMES = ("yellow", "green", "blue", "pink", "orange")  # highlight colours 1–5
+CONTEXT_CHARS = 32
+STATUSES = ("anchored", "moved", "orphan")
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+_TAG_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """One note/tag/highlight on a passage.  ``start``/``end`` are the offsets when it was
+    last saved; ask :meth:`Library.placements` for where it sits in the text you have now."""
+
+    id: str
+    doc_id: str
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    color: str | None = None
+    created: str = ""
+    updated: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """An annotation re-anchored in a document.
+
+    ``status`` is "anchored" (the annotated words are in the text unchanged, at
+    ``start:end``), "moved" (the words were edited; ``start:end`` is the closest
+    passage) or "orphan" (not found; ``start``/``end`` are None; never deleted).
+    """
+
+    annotation: Annotation
+    status: str
+    start: int | None
+    end: int | None
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def clean_note(note: str) -> str:
+    if not isinstance(note, str):
+        raise InvalidAnnotation("a note must be text")
+    return _CONTROL.sub("", note.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def clean_tags(tags: Any) -> tuple[str, ...]:
+    """Tags are trimmed, single-spaced, without control characters, without duplicates."""
+    if isinstance(tags, str):
+        tags = (tags,)
+    out: list[str] = []
+    for tag in tags:
+        if not isinstance(tag, str):
+            raise InvalidAnnotation("a tag must be text")
+        tag = " ".join(_TAG_BAD.sub(" ", tag).split())
+        if tag and tag not in out:
+            out.append(tag)
+    return tuple(out)
+
+
+def check_color(color: str | None) -> str | None:
+    if color is None or color == "":
+        return None
+    if color not in HIGHLIGHT_NAMES:
+        raise InvalidAnnotation(f"unknown colour {color!r}: use one of {', '.join(HIGHLIGHT_NAMES)}")
+    return color
+
+
+def to_record(a: Annotation) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "doc_id": a.doc_id,
+        "target": {"selector": [
+            {"type": "TextQuoteSelector", "exact": a.exact, "prefix": a.prefix, "suffix": a.suffix},
+            {"type": "TextPositionSelector", "start": a.start, "end": a.end},
+        ]},
+        "note": a.note,
+        "tags": list(a.tags),
+        "color": a.color,
+        "created": a.created,
+        "updated": a.updated,
+    }
+
+
+def from_record(r: dict[str, Any]) -> Annotation:
+    quote: dict[str, Any] = {}
+    pos: dict[str, Any] = {}
+    for sel in r["target"]["selector"]:
+        if sel.get("type") == "TextQuoteSelector":
+            quote = sel
+        elif sel.get("type") == "TextPositionSelector":
+            pos = sel
+    return Annotation(
+        id=r["id"], doc_id=r["doc_id"],
+        exact=quote.get("exact", ""), prefix=quote.get("prefix", ""), suffix=quote.get("suffix", ""),
+        start=int(pos.get("start", -1)), end=int(pos.get("end", -1)),
+        note=r.get("note") or "", tags=tuple(r.get("tags") or ()), color=r.get("color"),
+        created=r.get("created", ""), updated=r.get("updated", ""),
+    )

@@ -1,0 +1,126 @@
+"""The database's shape, its version, and how older versions are brought up to date.
+
+The file is TinyDB's JSON layout: ``{table: {record_id: record}}``.  Table ``_quotelens``
+holds one record ``{"schema": N}``.  ``MIGRATIONS[n]`` turns a version-``n`` database into
+version ``n + 1`` (in memory; the library writes the result atomically, after keeping a
+copy of the old file).  A database we cannot read is refused, never rewritten.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .errors import CorruptDatabase, NewerDatabase
+
+SCHEMA_VERSION = 2
+META = "_quotelens"
+ANNOTATIONS = "annotations"
+DOCUMENTS = "documents"
+CORRECTIONS = "corrections"
+POSITIONS = "positions"
+TABLES = (META, ANNOTATIONS, DOCUMENTS, CORRECTIONS, POSITIONS)
+
+
+def _v1_to_v2(data: dict) -> dict:
+    """Version 1 kept the selector flat on the annotation; version 2 nests W3C selectors in ``target``."""
+    table = data.get(ANNOTATIONS, {})
+    for key, r in list(table.items()):
+        table[key] = {
+            "id": r["id"], "doc_id": r["doc_id"],
+            "target": {"selector": [
+                {"type": "TextQuoteSelector", "exact": r["exact"], "prefix": r.get("prefix", ""),
+                 "suffix": r.get("suffix", "")},
+                {"type": "TextPositionSelector", "start": int(r["start"]), "end": int(r["end"])},
+            ]},
+            "note": r.get("note", ""), "tags": list(r.get("tags", [])), "color": r.get("color"),
+            "created": r.get("created", ""), "updated": r.get("updated", r.get("created", "")),
+        }
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+
+
+def _is_str(v: Any) -> bool:
+    return isinstance(v, str)
+
+
+def _check_records(data: dict, name: str, check: Callable[[dict], bool], path: str) -> None:
+    for key, rec in data.get(name, {}).items():
+        if not check(rec):
+            raise CorruptDatabase(f"{path}: record {key} of table {name!r} is damaged; "
+                                  "the file was left as it is")
+
+
+def _annotation_ok(r: dict) -> bool:
+    try:
+        sels = r["target"]["selector"]
+        return (_is_str(r["id"]) and _is_str(r["doc_id"]) and isinstance(sels, list)
+                and all(isinstance(s, dict) for s in sels)
+                and isinstance(r.get("tags", []), list) and all(_is_str(t) for t in r.get("tags", []))
+                and _is_str(r.get("note", "")) and (r.get("color") is None or _is_str(r.get("color"))))
+    except (KeyError, TypeError):
+        return False
+
+
+def _doc_ok(r: dict) -> bool:
+    return _is_str(r.get("doc_id")) and (r.get("path") is None or _is_str(r.get("path")))
+
+
+def _correction_ok(r: dict) -> bool:
+    return _is_str(r.get("doc_id")) and r.get("kind") in ("reassign", "rename", "merge") and _is_str(r.get("name"))
+
+
+def _position_ok(r: dict) -> bool:
+    return _is_str(r.get("doc_id")) and isinstance(r.get("offset"), int)
+
+
+def version_of(data: Any, path: str) -> int | None:
+    """Check the outer shape and return the schema version (None for a brand-new, empty database)."""
+    if data is None:
+        return None
+    if not isinstance(data, dict) or not all(
+            isinstance(t, dict) and all(isinstance(r, dict) for r in t.values()) for t in data.values()):
+        raise CorruptDatabase(f"{path}: not a quotelens database (unexpected JSON shape); the file was left as it is")
+    meta = data.get(META)
+    if not meta:
+        if any(data.values()):
+            raise CorruptDatabase(f"{path}: not a quotelens database (no version record); the file was left as it is")
+        return None
+    version = next(iter(meta.values())).get("schema")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise CorruptDatabase(f"{path}: the database's version record is damaged; the file was left as it is")
+    if version > SCHEMA_VERSION:
+        raise NewerDatabase(f"{path}: written by a newer quotelens (database version {version}, this one reads "
+                            f"up to {SCHEMA_VERSION}); upgrade quotelens — the file was left as it is")
+    return version
+
+
+def validate(data: Any, path: str) -> int | None:
+    """Raise CorruptDatabase / NewerDatabase unless ``data`` is a readable database; return its version."""
+    version = version_of(data, path)
+    if version == SCHEMA_VERSION:
+        _check_records(data, ANNOTATIONS, _annotation_ok, path)
+        _check_records(data, DOCUMENTS, _doc_ok, path)
+        _check_records(data, CORRECTIONS, _correction_ok, path)
+        _check_records(data, POSITIONS, _position_ok, path)
+    return version
+
+
+def migrate(data: dict, version: int, path: str) -> dict:
+    """Bring a version-``version`` database up to :data:`SCHEMA_VERSION` (in memory)."""
+    try:
+        while version < SCHEMA_VERSION:
+            data = MIGRATIONS[version](data)
+            version += 1
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise CorruptDatabase(f"{path}: could not upgrade the database from version {version} "
+                              f"({type(err).__name__}); the file was left as it is") from None
+    stamp(data)
+    validate(data, path)
+    return data
+
+
+def stamp(data: dict) -> dict:
+    data[META] = {"1": {"schema": SCHEMA_VERSION, "app": "quotelens"}}
+    return data

@@ -1,0 +1,178 @@
+"""A TinyDB storage that never leaves a half-written file and never loses another process's writes.
+
+* Every write goes to a temporary file in the database's folder, is fsynced, and replaces
+  the database with ``os.replace``; then the folder is fsynced.  A crash at any moment leaves
+  either the old file or the new one, both complete.
+* Inside a :meth:`AtomicJSONStorage.batch` (which the library runs under a cross-process
+  file lock) reads come from one fresh snapshot and all writes are flushed once, at the end,
+  before the batch returns: unlike TinyDB's CachingMiddleware nothing waits in memory after
+  a call has returned.
+* The file is re-read only when its ``(inode, size, mtime_ns, ctime_ns)`` differs from what
+  we last read or wrote, so a process that is the only writer never parses the file again.
+* Serialisation is orjson; every file read is checked by a validator before it is used.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import orjson
+from tinydb.storages import Storage
+
+from .errors import CorruptDatabase, StoreError
+
+Validator = Callable[[Any, str], object]
+
+
+def _stat_key(st: os.stat_result) -> tuple[int, int, int, int, int]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # e.g. Windows: folders cannot be opened; the rename is still atomic
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` so that a crash leaves the old or the new file, never a mix."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    fsync_dir(path.parent)
+
+
+def read_database(path: Path, validate: Validator | None = None) -> tuple[Any, tuple | None]:
+    """Read and parse ``path``: ``(data, stat_key)``; ``(None, None)`` when it is missing or 0 bytes."""
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            raw = fh.read()
+    except FileNotFoundError:
+        return None, None
+    except IsADirectoryError:
+        raise CorruptDatabase(f"{path}: is a folder, not a database file") from None
+    except PermissionError:
+        raise StoreError(f"{path}: permission denied") from None
+    except OSError as err:
+        raise StoreError(f"{path}: {err.strerror or err}") from None
+    if not raw:
+        return None, _stat_key(st)
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        raise CorruptDatabase(f"{path}: not a quotelens database (the file is not valid JSON); "
+                              "the file was left as it is") from None
+    if validate is not None:
+        validate(data, str(path))
+    return data, _stat_key(st)
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: orjson, atomic replace with fsync, re-read only when the file changed."""
+
+    def __init__(self, path: str | os.PathLike, validate: Validator | None = None, **_: Any) -> None:
+        self.path = Path(path)
+        self._validate = validate
+        self._data: dict | None = None
+        self._key: tuple | None = None
+        self._batch = 0
+        self._dirty = False
+
+    # -- TinyDB's interface -------------------------------------------------------------
+    def read(self) -> dict | None:
+        if self._batch and self._key is not None:
+            return self._data
+        self._refresh()
+        return self._data
+
+    def write(self, data: dict) -> None:
+        self._data = data
+        if self._batch:
+            self._dirty = True
+        else:
+            self._flush()
+
+    def close(self) -> None:
+        pass
+
+    # -- batches ---------------------------------------------------------------------
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """One snapshot, one flush.  Call it while holding the database's cross-process lock."""
+        if self._batch:
+            self._batch += 1
+            try:
+                yield
+            finally:
+                self._batch -= 1
+            return
+        self._refresh()
+        self._batch = 1
+        self._dirty = False
+        try:
+            yield
+            if self._dirty:
+                self._flush()
+        except BaseException:
+            self.forget()  # the in-memory copy may hold writes that never reached the disk
+            raise
+        finally:
+            self._batch = 0
+            self._dirty = False
+
+    def forget(self) -> None:
+        """Drop the cached copy so the next read parses the file again."""
+        self._data = None
+        self._key = None
+
+    def snapshot(self) -> dict:
+        """The current database (refreshed if the file changed).  Do not mutate it."""
+        return self.read() or {}
+
+    # -- disk ------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        try:
+            key = _stat_key(os.stat(self.path))
+        except FileNotFoundError:
+            self._data, self._key = None, ("missing",)
+            return
+        except OSError as err:
+            raise StoreError(f"{self.path}: {err.strerror or err}") from None
+        if key == self._key:
+            return
+        self._data, self._key = read_database(self.path, self._validate)
+        if self._key is None:
+            self._key = ("missing",)
+
+    def _flush(self) -> None:
+        payload = orjson.dumps(self._data or {})
+        try:
+            atomic_write_bytes(self.path, payload)
+            self._key = _stat_key(os.stat(self.path))
+        except BaseException as err:
+            self.forget()
+            if isinstance(err, OSError):
+                raise StoreError(f"could not save {self.path}: {err.strerror or err}") from err
+            raise
