@@ -27,6 +27,8 @@ CONTEXT_CHARS = 32
 MAX_EXACT_HITS = 2000
 QUOTE_W, PREFIX_W, SUFFIX_W, POS_W = 50.0, 20.0, 20.0, 2.0
 _WORD = re.compile(r"\S+")
+_LEADING = "\"'“‘([¿¡"
+_TRAILING = ".,;:!?\"'”’)]…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +94,12 @@ def _boundaries(text: str, a: int, b: int, slack: int) -> tuple[list[int], list[
     for m in _WORD.finditer(text, lo, hi):
         if abs(m.start() - a) <= slack:
             starts.add(m.start())
+            starts.add(m.end() - len(m.group().lstrip(_LEADING)))
         if abs(m.end() - b) <= slack:
             ends.add(m.end())
+            bare = len(m.group().rstrip(_TRAILING))
+            if bare:
+                ends.add(m.start() + bare)
     near = lambda xs, x: sorted(xs, key=lambda y: abs(y - x))[:14]  # noqa: E731
     return near(starts, a), near(ends, b)
 

@@ -1,0 +1,110 @@
+"""The modal for writing an annotation: the excerpt, a note, tags and a highlight colour."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from ..palette import HIGHLIGHTS
+from .annotation_draft import AnnotationDraft, format_tags, parse_tags
+from .color_row import ColorRow
+from .tag_suggester import TagSuggester
+
+EXCERPT_LIMIT = 4000  # characters of the excerpt shown; the rest is elided
+
+
+class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
+    """Edit a note, tags and colour for ``excerpt``; dismisses with an AnnotationDraft or None."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", show=True, priority=True),
+        Binding("escape", "cancel", "Cancel", show=True),
+        Binding("enter", "save", "Save", show=False),
+        Binding("1", "color(1)", "Yellow", show=False),
+        Binding("2", "color(2)", "Green", show=False),
+        Binding("3", "color(3)", "Blue", show=False),
+        Binding("4", "color(4)", "Pink", show=False),
+        Binding("5", "color(5)", "Orange", show=False),
+        Binding("0", "color(0)", "No colour", show=False),
+        Binding("ctrl+1", "color(1)", "Yellow", show=False, priority=True),
+        Binding("ctrl+2", "color(2)", "Green", show=False, priority=True),
+        Binding("ctrl+3", "color(3)", "Blue", show=False, priority=True),
+        Binding("ctrl+4", "color(4)", "Pink", show=False, priority=True),
+        Binding("ctrl+5", "color(5)", "Orange", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        excerpt: str,
+        *,
+        note: str = "",
+        tags: Iterable[str] = (),
+        color: str | None = None,
+        known_tags: Iterable[str] = (),
+    ) -> None:
+        super().__init__()
+        self.excerpt = excerpt
+        self.known_tags = tuple(known_tags)
+        self._note = note
+        self._tags = tuple(tags)
+        self._color = color if color in HIGHLIGHTS else None
+
+    def compose(self) -> ComposeResult:
+        excerpt = self.excerpt if len(self.excerpt) <= EXCERPT_LIMIT else self.excerpt[:EXCERPT_LIMIT] + "…"
+        with Vertical(id="annotation-dialog", classes="dialog"):
+            yield Label("Annotate", classes="dialog-title")
+            with VerticalScroll(id="annotation-excerpt", can_focus=False):
+                yield Static(Content(excerpt), id="annotation-excerpt-text")
+            yield Label("Note", classes="field-label")
+            yield Input(self._note, placeholder="What about it?", id="annotation-note")
+            yield Label("Tags", classes="field-label")
+            yield Input(
+                format_tags(self._tags),
+                placeholder="comma, separated",
+                suggester=TagSuggester(self.known_tags),
+                id="annotation-tags",
+            )
+            yield Label("Colour", classes="field-label")
+            yield ColorRow(self._color, id="annotation-color")
+            yield Static(
+                Content("Enter or Ctrl+S saves · Esc cancels · → completes a tag · 1–5 colour (outside text fields)"),
+                classes="dialog-hint",
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", variant="primary", id="annotation-save")
+                yield Button("Cancel", id="annotation-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#annotation-note", Input).focus()
+
+    @property
+    def draft(self) -> AnnotationDraft:
+        note = self.query_one("#annotation-note", Input).value.strip()
+        tags = parse_tags(self.query_one("#annotation-tags", Input).value, self.known_tags)
+        return AnnotationDraft(note=note, tags=tags, color=self.query_one(ColorRow).value)
+
+    def action_color(self, number: int) -> None:
+        self.query_one(ColorRow).choose(number)
+
+    def action_save(self) -> None:
+        self.dismiss(self.draft)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "annotation-save":
+            self.action_save()
+        else:
+            self.action_cancel()

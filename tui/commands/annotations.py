@@ -1,0 +1,87 @@
+"""``quotelens annotations FILE [--json]``: every annotation of FILE, where it sits now and its status.
+
+Status is "anchored" (the annotated words are in the text unchanged), "moved" (they were
+edited; the closest passage is shown) or "orphan" (no longer found; kept, never deleted).
+Never imports Textual.  Failures are one line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+
+from ..engine import Document, LoadError, load_path
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(_UNPRINTABLE.sub(" ", text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def placements_json(doc: Document, doc_id: str, placements: list) -> dict:
+    rows = []
+    for p in placements:
+        a = p.annotation
+        rows.append({
+            "id": a.id, "status": p.status, "start": p.start, "end": p.end,
+            "text": doc.text[p.start:p.end] if p.start is not None else None,
+            "exact": a.exact, "note": a.note, "tags": list(a.tags), "color": a.color,
+            "created": a.created, "updated": a.updated,
+        })
+    return {"document": {"id": doc_id, "title": doc.title, "source": doc.source}, "annotations": rows}
+
+
+def table(data: dict) -> str:
+    rows = data["annotations"]
+    counts = {s: sum(r["status"] == s for r in rows) for s in ("anchored", "moved", "orphan")}
+    head = f"{_clip(data['document']['title'], 60)}: {len(rows)} annotation{'s' * (len(rows) != 1)}"
+    if rows:
+        head += " (" + ", ".join(f"{n} {s}" for s, n in counts.items() if n) + ")"
+    out = [head]
+    if not rows:
+        return head
+    out += ["", f"{'id':<8}  {'status':<8}  {'offsets':>13}  {'colour':<6}  {'tags':<18}  text / note"]
+    for r in rows:
+        where = f"{r['start']}-{r['end']}" if r["start"] is not None else "-"
+        text = r["text"] if r["text"] is not None else r["exact"]
+        line = (f"{r['id'][:8]:<8}  {r['status']:<8}  {where:>13}  {r['color'] or '':<6}  "
+                f"{_clip(', '.join(r['tags']), 18):<18}  {_clip(text, 50)}")
+        out.append(line)
+        if r["note"]:
+            out.append(f"{'':<62}  note: {_clip(r['note'], 60)}")
+    return "\n".join(out)
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="quotelens annotations",
+                                 description="List the annotations of FILE with their status and offsets.")
+    ap.add_argument("file", help="a text or Markdown file")
+    ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    ap.add_argument("--db", default=None, metavar="PATH", help="database file (default: $QUOTELENS_DB, "
+                    "else the user data folder)")
+    args = ap.parse_args(argv)
+
+    from ..store import Library, StoreError, default_db_path, document_id
+
+    try:
+        doc = load_path(args.file)
+    except LoadError as err:
+        print(f"quotelens: {err}", file=sys.stderr)
+        return 2
+    try:
+        with Library.open(default_db_path(args.db)) as lib:
+            placements = lib.placements(doc)
+    except StoreError as err:
+        print(f"quotelens: {' '.join(str(err).split())}", file=sys.stderr)
+        return 2
+    data = placements_json(doc, document_id(doc), placements)
+    if args.json:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        print(table(data))
+    return 0
