@@ -40,7 +40,7 @@ class Result:
     @property
     def verdict(self) -> str:
         if self.value is None:
-            return "SKIP"
+            return "FAIL" if self.ok is False else "SKIP"
         return "" if self.ok is None else ("PASS" if self.ok else "FAIL")
 
 

@@ -15,6 +15,7 @@ import argparse
 import json
 import sys
 import time
+import traceback
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -87,11 +88,15 @@ def main(argv: list[str] | None = None) -> int:
         module_name, what = BENCHMARKS[key]
         print(f"running {key}: {what} ...", flush=True)
         start = time.perf_counter()
-        module = __import__(module_name)
-        if key == "keys":
-            got = module.run(ctx, tuple(k.strip() for k in args.keys.split(",") if k.strip()))
-        else:
-            got = module.run(ctx)
+        try:
+            module = __import__(module_name)
+            if key == "keys":
+                got = module.run(ctx, tuple(k.strip() for k in args.keys.split(",") if k.strip()))
+            else:
+                got = module.run(ctx)
+        except Exception as err:  # a crash in the app under test is a result, not the end of the run
+            traceback.print_exc()
+            got = [Result(f"{what}", None, "", "", False, f"crashed: {type(err).__name__}: {err}")]
         for r in got:
             print(f"  {r.name}: {r.verdict or 'measured'}"
                   + (f" {r.value:.2f} {r.unit}" if r.value is not None else f" ({r.detail})"), flush=True)
