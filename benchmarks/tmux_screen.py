@@ -13,6 +13,14 @@ from pathlib import Path
 from _common import Skip
 
 
+# A private tmux server, so the benchmarks neither see nor disturb anyone else's sessions.
+SOCKET = f"qlbench-{os.getpid()}"
+
+
+def tmux(*args: str) -> list[str]:
+    return ["tmux", "-L", SOCKET, *args]
+
+
 def require_tmux() -> None:
     if shutil.which("tmux") is None:
         raise Skip("tmux is not installed (apt-get install tmux)")
@@ -37,25 +45,30 @@ class TmuxSession:
         # ``exec`` so that the pane's process is the program (its PID is the one we read /proc of).
         assignments = [f"{k}={v}" for k, v in self.env.items()]
         command = "exec env " + " ".join(shlex.quote(a) for a in assignments + self.argv)
-        tmux = ["tmux", "new-session", "-d", "-s", self.name, "-x", cols, "-y", rows]
+        new = tmux("new-session", "-d", "-s", self.name, "-x", cols, "-y", rows)
         if self.cwd:
-            tmux += ["-c", str(self.cwd)]
-        self.started = time.perf_counter()
+            new += ["-c", str(self.cwd)]
         # remain-on-exit keeps a crashed program's last words on screen for the report.
-        subprocess.run(tmux + [command, ";", "set-option", "-w", "-t", self.name, "remain-on-exit", "on"],
-                       check=True, capture_output=True)
-        return self
+        new += [command, ";", "set-option", "-w", "-t", self.name, "remain-on-exit", "on"]
+        for attempt in range(3):  # a server still shutting down after the last session can refuse one
+            self.started = time.perf_counter()
+            done = subprocess.run(new, capture_output=True, text=True)
+            if done.returncode == 0:
+                return self
+            subprocess.run(tmux("kill-session", "-t", self.name), capture_output=True)
+            time.sleep(0.2)
+        raise Skip(f"tmux could not start a session: {done.stderr.strip()}")
 
     def __exit__(self, *exc) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run(tmux("kill-session", "-t", self.name), capture_output=True)
 
     def screen(self) -> str:
         return self._look()[0]
 
     def _look(self) -> tuple[str, bool]:
         """(the screen's text, whether the program has exited), in one tmux call."""
-        out = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name, ";",
-                              "display-message", "-p", "-t", self.name, "#{pane_dead}"],
+        out = subprocess.run(tmux("capture-pane", "-p", "-t", self.name, ";",
+                                  "display-message", "-p", "-t", self.name, "#{pane_dead}"),
                              capture_output=True, text=True).stdout
         screen, _, dead = out.rstrip("\n").rpartition("\n")
         return screen, dead.strip() != "0"
@@ -80,7 +93,7 @@ class TmuxSession:
             line.strip() for line in lines)
 
     def pid(self) -> int | None:
-        out = subprocess.run(["tmux", "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
+        out = subprocess.run(tmux("list-panes", "-t", self.name, "-F", "#{pane_pid}"),
                              capture_output=True, text=True).stdout.split()
         return int(out[0]) if out else None
 
