@@ -136,3 +136,55 @@ def run(ctx: Context, keys: tuple[str, ...] = KEYS) -> list[Result]:
                   + (f", {d['silent']} with no repaint" if d["silent"] else ""))
         results.append(at_most(name, median(first), 20, "ms", detail, first=first, last=last))
     return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python benchmarks/keypress.py [--keys j,G] [--presses N] [--profile OUT.txt]``: time (or profile) keys alone."""
+    import argparse
+    import sys
+
+    from _common import find_corpus, use_checkout
+
+    ap = argparse.ArgumentParser(description=main.__doc__)
+    ap.add_argument("--keys", default=",".join(KEYS))
+    ap.add_argument("--presses", type=int, default=50)
+    ap.add_argument("--corpus")
+    ap.add_argument("--profile", metavar="OUT", help="profile the presses with pyinstrument into OUT (.txt or .html)")
+    args = ap.parse_args(sys.argv[1:] if argv is None else argv)
+    use_checkout(False)
+    ctx = Context(corpus=find_corpus(args.corpus), installed=False, presses=args.presses)
+    keys = tuple(k for k in args.keys.split(",") if k)
+    if not args.profile:
+        for r in run(ctx, keys):
+            print(f"{r.name}: {r.verdict} {r.detail}")
+        return 0
+    from pyinstrument import Profiler
+
+    doc = load_novel(ctx)
+    with tempfile.TemporaryDirectory(prefix="qlbench-") as tmp:
+        app = make_app(doc, Path(tmp) / "annotations.json")
+        profiler = Profiler(interval=0.0002, async_mode="disabled")
+
+        async def profiled():
+            async with app.run_test(size=SIZE) as pilot:
+                await settle(app, pilot)
+                for key in keys:
+                    for _ in range(ctx.presses):
+                        if key in RESETS:
+                            await pilot.press(RESETS[key])
+                            await pilot.pause()
+                        profiler.start()
+                        await pilot.press(key)
+                        profiler.stop()
+                        await pilot.pause()
+
+        asyncio.run(profiled())
+    out = Path(args.profile)
+    out.write_text(profiler.output_html() if out.suffix == ".html" else
+                   profiler.output_text(unicode=True, show_all=True))
+    print(f"profile of {ctx.presses} x {keys} written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
