@@ -106,6 +106,21 @@ def inspect_static(owner, attr):
 def probe(file: str, marks: dict[str, float], traced: bool = False, bare: bool = False) -> None:
     base = time.perf_counter() - process_age()
     marks["python ready"] = time.perf_counter() - base
+    import gc
+
+    gc_time = [0.0, 0.0]  # seconds in collections until the first words, start of the current one
+
+    def on_gc(phase, info):
+        if "first words" in marks:
+            return
+        if phase == "start":
+            gc_time[1] = time.perf_counter()
+        else:
+            gc_time[0] += time.perf_counter() - gc_time[1]
+            if info.get("generation") == 2:
+                marks["gen2 collections"] = marks.get("gen2 collections", 0) + 1
+
+    gc.callbacks.append(on_gc)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from _common import first_words
     from textual._compositor import CompositorUpdate
@@ -141,6 +156,7 @@ def probe(file: str, marks: dict[str, float], traced: bool = False, bare: bool =
         trace(marks, base)
         marks["traced"] = time.perf_counter() - base
     main([file])
+    marks["gc seconds"] = gc_time[0]
 
 
 def run(argv: list[str]) -> int:
@@ -160,7 +176,7 @@ def run(argv: list[str]) -> int:
     if profile:
         from pyinstrument import Profiler
 
-        with Profiler(interval=0.0005) as profiler:
+        with Profiler(interval=0.001) as profiler:
             probe(file, marks, traced, bare)
         if profile.endswith(".html"):
             Path(profile).write_text(profiler.output_html())
