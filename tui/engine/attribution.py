@@ -89,21 +89,35 @@ class _Resolver:
         self.sp = speakers
 
     def recent(self, pos: int, gender: str | None, want_speaker: bool = False) -> Entity | None:
-        """The person most recently mentioned (or quoted) before ``pos`` who fits ``gender``."""
+        """The person most recently mentioned as a subject (or quoted) before ``pos`` who fits
+        ``gender``.  A person known to have that gender wins over a nearer one of unknown gender.
+        """
         i = bisect.bisect_left(self.starts, pos) - 1
+        h = len(self.sp.history) - 1
+        while h >= 0 and self.sp.history[h][0] >= pos:
+            h -= 1
         steps = 0
-        while i >= 0 and steps < 60:
-            e = self.mentions[i].entity
-            i -= 1
+        fallback = None
+        while (i >= 0 or h >= 0) and steps < 80:
             steps += 1
-            if e.kind != "person":
+            if h >= 0 and (i < 0 or self.sp.history[h][0] > self.mentions[i].start):
+                e = self.sp.entity_of.get(self.sp.history[h][1])
+                h -= 1
+                if e is None:
+                    continue
+            else:
+                men = self.mentions[i]
+                i -= 1
+                if not men.subj:
+                    continue
+                e = men.entity
+            if not e.personlike:
                 continue
-            if gender and e.gender not in (gender, None):
-                continue
-            if gender and e.gender is None and len(e.tokens) < 2 and not e.honorific:
-                continue
-            return e
-        return None
+            if gender is None or e.gender == gender:
+                return e
+            if e.gender is None and fallback is None:
+                fallback = e
+        return fallback
 
     def last_speaker(self, pos: int, gender: str | None = None) -> int | None:
         for p, sid in reversed(self.sp.history):
@@ -263,6 +277,9 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
             for c in candidates:
                 got, how = res.resolve(c.np, c.np_start)
                 if got is not None:
+                    ent = sp.entity_of.get(got)
+                    if ent is not None and how == "cue":
+                        ent.spoke += 1
                     sid, cue, method = got, c.verb, how
                     break
             if sid is not None:

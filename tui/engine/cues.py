@@ -22,15 +22,23 @@ _AFTER_SUBJ = re.compile(
 )
 # after the quotation, inverted: “…,” said NP
 _AFTER_VERB = re.compile(
-    rf"[\s,.!?—–-]*{_ADV}(?P<v>{_VERBS})\s+(?P<np>(?:[A-Z]\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)",
+    rf"[\s,.!?—–-]*{_ADV}(?P<v>{_VERBS})\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)",
 )
 _VERB_WORD = re.compile(rf"\b(?P<v>{_VERBS})\b")
-_ACCORDING = re.compile(r"\baccording to (?P<np>(?:[A-Z]\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
 _COLON_NAME = re.compile(r"(?:^|[.!?]\s+|\n)(?P<np>[A-Z][\w.’' -]{1,60}?)\s*:\s*$")
 _CLAUSE_CUT = re.compile(
     r"(?:[,;:(—–]|\s-\s|\b(?:and|but|that|when|while|as|because|after|before|if|so|which|where|although|though|since|who)\s)",
 )
 _SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co))(?<!\bMrs)(?<!\b(?:Gov|Sen|Rep|Gen|Col))[.!?](?=\s+[A-Z“\"‘])")
+
+
+_NOT_SUBJECT = frozenset("""in on at of to for from with about during after before last this that by into
+as when while earlier later recently yesterday today tonight on Monday Tuesday Wednesday Thursday Friday
+Saturday Sunday so it there""".split())
+
+
+_ADV_END = re.compile(_ADV + r"$")
 
 
 @dataclass(frozen=True)
@@ -81,8 +89,7 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
     for m in _CLAUSE_CUT.finditer(seg_strip):
         cut = m.end()
     np = seg_strip[cut:].strip()
-    adv = re.compile(_ADV + r"$")
-    m = adv.search(np)
+    m = _ADV_END.search(np)
     if m and m.start() > 0:
         np = np[: m.start()].strip()
     words = np.split()
@@ -95,7 +102,7 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     """A cue right after a quotation: gap text[lo:hi]."""
     hi = min(hi, lo + 300)
     m = _AFTER_VERB.match(text, lo, hi)
-    if m and m.group("np").split() and len(m.group("np").split()) <= 8:
+    if m and m.group("np").split() and len(m.group("np").split()) <= 8 and m.group("np").split()[0] not in _NOT_SUBJECT:
         np = m.group("np")
         return Cue(_clean_np(np), m.start("np"), m.group("v"), "after", True)
     m = _AFTER_SUBJ.match(text, lo, hi)
@@ -113,9 +120,6 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40) -> Cue | None:
     tail = text[start:hi]
     if not tail.strip():
         return None
-    m = _COLON_NAME.search(text, start, hi)
-    if m and len(m.group("np").split()) <= 5:
-        return Cue(_clean_np(m.group("np")), m.start("np"), ":", "before", True)
     verbs = list(_VERB_WORD.finditer(text, start, hi))
     for v in reversed(verbs):
         between = text[v.end():hi].split()
@@ -132,4 +136,7 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40) -> Cue | None:
     m = _ACCORDING.search(text, start, hi)
     if m:
         return Cue(_clean_np(m.group("np")), m.start("np"), "according to", "before", False)
+    m = _COLON_NAME.search(text, start, hi)
+    if m and len(m.group("np").split()) <= 5 and all(w[:1].isupper() for w in m.group("np").split()):
+        return Cue(_clean_np(m.group("np")), m.start("np"), ":", "before", True)
     return None

@@ -22,6 +22,9 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 
 
+_PLACE_WORDS = frozenset("in at from to across near into outside inside toward towards through around".split())
+
+
 @dataclass
 class Entity:
     id: int
@@ -33,6 +36,19 @@ class Entity:
     titles: set[str] = field(default_factory=set)
     positions: list[int] = field(default_factory=list)  # where it is mentioned (sorted)
     votes: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})
+    place: int = 0  # mentions after "in", "at", "from": a place, not a person
+    subject: int = 0  # mentions elsewhere
+    spoke: int = 0  # times named as the subject of a speech cue
+
+    @property
+    def personlike(self) -> bool:
+        if self.kind != "person":
+            return False
+        if self.honorific or self.spoke:
+            return True
+        if self.place * 2 > self.subject:
+            return False
+        return len(self.tokens) > 1 or given_gender(self.tokens[0]) is not None
 
     @property
     def name(self) -> str:
@@ -182,6 +198,10 @@ class Mention:
     start: int
     end: int
     entity: Entity
+    subj: bool = False  # looks like the subject of its clause ("Trump said", "Clinton, who")
+
+
+_AFTER_NAME = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:,\s+(?:a|an|the|who|whose|\d+)\b|\s+(?!(?:of|in|and|or|to|for|on|at|with|from|by|as|than|is|was)\b)[a-z]{2,}\b)")
 
 
 def find_runs(text: str, lo: int, hi: int):
@@ -196,6 +216,8 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
     found: list[tuple[int, int, NameParse, tuple[str, ...]]] = []
     for lo, hi in segments:
         for s, e, run in find_runs(text, lo, hi):
+            if run.isupper() and len(run) > 3:
+                continue  # a dateline or shouted heading, not a name
             p = parse_run(run)
             if p is None:
                 continue
@@ -203,18 +225,24 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             # lowercase words just before a name are its titles ("presidential nominee")
             before = text[max(lo, s - 40):s].split()[-3:]
             titles = p.titles + tuple(w.lower().strip(",") for w in before if w[:1].islower())
-            found.append((s, e, p, titles))
+            placey = bool(before) and before[-1] in _PLACE_WORDS
+            found.append((s, e, p, titles, placey))
             if len(p.tokens) > 1 or p.kind == "org":
                 reg.add_full(p)
     mentions = []
-    for s, e, p, titles in found:
+    for s, e, p, titles, placey in found:
         ent = reg.resolve(p, s)
+        if placey:
+            ent.place += 1
+        else:
+            ent.subject += 1
         ent.positions.append(s)
         ent.titles.update(titles)
         form = (p.honorific + " " if p.honorific else "") + " ".join(p.tokens)
         if form not in ent.aliases:
             ent.aliases.append(form)
-        mentions.append(Mention(s, e, ent))
+        subj = bool(_AFTER_NAME.match(text, e)) and text[e:e + 2] not in ("’s", "'s")
+        mentions.append(Mention(s, e, ent, subj))
     for ent in reg.entities:
         ent.positions.sort()
     _vote_gender(text, segments, mentions)
@@ -230,7 +258,7 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
             if i < 0:
                 continue
             men = mentions[i]
-            if men.entity.kind != "person" or m.start() - men.end > 200:
+            if men.entity.kind != "person" or m.start() - men.end > 200 or not men.subj:
                 continue
             w = m.group().lower()
             men.entity.votes["m" if w in MALE_PRONOUNS else "f" if w in FEMALE_PRONOUNS else "x"] = (
