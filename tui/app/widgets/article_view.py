@@ -48,7 +48,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.doc = doc
         self.lines: LineMap | None = None
-        self.layers = Layers(IntervalIndex(span_paints(doc)), IntervalIndex(()), IntervalIndex(()))
+        self.paint_layers = Layers(IntervalIndex(span_paints(doc)), IntervalIndex(()), IntervalIndex(()))
         self.quotes: tuple[Quote, ...] = ()
         self._quote_starts: list[int] = []
         self.cursor = motions.snap(doc, 0)
@@ -70,14 +70,14 @@ class ArticleView(ScrollView, can_focus=True):
             for i, q in enumerate(self.quotes):
                 if (q.start, q.end) == (before.start, before.end):
                     self.current_quote = i
-        self.layers = Layers(self.layers.spans, IntervalIndex(quote_paints), self.layers.highlights)
+        self.paint_layers = Layers(self.paint_layers.spans, IntervalIndex(quote_paints), self.paint_layers.highlights)
         self._cache.clear()
         self.refresh()
 
     def set_highlights(self, paints: list[Paint]) -> None:
         """New annotation highlights: only rows whose highlights changed are redrawn."""
-        old = self.layers.highlights.paints
-        self.layers = Layers(self.layers.spans, self.layers.quotes, IntervalIndex(paints))
+        old = self.paint_layers.highlights.paints
+        self.paint_layers = Layers(self.paint_layers.spans, self.paint_layers.quotes, IntervalIndex(paints))
         changed = set(old) ^ set(paints)
         if self.lines is None:
             return
@@ -166,10 +166,10 @@ class ArticleView(ScrollView, can_focus=True):
         if not live and not is_marked:
             strip = self._cache.get(row)
             if strip is None:
-                strip = row_strip(self.doc, lines, row, self.layers, width, background)
+                strip = row_strip(self.doc, lines, row, self.paint_layers, width, background)
                 self._cache[row] = strip
         else:
-            strip = row_strip(self.doc, lines, row, self.layers, width, background, live, is_marked)
+            strip = row_strip(self.doc, lines, row, self.paint_layers, width, background, live, is_marked)
         return strip.apply_offsets(0, row)
 
     def row_text(self, row: int) -> str:
