@@ -100,10 +100,21 @@ class ArticleView(ScrollView, can_focus=True):
         self.lines = build_line_map(self.doc, width)
         self._cache.clear()
         self.virtual_size = Size(width, len(self.lines))
-        if top is not None:
-            self._pending_top = None
-            self.scroll_to(y=self.lines.row_of(top), animate=False, immediate=True)
+        if top:
+            self._pending_top = top
+            self.call_after_refresh(self._apply_pending_top)
         self.refresh()
+
+    def _apply_pending_top(self, attempts: int = 5) -> None:
+        """Scroll to the pending top offset once the new virtual size is laid out."""
+        if self._pending_top is None or self.lines is None:
+            return
+        row = self.lines.row_of(self._pending_top)
+        self.scroll_to(y=row, animate=False, immediate=True)
+        if int(self.scroll_y) == min(row, int(self.max_scroll_y)) and self.max_scroll_y > 0 or attempts <= 0:
+            self._pending_top = None
+        else:
+            self.call_after_refresh(self._apply_pending_top, attempts - 1)
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
@@ -114,7 +125,7 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def top_offset(self) -> int | None:
         """Character offset of the first text row on screen (the reading position)."""
-        if self.lines is None:
+        if self.lines is None or self._pending_top is not None:
             return self._pending_top
         row = min(int(self.scroll_y), len(self.lines) - 1)
         while row < len(self.lines) - 1 and self.lines.blocks[row] == SEPARATOR:
@@ -125,10 +136,8 @@ class ArticleView(ScrollView, can_focus=True):
         """Scroll so that ``offset`` is on the top row and put the cursor there."""
         offset = motions.snap(self.doc, offset)
         self.move_cursor(offset, scroll=False)
-        if self.lines is None:
-            self._pending_top = offset
-        else:
-            self.scroll_to(y=self.lines.row_of(offset), animate=False, immediate=True)
+        self._pending_top = offset
+        self.call_after_refresh(self._apply_pending_top)
 
     # ------------------------------------------------------------ rendering
     def _overlays(self) -> tuple[list[Paint], range | None]:
