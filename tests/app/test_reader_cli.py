@@ -80,9 +80,13 @@ needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 class Tmux:
     def __init__(self, name: str, command: str, size: tuple[int, int] = (120, 36)) -> None:
         self.name = name
-        shell = f"{command}; echo QUOTELENS-EXIT=$?; sleep 60"
+        # COLUMNS/LINES (set by pytest) would override the real terminal size
+        shell = f"unset COLUMNS LINES; {command}; echo QUOTELENS-EXIT=$?; sleep 60"
         subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]),
                         "-e", f"PYTHONPATH={ROOT}", "sh", "-c", shell], check=True, cwd=ROOT)
+        # a tmux server started elsewhere may impose its own default size
+        subprocess.run(["tmux", "resize-window", "-t", name, "-x", str(size[0]), "-y", str(size[1])],
+                       capture_output=True)
 
     def screen(self) -> str:
         return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True,
@@ -121,7 +125,7 @@ def tmux(request):
 def test_sample_in_a_real_terminal_shows_the_title_and_quits_cleanly(tmux, tmp_path):
     db = tmp_path / "db.json"
     t = tmux(f"{shlex.quote(sys.executable)} -m tui sample --db {shlex.quote(str(db))}")
-    screen = t.wait_for("Marlow Quay")
+    screen = t.wait_for("staff writer")
     assert "Harbour Town Votes to Keep Its Ferry, for Now" in screen
     assert "Speakers" in screen and "Annotations" in screen
     t.keys("q")
@@ -134,7 +138,7 @@ def test_article_from_stdin_in_a_real_terminal(tmux, tmp_path):
     db = tmp_path / "db.json"
     article = FIXTURES / "pipe_article.txt"
     t = tmux(f"cat {shlex.quote(str(article))} | {shlex.quote(sys.executable)} -m tui - --db {shlex.quote(str(db))}")
-    screen = t.wait_for("forty years")
+    screen = t.wait_for("The lamp")
     assert "Piped Article About Lighthouses" in screen
     t.keys("j", "q")  # keys come from the terminal, not the pipe
     assert "QUOTELENS-EXIT=0" in t.wait_for("QUOTELENS-EXIT=")
