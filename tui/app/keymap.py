@@ -15,11 +15,12 @@ class Key:
     context: str  # "app", "article", "visual", "speakers", "annotations"
     show: bool = False  # shown in the footer
     label: str = ""  # how the help screen writes the keys (defaults to ``keys``)
+    short: str = ""  # the footer's word for it (defaults to the description)
 
 
 KEYMAP: tuple[Key, ...] = (
-    Key("q", "quit", "Quit (saves the reading position)", "app", show=True),
-    Key("question_mark", "help", "Help: every key", "app", show=True, label="?"),
+    Key("q", "quit", "Quit (saves the reading position)", "app", show=True, short="Quit"),
+    Key("question_mark", "help", "Help: every key", "app", show=True, label="?", short="Help"),
     Key("tab", "focus_next", "Next pane", "app", label="Tab"),
     Key("shift+tab", "focus_previous", "Previous pane", "app", label="Shift+Tab"),
     Key("j,down", "cursor_down", "Down a line", "article", label="j / ↓"),
@@ -30,11 +31,12 @@ KEYMAP: tuple[Key, ...] = (
     Key("pageup", "page_up", "Page up", "article", label="PgUp"),
     Key("g,home", "top", "Top of the article", "article", label="g / Home"),
     Key("G,end", "bottom", "End of the article", "article", label="G / End"),
-    Key("right_square_bracket", "next_quote", "Next quotation", "article", show=True, label="]"),
-    Key("left_square_bracket", "previous_quote", "Previous quotation", "article", show=True, label="["),
-    Key("v", "visual", "Start / stop a selection", "article", show=True),
-    Key("a", "annotate", "Annotate the selection, quotation or paragraph", "article", show=True),
-    Key("s", "reassign", "Change the speaker of this quotation", "article", show=True),
+    Key("right_square_bracket", "next_quote", "Next quotation", "article", show=True, label="]", short="Next quote"),
+    Key("left_square_bracket", "previous_quote", "Previous quotation", "article", show=True, label="[", short="Prev quote"),
+    Key("v", "visual", "Start / stop a selection", "article", show=True, short="Select"),
+    Key("a", "annotate", "Annotate the selection, quotation or paragraph", "article", show=True,
+        short="Annotate"),
+    Key("s", "reassign", "Change the speaker of this quotation", "article", show=True, short="Speaker"),
     Key("w", "word_forward", "Next word (extends a selection)", "visual"),
     Key("b", "word_backward", "Previous word", "visual"),
     Key("right_parenthesis", "sentence_forward", "Next sentence", "visual", label=")"),
@@ -65,7 +67,7 @@ COLOR_KEYS = ("1", "2", "3", "4", "5")
 
 def bindings(*contexts: str) -> list[Binding]:
     """Textual bindings for the keys of ``contexts`` that the app or a view handles."""
-    return [Binding(k.keys, k.action, k.description.split(" (")[0], show=k.show,
+    return [Binding(k.keys, k.action, k.short or k.description, show=k.show,
                     key_display=k.label or None)
             for k in KEYMAP if k.context in contexts and k.action]
 

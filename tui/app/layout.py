@@ -41,11 +41,12 @@ def block_prefix(block: Block, first: bool) -> str:
 def _wrap_narrow(text: str, start: int, end: int, width: int, out: list[tuple[int, int]]) -> None:
     """Greedy word wrap of ``text[start:end]`` where every character is one cell wide.
 
-    Each row keeps its trailing space, so the rows cover the range without gaps.
+    Each row keeps its trailing space, so the rows cover the range without gaps; that space
+    may fall one cell past ``width`` (it is cropped when drawn), as in ``textwrap``.
     """
     pos = start
     while end - pos > width:
-        brk = text.rfind(" ", pos, pos + width)
+        brk = text.rfind(" ", pos, pos + width + 1)
         if brk <= pos:  # no space to break at: cut the word
             out.append((pos, pos + width))
             pos += width
@@ -64,7 +65,7 @@ def _wrap_measured(text: str, start: int, end: int, width: int, out: list[tuple[
     while i < end:
         ch = text[i]
         w = get_character_cell_size(ch)
-        if cells + w > width and i > row_start:
+        if cells + w > width and i > row_start and ch != " ":
             if last_space >= row_start:
                 out.append((row_start, last_space + 1))
                 row_start = last_space + 1

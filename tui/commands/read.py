@@ -75,6 +75,11 @@ def main(argv: list[str]) -> int:
             print("quotelens: no terminal to read keys from (the article came from a pipe)", file=sys.stderr)
             return 2
 
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print("quotelens: the reader needs a terminal (for a plain listing: quotelens quotes FILE)",
+              file=sys.stderr)
+        return 2
+
     from ..app.app import QuotelensApp
 
     QuotelensApp(doc, library).run()

@@ -24,6 +24,7 @@ import orjson
 from tinydb.storages import Storage
 
 from .errors import CorruptDatabase, StoreError
+from .schema import UNTOUCHED
 
 Validator = Callable[[Any, str], object]
 
@@ -82,8 +83,8 @@ def read_database(path: Path, validate: Validator | None = None) -> tuple[Any, t
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:
-        raise CorruptDatabase(f"{path}: not a quotelens database (the file is not valid JSON); "
-                              "the file was left as it is") from None
+        raise CorruptDatabase(f"{path}: not a quotelens database (the file is not valid JSON)"
+                              + UNTOUCHED) from None
     if validate is not None:
         validate(data, str(path))
     return data, _stat_key(st)

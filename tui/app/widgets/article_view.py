@@ -48,7 +48,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.doc = doc
         self.lines: LineMap | None = None
-        self.layers = Layers(IntervalIndex(span_paints(doc)), IntervalIndex(()), IntervalIndex(()))
+        self.paint_layers = Layers(IntervalIndex(span_paints(doc)), IntervalIndex(()), IntervalIndex(()))
         self.quotes: tuple[Quote, ...] = ()
         self._quote_starts: list[int] = []
         self.cursor = motions.snap(doc, 0)
@@ -70,14 +70,14 @@ class ArticleView(ScrollView, can_focus=True):
             for i, q in enumerate(self.quotes):
                 if (q.start, q.end) == (before.start, before.end):
                     self.current_quote = i
-        self.layers = Layers(self.layers.spans, IntervalIndex(quote_paints), self.layers.highlights)
+        self.paint_layers = Layers(self.paint_layers.spans, IntervalIndex(quote_paints), self.paint_layers.highlights)
         self._cache.clear()
         self.refresh()
 
     def set_highlights(self, paints: list[Paint]) -> None:
         """New annotation highlights: only rows whose highlights changed are redrawn."""
-        old = self.layers.highlights.paints
-        self.layers = Layers(self.layers.spans, self.layers.quotes, IntervalIndex(paints))
+        old = self.paint_layers.highlights.paints
+        self.paint_layers = Layers(self.paint_layers.spans, self.paint_layers.quotes, IntervalIndex(paints))
         changed = set(old) ^ set(paints)
         if self.lines is None:
             return
@@ -100,10 +100,21 @@ class ArticleView(ScrollView, can_focus=True):
         self.lines = build_line_map(self.doc, width)
         self._cache.clear()
         self.virtual_size = Size(width, len(self.lines))
-        if top is not None:
-            self._pending_top = None
-            self.scroll_to(y=self.lines.row_of(top), animate=False, immediate=True)
+        if top:
+            self._pending_top = top
+            self.call_after_refresh(self._apply_pending_top)
         self.refresh()
+
+    def _apply_pending_top(self, attempts: int = 5) -> None:
+        """Scroll to the pending top offset once the new virtual size is laid out."""
+        if self._pending_top is None or self.lines is None:
+            return
+        row = self.lines.row_of(self._pending_top)
+        self.scroll_to(y=row, animate=False, immediate=True)
+        if int(self.scroll_y) == min(row, int(self.max_scroll_y)) and self.max_scroll_y > 0 or attempts <= 0:
+            self._pending_top = None
+        else:
+            self.call_after_refresh(self._apply_pending_top, attempts - 1)
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
@@ -114,7 +125,7 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def top_offset(self) -> int | None:
         """Character offset of the first text row on screen (the reading position)."""
-        if self.lines is None:
+        if self.lines is None or self._pending_top is not None:
             return self._pending_top
         row = min(int(self.scroll_y), len(self.lines) - 1)
         while row < len(self.lines) - 1 and self.lines.blocks[row] == SEPARATOR:
@@ -125,10 +136,8 @@ class ArticleView(ScrollView, can_focus=True):
         """Scroll so that ``offset`` is on the top row and put the cursor there."""
         offset = motions.snap(self.doc, offset)
         self.move_cursor(offset, scroll=False)
-        if self.lines is None:
-            self._pending_top = offset
-        else:
-            self.scroll_to(y=self.lines.row_of(offset), animate=False, immediate=True)
+        self._pending_top = offset
+        self.call_after_refresh(self._apply_pending_top)
 
     # ------------------------------------------------------------ rendering
     def _overlays(self) -> tuple[list[Paint], range | None]:
@@ -166,10 +175,10 @@ class ArticleView(ScrollView, can_focus=True):
         if not live and not is_marked:
             strip = self._cache.get(row)
             if strip is None:
-                strip = row_strip(self.doc, lines, row, self.layers, width, background)
+                strip = row_strip(self.doc, lines, row, self.paint_layers, width, background)
                 self._cache[row] = strip
         else:
-            strip = row_strip(self.doc, lines, row, self.layers, width, background, live, is_marked)
+            strip = row_strip(self.doc, lines, row, self.paint_layers, width, background, live, is_marked)
         return strip.apply_offsets(0, row)
 
     def row_text(self, row: int) -> str:

@@ -1,0 +1,201 @@
+"""The reader end to end with Textual's Pilot: quotations, annotating, speakers, reading position."""
+
+from __future__ import annotations
+
+from rich.color import Color
+
+from tui.app.app import QuotelensApp
+from tui.app.components.annotation_list import AnnotationList
+from tui.app.components.speaker_list import SpeakerList
+from tui.app.palette import HIGHLIGHTS
+from tui.app.widgets.article_view import ArticleView
+from tui.store import Library
+
+SIZE = (140, 40)
+
+
+async def settle(pilot) -> None:
+    """Let workers (store writes, analysis) finish and their results reach the screen."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def screen_rows(view: ArticleView) -> list[str]:
+    return [view.render_line(y).text for y in range(view.size.height)]
+
+
+def backgrounds_at(view: ArticleView, offset: int) -> set:
+    """Background colours drawn on the screen row holding ``offset`` (it must be visible)."""
+    row = view.lines.row_of(offset)
+    strip = view.render_line(row - int(view.scroll_y))
+    return {seg.style.bgcolor for seg in strip if seg.style and seg.style.bgcolor}
+
+
+async def test_opens_the_sample_with_title_panes_and_speakers(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.title == "Harbour Town Votes to Keep Its Ferry, for Now"
+        view = app.article
+        assert view.has_focus
+        rows = screen_rows(view)
+        assert rows[0].strip() == "Harbour Town Votes to Keep Its Ferry, for Now"
+        assert any("Marlow Quay" in r for r in rows)
+        assert len(view.quotes) >= 10
+        speakers = app.query_one(SpeakerList)
+        assert speakers.option_count >= 2
+        assert [str(w.border_title) for w in (speakers, view, app.query_one(AnnotationList))] == [
+            "Speakers", "Article", "Annotations"]
+
+
+async def test_bracket_keys_move_between_quotations(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        first, second = view.quotes[0], view.quotes[1]
+        await pilot.press("right_square_bracket")
+        assert view.current_quote == 0 and view.cursor == first.start
+        await pilot.press("right_square_bracket")
+        assert view.current_quote == 1 and view.cursor == second.start
+        assert sample.text[second.start:second.end] == "We are not asking for a new ferry,"
+        # the current quotation is marked in the gutter of its row
+        row = view.lines.row_of(second.start) - int(view.scroll_y)
+        assert view.render_line(row).text.startswith("▍")
+        await pilot.press("left_square_bracket")
+        assert view.current_quote == 0 and view.cursor == first.start
+
+
+async def test_annotating_a_quotation_persists_and_highlights(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        await pilot.press("right_square_bracket", "right_square_bracket", "a")
+        await pilot.pause()
+        await pilot.press(*"ferry matters")
+        await pilot.press("tab", *"transport", "ctrl+2", "ctrl+s")
+        await settle(pilot)
+        quote = view.quotes[1]
+        assert Color.parse(HIGHLIGHTS["green"]) in backgrounds_at(view, quote.start)
+        await pilot.press("q")
+
+    lib = Library.open(db)
+    [placement] = lib.placements(sample)
+    ann = placement.annotation
+    assert (ann.exact, ann.note, tuple(ann.tags), ann.color) == (
+        "We are not asking for a new ferry,", "ferry matters", ("transport",), "green")
+    lib.close()
+
+    again = QuotelensApp(sample, db_path=db)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = again.query_one(AnnotationList)
+        assert [r.note for r in pane.rows] == ["ferry matters"]
+        assert Color.parse(HIGHLIGHTS["green"]) in backgrounds_at(again.article, quote.start)
+
+
+async def test_visual_selection_by_words_stores_exactly_those_words(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        view.move_cursor(sample.text.index("Fishermen"))
+        await pilot.press("v", "w", "w", "w", "a")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert view.anchor is None  # the selection ends once it is annotated
+    lib = Library.open(db)
+    [placement] = lib.placements(sample)
+    assert placement.annotation.exact == "Fishermen stood along"
+    assert sample.text[placement.start:placement.end] == "Fishermen stood along"
+    lib.close()
+
+
+async def test_visual_selection_by_sentence_and_escape(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        start = sample.text.index("The council chamber")
+        view.move_cursor(start)
+        await pilot.press("v", "right_parenthesis")
+        assert view.annotation_target() == (start, sample.text.index(" Fishermen"))
+        await pilot.press("escape")
+        assert view.anchor is None
+        # without a selection and off any quotation, a annotates the paragraph
+        assert view.annotation_target() == (sample.blocks[2].start, sample.blocks[2].end)
+
+
+async def test_reassigning_a_speaker_persists(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        for _ in range(4):
+            await pilot.press("right_square_bracket")
+            quote = view.quotes[view.current_quote]
+            if sample.text[quote.start:quote.end] == "If the boat stops,":
+                break
+        assert sample.text[quote.start:quote.end] == "If the boat stops,"
+        assert view.cursor == quote.start
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"Jo Teller", "enter")
+        await settle(pilot)
+        assert app.analysis.speaker_of(next(q for q in app.analysis.quotes if q.start == quote.start)).name \
+            == "Jo Teller"
+        names = [str(app.query_one(SpeakerList).get_option_at_index(i).prompt)
+                 for i in range(app.query_one(SpeakerList).option_count)]
+        assert any("Jo Teller" in n for n in names)
+
+    again = QuotelensApp(sample, db_path=db)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        q = next(q for q in again.analysis.quotes if q.start == quote.start)
+        assert again.analysis.speaker_of(q).name == "Jo Teller"
+
+
+async def test_reading_position_is_restored(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("pagedown", "pagedown")
+        top = app.article.top_offset
+        assert top > 0
+        await pilot.press("q")
+    again = QuotelensApp(sample, db_path=db)
+    async with again.run_test(size=(100, 20)) as pilot:
+        await settle(pilot)
+        assert again.article.top_offset == top
+        assert screen_rows(again.article)[0].strip() == sample.text[top:again.article.lines.ends[
+            again.article.lines.row_of(top)]].strip()
+
+
+async def test_help_lists_every_key(sample, db):
+    from tui.app.components.help_screen import HelpScreen
+    from tui.app.keymap import KEYMAP
+
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = " ".join(str(key) for _, rows in app.screen.sections for key, _ in rows)
+        for k in KEYMAP:
+            assert (k.label or k.keys) in shown
+
+
+async def test_tab_cycles_panes(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        assert app.focused.id != "article"
+        seen = {app.focused}
+        await pilot.press("tab", "tab")
+        seen.add(app.focused)
+        assert app.article.has_focus or len(seen) == 2
