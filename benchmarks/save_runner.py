@@ -1,8 +1,8 @@
 """Run the store's save-latency benchmark (benchmarks/save_latency.py, written on the store branch).
 
-It is run as its own process (so its database and memory don't mix with the other benchmarks) with
-``--json``; if it prints a JSON object, ``median_ms`` (or ``median``, in ms) is taken from it, else
-the first "median ... N ms" in its output.
+It is run as its own process (so its database and memory don't mix with the other benchmarks). The
+number is its closing line, "median Library.add: N ms" (or a JSON object with ``median_ms``); the
+medians of update and delete and the re-parse case are shown in the detail.
 """
 
 from __future__ import annotations
@@ -30,10 +30,16 @@ def parse(stdout: str) -> tuple[float | None, str]:
             for key in ("median_ms", "median"):
                 if isinstance(data.get(key), (int, float)):
                     return float(data[key]), ", ".join(f"{k} {v}" for k, v in data.items() if k != key)
-    m = re.search(r"median\D{0,20}?([0-9]+(?:\.[0-9]+)?)\s*ms", stdout, re.IGNORECASE)
-    if m:
-        return float(m.group(1)), " ".join(stdout.split())[:200]
-    return None, ""
+    m = re.search(r"^median ([\w.]+): *([0-9]+(?:\.[0-9]+)?) *ms", stdout, re.MULTILINE)
+    if not m:
+        return None, ""
+    rows = []  # "Library.update   28.0ms   36.0ms   48.0ms": name and median of each table row
+    for line in stdout.splitlines():
+        row = re.match(r"^(\S.*?)\s+([0-9.]+)ms\s+([0-9.]+)ms\s+([0-9.]+)ms\s*$", line)
+        if row:
+            rows.append(f"{row.group(1)} {row.group(2)} ms")
+    head = stdout.strip().splitlines()[0] if stdout.strip() else ""
+    return float(m.group(2)), f"{m.group(1)} median; " + "; ".join(rows) + (f" ({head})" if head else "")
 
 
 def run(ctx: Context) -> list[Result]:
@@ -42,11 +48,8 @@ def run(ctx: Context) -> list[Result]:
     env = dict(os.environ)
     if not ctx.installed:
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    proc = subprocess.run([sys.executable, str(SCRIPT), "--json"], capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True,
                           env=env, cwd=ROOT, timeout=600)
-    if proc.returncode != 0 and "--json" in proc.stderr:  # an older script without --json
-        proc = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True,
-                              env=env, cwd=ROOT, timeout=600)
     if proc.returncode != 0:
         tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
         return [skipped(NAME, f"save_latency.py failed (exit {proc.returncode}): {' | '.join(tail)}")]
