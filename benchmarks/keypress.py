@@ -7,6 +7,9 @@ is wrapped to timestamp each compositor update after turning it into terminal es
 real terminal would be sent; headless mode skips that step). Latency = time of the first frame
 after the key was sent; "settled" is the last frame before the app went idle.
 
+The main thread's CPU time from the key to that frame is shown too: on a machine busy with other
+work, wall time includes waiting for a core, CPU time does not.
+
 Between presses the app is left idle, so each press starts from a quiet screen. Keys that reset
 (``G`` goes to the end, so each timed ``G`` follows an untimed ``g``/home) are listed in RESETS.
 """
@@ -63,6 +66,7 @@ class FrameClock:
         from textual._compositor import CompositorUpdate
 
         self.frames: list[float] = []
+        self.cpu: list[float] = []  # the main thread's CPU clock at each frame
         original = app._display
 
         def display(screen, renderable) -> None:
@@ -70,12 +74,20 @@ class FrameClock:
                 if isinstance(renderable, CompositorUpdate):
                     renderable.render_segments(app.console)  # the escape codes a terminal would get
                 self.frames.append(time.perf_counter())
+                self.cpu.append(time.thread_time())
             original(screen, renderable)
 
         app._display = display
 
     def since(self, t0: float) -> list[float]:
         return [t - t0 for t in self.frames if t >= t0]
+
+    def cpu_to_first_frame(self, t0: float, cpu0: float) -> float | None:
+        """Main-thread CPU seconds from the key to the first frame after ``t0`` (waiting for a core excluded)."""
+        for t, c in zip(self.frames, self.cpu):
+            if t >= t0:
+                return c - cpu0
+        return None
 
 
 async def settle(app, pilot) -> None:
@@ -90,11 +102,12 @@ async def drive(app, keys: tuple[str, ...], presses: int) -> dict[str, dict]:
         await settle(app, pilot)
         clock = FrameClock(app)
         for key in keys:
-            first, last, silent = [], [], 0
+            first, last, cpu, silent = [], [], [], 0
             for _ in range(presses):
                 if key in RESETS:
                     await pilot.press(RESETS[key])
                     await pilot.pause()
+                cpu0 = time.thread_time()
                 t0 = time.perf_counter()
                 await pilot.press(key)
                 await pilot.pause()
@@ -102,9 +115,10 @@ async def drive(app, keys: tuple[str, ...], presses: int) -> dict[str, dict]:
                 if frames:
                     first.append(frames[0] * 1000)
                     last.append(frames[-1] * 1000)
+                    cpu.append(clock.cpu_to_first_frame(t0, cpu0) * 1000)
                 else:
                     silent += 1
-            out[key] = {"first": first, "last": last, "silent": silent}
+            out[key] = {"first": first, "last": last, "cpu": cpu, "silent": silent}
     return out
 
 
@@ -132,6 +146,7 @@ def run(ctx: Context, keys: tuple[str, ...] = KEYS) -> list[Result]:
         first, last = d["first"], d["last"]
         p90 = statistics.quantiles(first, n=10)[-1] if len(first) >= 2 else first[0]
         detail = (f"first frame: median {median(first):.1f} ms, p90 {p90:.1f}, max {max(first):.1f}; "
+                  f"main-thread CPU to it: median {median(d['cpu']):.1f} ms; "
                   f"settled: median {median(last):.1f} ms; {len(first)} presses"
                   + (f", {d['silent']} with no repaint" if d["silent"] else ""))
         results.append(at_most(name, median(first), 20, "ms", detail, first=first, last=last))
