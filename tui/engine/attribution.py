@@ -158,11 +158,8 @@ class _Resolver:
                 return self.sp.of_entity(ent), "cue"
         if head in _ROLE_NOUNS and not (caps and head in GROUP_NOUNS and len(words) > 3):
             return self._description(np, head, at)
-        if head in GROUP_NOUNS or head.endswith("s") or caps:
-            label = np if len(words) <= 7 else " ".join(words[-4:])
-            if label.split()[0].lower() in ("the", "a", "an") and not caps:
-                pass
-            return self.sp.of_group(label), "cue"
+        if head in GROUP_NOUNS and len(words) <= 6:
+            return self.sp.of_group(np), "cue"
         return None, "none"
 
     def _last_group(self, at: int) -> int | None:
@@ -266,20 +263,22 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
             candidates: list[Cue] = []
             if sid is None:
                 after = cue_after(text, q.mark_end, right_hi)
-                before = cue_before(text, left_lo, q.mark_start,
-                                    max_words=40 if q.kind == "partial" else 25)
+                befores = list(cue_before(text, left_lo, q.mark_start,
+                                          max_words=40 if q.kind == "partial" else 25))
                 if after and after.near:
                     candidates.append(after)
-                if before:
-                    candidates.append(before)
+                candidates += [c for c in befores if c.side == "before"]
                 if after and not after.near:
                     candidates.append(after)
+                candidates += [c for c in befores if c.side != "before"]
             for c in candidates:
                 got, how = res.resolve(c.np, c.np_start)
                 if got is not None:
                     ent = sp.entity_of.get(got)
                     if ent is not None and how == "cue":
                         ent.spoke += 1
+                    if c.side == "subject":
+                        how = how if how != "cue" else "cue"
                     sid, cue, method = got, c.verb, how
                     break
             if sid is not None:
