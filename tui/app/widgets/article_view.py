@@ -179,7 +179,7 @@ class ArticleView(ScrollView, can_focus=True):
                 self._cache[row] = strip
         else:
             strip = row_strip(self.doc, lines, row, self.paint_layers, width, background, live, is_marked)
-        return strip.apply_offsets(0, row)
+        return strip
 
     def row_text(self, row: int) -> str:
         assert self.lines is not None
