@@ -133,3 +133,41 @@ def test_unrelated_text_does_not_capture_an_orphan():
     sel = Selector("The quick brown fox jumps over the lazy dog", "Once upon a time ", " and ran away.", 17, 60)
     assert anchor("Markets rose sharply on Friday as investors cheered the news.", sel).status == "orphan"
     assert anchor("", sel).status == "orphan"
+
+
+LONG = ("Residents packed the hall for three hours. " * 3 + "Several speakers asked why the library budget was cut "
+        "while the stadium renovation went ahead, and the chair promised a written answer by the end of the month. "
+        "Others praised the new bus routes, which they said had cut commuting times in half for the northern "
+        "districts. The meeting ended shortly before midnight. ")
+
+
+def test_long_passage_edited_in_the_middle_keeps_its_bounds():
+    text = "Intro paragraph.\n\n" + LONG + "\n\nClosing words of the article."
+    start = text.index("Several speakers")
+    end = text.index("shortly before midnight.") + len("shortly before midnight.")
+    sel = make_selector(text, start, end)
+    edited = ("A new first paragraph was added.\n\n" + text).replace("written answer", "detailed written reply")
+    a = anchor(edited, sel)
+    assert a.status == "moved"
+    assert edited[a.start:a.end].startswith("Several speakers")
+    assert edited[a.start:a.end].endswith("shortly before midnight.")
+
+
+def test_long_passage_removed_is_an_orphan():
+    text = "Intro paragraph.\n\n" + LONG + "\n\nClosing words of the article."
+    start = text.index("Several speakers")
+    sel = make_selector(text, start, start + 300)
+    edited = text.replace(LONG, "The council meeting was short.")
+    assert anchor(edited, sel).status == "orphan"
+
+
+def test_quotes_with_pattern_characters_markup_and_emoji():
+    text = "Intro.\n\nShe wrote [bold]“a+b (c)?”[/bold] 🎉 on the wall, said officials. Nothing else."
+    s = text.index("[bold]")
+    sel = make_selector(text, s, s + len("[bold]“a+b (c)?”[/bold] 🎉"))
+    edited = "Another intro line.\n\n" + text
+    a = anchor(edited, sel)
+    assert a.status == "anchored" and edited[a.start:a.end] == sel.exact
+    edited2 = edited.replace("(c)?", "(d)?")
+    b = anchor(edited2, sel)
+    assert b.status == "moved" and edited2[b.start:b.end].startswith("[bold]")

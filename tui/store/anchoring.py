@@ -25,6 +25,7 @@ from rapidfuzz.distance import Levenshtein
 
 CONTEXT_CHARS = 32
 MAX_EXACT_HITS = 2000
+SHORT_QUOTE = 40  # shorter quotes must also match their context
 QUOTE_W, PREFIX_W, SUFFIX_W, POS_W = 50.0, 20.0, 20.0, 2.0
 _WORD = re.compile(r"\S+")
 _LEADING = "\"'“‘([¿¡"
@@ -80,12 +81,31 @@ def _exact(text: str, sel: Selector) -> Anchor | None:
     hits = 0
     while i != -1 and hits < MAX_EXACT_HITS:
         pre, suf = _context_sims(text, sel, i, i + n)
-        score = PREFIX_W * pre + SUFFIX_W * suf + POS_W * _pos_sim(text, sel, i)
-        if best is None or score > best[0]:
-            best = (score, i)
+        # A few words ("officials said") recur everywhere: without their context they are not ours.
+        if n >= SHORT_QUOTE or (pre + suf) / 2 >= 0.5:
+            score = PREFIX_W * pre + SUFFIX_W * suf + POS_W * _pos_sim(text, sel, i)
+            if best is None or score > best[0]:
+                best = (score, i)
         hits += 1
         i = text.find(sel.exact, i + 1)
     return None if best is None else Anchor("anchored", best[1], best[1] + n)
+
+
+def _is_neighbour(text: str, sel: Selector, start: int, end: int) -> bool:
+    """Does the candidate begin with what used to follow the quote, or end with what used to
+    precede it?  Then the quote was deleted and this is the sentence next to where it was."""
+    suf, pre, exact = sel.suffix.strip(), sel.prefix.strip(), sel.exact.strip()
+    if len(suf) >= 8:
+        probe = text[start:start + len(suf)]
+        as_next = _sim(suf, probe)
+        if as_next >= 0.75 and as_next > _sim(exact[:len(suf)], probe):
+            return True
+    if len(pre) >= 8:
+        probe = text[max(0, end - len(pre)):end]
+        as_previous = _sim(pre, probe)
+        if as_previous >= 0.75 and as_previous > _sim(exact[-len(pre):], probe):
+            return True
+    return False
 
 
 def _boundaries(text: str, a: int, b: int, slack: int) -> tuple[list[int], list[int]]:
@@ -120,44 +140,56 @@ def _refine(text: str, sel: Selector, a: int, b: int) -> tuple[float, int, int]:
     return best
 
 
+PIECE = 64  # rapidfuzz aligns needles up to 64 characters with a fast bit-parallel algorithm
+
+
 def _candidates(text: str, sel: Selector) -> set[tuple[int, int]]:
-    exact = sel.exact
+    """Rough places for the quote: (start, end) pairs, to be refined by :func:`_refine`.
+
+    Each needle is aligned with ``rapidfuzz.fuzz.partial_ratio_alignment``; ``lead`` says where
+    the quote starts relative to the needle.  Long quotes are searched by their first and
+    last 64 characters (with and without context), which stays fast on long articles."""
+    exact, n = sel.exact, len(sel.exact)
+    if n > 2 * len(text) + 2 * PIECE:
+        return set()
+    if n <= 2 * PIECE:
+        needles = [(exact, 0), (sel.prefix + exact + sel.suffix, len(sel.prefix))]
+    else:
+        head, tail = exact[:PIECE], exact[-PIECE:]
+        needles = [(head, 0), (tail, PIECE - n), (sel.prefix + head, len(sel.prefix)),
+                   (tail + sel.suffix, PIECE - n)]
+    spans = [(needle, lead, 0, len(text)) for needle, lead in needles]
+    # the neighbourhood of the old position, searched with the quote (or its ends)
+    lo, hi = max(0, sel.start - n - 400), min(len(text), sel.end + n + 400)
+    spans += [(needle, lead, lo, hi) for needle, lead in needles[: 1 if n <= 2 * PIECE else 2]]
     cands: set[tuple[int, int]] = set()
-    if len(exact) > len(text):
-        return cands
-
-    def align(needle: str, lo: int, hi: int) -> tuple[int, int] | None:
+    for needle, lead, lo, hi in spans:
         hay = text[lo:hi]
-        if not needle or len(needle) > len(hay):
-            return None
+        if not needle or not hay:
+            continue
         al = fuzz.partial_ratio_alignment(needle, hay)
-        if al is None:
-            return None
-        return lo + al.dest_start, lo + al.dest_end
-
-    for lo, hi in ((0, len(text)),
-                   (max(0, sel.start - 4 * len(exact) - 400), min(len(text), sel.end + 4 * len(exact) + 400))):
-        got = align(exact, lo, hi)
-        if got:
-            cands.add(got)
-    ctx = sel.prefix + exact + sel.suffix
-    got = align(ctx, 0, len(text))
-    if got:
-        s = got[0] + len(sel.prefix)
-        e = max(s + 1, got[1] - len(sel.suffix))
-        cands.add((min(s, len(text)), min(e, len(text))))
+        if al is None or al.score < 40:
+            continue
+        s = max(0, min(len(text), lo + al.dest_start + lead))
+        cands.add((s, min(len(text), s + n)))
     return cands
 
 
 def _approximate(text: str, sel: Selector) -> Anchor | None:
     best: tuple[float, int, int] | None = None
     for a, b in _candidates(text, sel):
+        if Levenshtein.normalized_similarity(sel.exact, text[a:b]) < 0.3:
+            continue  # boundary tuning cannot turn this into a match
         q, s, e = _refine(text, sel, a, b)
         if q < 0.5:  # more than len/2 edits
             continue
         pre, suf = _context_sims(text, sel, s, e)
         context = (pre + suf) / 2
         if q < 0.75 and context < 0.6:  # a loose match needs the surrounding words to agree
+            continue
+        if len(sel.exact) < SHORT_QUOTE and context < 0.5:
+            continue
+        if _is_neighbour(text, sel, s, e):
             continue
         score = QUOTE_W * q + PREFIX_W * pre + SUFFIX_W * suf + POS_W * _pos_sim(text, sel, s)
         if best is None or score > best[0]:

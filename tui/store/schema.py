@@ -19,6 +19,7 @@ DOCUMENTS = "documents"
 CORRECTIONS = "corrections"
 POSITIONS = "positions"
 TABLES = (META, ANNOTATIONS, DOCUMENTS, CORRECTIONS, POSITIONS)
+UNTOUCHED = "; the file was left as it is (move it aside, or use --db PATH for another database)"
 
 
 def _v1_to_v2(data: dict) -> dict:
@@ -48,17 +49,18 @@ def _is_str(v: Any) -> bool:
 def _check_records(data: dict, name: str, check: Callable[[dict], bool], path: str) -> None:
     for key, rec in data.get(name, {}).items():
         if not check(rec):
-            raise CorruptDatabase(f"{path}: record {key} of table {name!r} is damaged; "
-                                  "the file was left as it is")
+            raise CorruptDatabase(f"{path}: record {key} of table {name!r} is damaged" + UNTOUCHED)
 
 
 def _annotation_ok(r: dict) -> bool:
     try:
         sels = r["target"]["selector"]
-        return (_is_str(r["id"]) and _is_str(r["doc_id"]) and isinstance(sels, list)
-                and all(isinstance(s, dict) for s in sels)
-                and isinstance(r.get("tags", []), list) and all(_is_str(t) for t in r.get("tags", []))
-                and _is_str(r.get("note", "")) and (r.get("color") is None or _is_str(r.get("color"))))
+        tags = r.get("tags", ())
+        color = r.get("color")
+        return (type(r["id"]) is str and type(r["doc_id"]) is str and type(sels) is list
+                and all(type(x) is dict for x in sels) and type(tags) is list
+                and all(type(t) is str for t in tags) and type(r.get("note", "")) is str
+                and (color is None or type(color) is str))
     except (KeyError, TypeError):
         return False
 
@@ -81,18 +83,18 @@ def version_of(data: Any, path: str) -> int | None:
         return None
     if not isinstance(data, dict) or not all(
             isinstance(t, dict) and all(isinstance(r, dict) for r in t.values()) for t in data.values()):
-        raise CorruptDatabase(f"{path}: not a quotelens database (unexpected JSON shape); the file was left as it is")
+        raise CorruptDatabase(f"{path}: not a quotelens database (unexpected JSON shape)" + UNTOUCHED)
     meta = data.get(META)
     if not meta:
         if any(data.values()):
-            raise CorruptDatabase(f"{path}: not a quotelens database (no version record); the file was left as it is")
+            raise CorruptDatabase(f"{path}: not a quotelens database (no version record)" + UNTOUCHED)
         return None
     version = next(iter(meta.values())).get("schema")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise CorruptDatabase(f"{path}: the database's version record is damaged; the file was left as it is")
+        raise CorruptDatabase(f"{path}: the database's version record is damaged" + UNTOUCHED)
     if version > SCHEMA_VERSION:
         raise NewerDatabase(f"{path}: written by a newer quotelens (database version {version}, this one reads "
-                            f"up to {SCHEMA_VERSION}); upgrade quotelens — the file was left as it is")
+                            f"up to {SCHEMA_VERSION}); upgrade quotelens" + UNTOUCHED)
     return version
 
 
@@ -115,10 +117,16 @@ def migrate(data: dict, version: int, path: str) -> dict:
             version += 1
     except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise CorruptDatabase(f"{path}: could not upgrade the database from version {version} "
-                              f"({type(err).__name__}); the file was left as it is") from None
+                              f"({type(err).__name__})" + UNTOUCHED) from None
     stamp(data)
     validate(data, path)
     return data
+
+
+def ensure_stamp(data: dict) -> None:
+    """Before every write: a file recreated after being deleted still says what it is."""
+    if META not in data:
+        stamp(data)
 
 
 def stamp(data: dict) -> dict:

@@ -38,6 +38,9 @@ class Host(App[None]):
     def on_speaker_list_selected(self, message) -> None:
         self.received.append(message)
 
+    def on_annotation_list_highlighted(self, message) -> None:
+        self.received.append(message)
+
     def on_annotation_list_jump(self, message) -> None:
         self.received.append(message)
 

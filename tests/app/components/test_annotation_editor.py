@@ -57,3 +57,53 @@ async def test_tag_completion_offers_known_tag(host_cls):
         await pilot.press("enter")
         await pilot.pause()
     assert app.results[0].tags == ("economy", "climate")
+
+
+async def test_editing_appends_to_the_existing_note_and_tags(host_cls):
+    app = host_cls()
+    async with app.run_test() as pilot:
+        app.open(AnnotationEditor("x", note="first thought", tags=("a",), known_tags=("alpha", "beta")))
+        await pilot.pause()
+        await pilot.press(*"; second", "tab", *", be", "right", "enter")
+        await pilot.pause()
+    assert app.results == [AnnotationDraft("first thought; second", ("a", "beta"), None)]
+
+
+async def test_multiline_note_keeps_its_line_breaks(host_cls):
+    app = host_cls()
+    async with app.run_test() as pilot:
+        app.open(AnnotationEditor("x", note="line one\nline two"))
+        await pilot.pause()
+        await pilot.press("enter", *"three")  # Enter is a new line here, not save
+        await pilot.pause()
+        assert isinstance(app.screen, AnnotationEditor)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results == [AnnotationDraft("line one\nline two\nthree", (), None)]
+
+
+async def test_colour_chosen_by_click_and_cleared_with_zero(host_cls):
+    app = host_cls()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.open(AnnotationEditor("x", color="yellow"))
+        await pilot.pause()
+        row = app.screen.query_one("#annotation-color")
+        x = row.render().plain.index("pink")
+        await pilot.click(row, offset=(x + row.styles.padding.left, 0))
+        await pilot.pause()
+        assert row.value == "pink"
+        assert app.focused is row  # a click focuses the row; 0 then means no colour
+        await pilot.press("0")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results == [AnnotationDraft("", (), None)]
+
+
+async def test_colour_keys_cycle_with_arrows_on_the_colour_row(host_cls):
+    app = host_cls()
+    async with app.run_test() as pilot:
+        app.open(AnnotationEditor("x", known_tags=()))
+        await pilot.pause()
+        await pilot.press("tab", "tab", "right", "right", "left", "5", "left", "enter")
+        await pilot.pause()
+    assert app.results == [AnnotationDraft("", (), "pink")]

@@ -9,12 +9,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from ..palette import HIGHLIGHTS
 from .annotation_draft import AnnotationDraft, format_tags, parse_tags
 from .color_row import ColorRow
 from .tag_suggester import TagSuggester
+from .text_clip import safe
 
 EXCERPT_LIMIT = 4000  # characters of the excerpt shown; the rest is elided
 
@@ -49,10 +50,10 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
         known_tags: Iterable[str] = (),
     ) -> None:
         super().__init__()
-        self.excerpt = excerpt
-        self.known_tags = tuple(known_tags)
-        self._note = note
-        self._tags = tuple(tags)
+        self.excerpt = safe(excerpt)
+        self.known_tags = tuple(safe(t) for t in known_tags)
+        self._note = safe(note)
+        self._tags = tuple(safe(t) for t in tags)
         self._color = color if color in HIGHLIGHTS else None
 
     def compose(self) -> ComposeResult:
@@ -62,31 +63,50 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
             with VerticalScroll(id="annotation-excerpt", can_focus=False):
                 yield Static(Content(excerpt), id="annotation-excerpt-text")
             yield Label("Note", classes="field-label")
-            yield Input(self._note, placeholder="What about it?", id="annotation-note")
+            if self.multiline_note:
+                # A note with line breaks (e.g. written with `quotelens annotate`) keeps them.
+                yield TextArea(self._note, soft_wrap=True, tab_behavior="focus", id="annotation-note")
+            else:
+                yield Input(self._note, placeholder="What about it?", select_on_focus=False, id="annotation-note")
             yield Label("Tags", classes="field-label")
             yield Input(
                 format_tags(self._tags),
                 placeholder="comma, separated",
                 suggester=TagSuggester(self.known_tags),
+                select_on_focus=False,
                 id="annotation-tags",
             )
-            yield Label("Colour", classes="field-label")
+            yield Label("Colour (1–5, 0 for none)", classes="field-label")
             yield ColorRow(self._color, id="annotation-color")
-            yield Static(
-                Content("Enter or Ctrl+S saves · Esc cancels · → completes a tag · 1–5 colour (outside text fields)"),
-                classes="dialog-hint",
-            )
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="annotation-save")
-                yield Button("Cancel", id="annotation-cancel")
+            save_keys = "Ctrl+S saves" if self.multiline_note else "Enter saves"
+            with Horizontal(classes="dialog-footer"):
+                yield Static(Content(f"{save_keys} · Esc cancels · → completes a tag"), classes="dialog-hint")
+                yield Button("Save", variant="primary", compact=True, id="annotation-save")
+                yield Button("Cancel", compact=True, id="annotation-cancel")
+
+    @property
+    def multiline_note(self) -> bool:
+        return "\n" in self._note.strip()
 
     def on_mount(self) -> None:
-        self.query_one("#annotation-note", Input).focus()
+        note = self.query_one("#annotation-note")
+        if isinstance(note, Input):
+            note.cursor_position = len(note.value)
+        else:
+            note.move_cursor(note.document.end)
+        tags = self.query_one("#annotation-tags", Input)
+        tags.cursor_position = len(tags.value)
+        note.focus()
+
+    @property
+    def note_text(self) -> str:
+        note = self.query_one("#annotation-note")
+        return note.text if isinstance(note, TextArea) else note.value
 
     @property
     def draft(self) -> AnnotationDraft:
-        note = self.query_one("#annotation-note", Input).value.strip()
-        tags = parse_tags(self.query_one("#annotation-tags", Input).value, self.known_tags)
+        note = safe(self.note_text).strip()
+        tags = parse_tags(safe(self.query_one("#annotation-tags", Input).value), self.known_tags)
         return AnnotationDraft(note=note, tags=tags, color=self.query_one(ColorRow).value)
 
     def action_color(self, number: int) -> None:

@@ -26,7 +26,7 @@ class AnnotationFilter:
     def matches(self, row: AnnotationRow) -> bool:
         tags = [t.casefold() for t in row.tags]
         speaker = (row.speaker or "").casefold()
-        if any(t not in tags for t in self.tags):
+        if any(not any(tag.startswith(t) for tag in tags) for t in self.tags):
             return False
         if any((row.color or "none") != c for c in self.colors):
             return False
@@ -39,16 +39,26 @@ class AnnotationFilter:
 
 
 def _split(query: str) -> list[str]:
-    try:
-        return shlex.split(query)
-    except ValueError:  # an unbalanced quote: fall back to plain words
-        return query.replace('"', " ").replace("'", " ").split()
+    """Words; double quotes group words (an unclosed one runs to the end); apostrophes are text."""
+    for closing in ("", '"'):
+        lexer = shlex.shlex(query + closing, posix=True)
+        lexer.whitespace_split = True
+        lexer.quotes = '"'
+        lexer.escape = ""
+        lexer.commenters = ""
+        try:
+            return list(lexer)
+        except ValueError:
+            continue
+    return query.replace('"', " ").split()
 
 
 def parse_filter(query: str) -> AnnotationFilter:
     """``tag:x``, ``color:yellow`` (or ``none``), ``speaker:"Jane Doe"``, ``status:orphan``, other words.
 
-    Everything is case-insensitive; speaker matches a part of the name; quotes group words.
+    Everything is case-insensitive; ``tag:`` matches the start of a tag (so the list narrows while
+    you type), ``speaker:`` any part of the name, words any part of the excerpt, note, tags or
+    speaker; double quotes group words.
     """
     found: dict[str, list[str]] = {name: [] for name in FIELDS}
     words: list[str] = []

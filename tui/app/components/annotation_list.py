@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,7 +19,7 @@ from .annotation_draft import AnnotationDraft
 from .annotation_editor import AnnotationEditor
 from .annotation_filter import AnnotationFilter, parse_filter
 from .annotation_row import AnnotationRow, in_document_order
-from .text_clip import clip
+from .text_clip import clip, one_line
 
 __all__ = ["AnnotationList", "AnnotationRow"]
 
@@ -28,23 +29,31 @@ EXCERPT_CHARS = 80
 NOTE_CHARS = 120
 
 
+@lru_cache(maxsize=8192)  # rows are frozen: filtering and refreshing reuse the built prompts
 def annotation_prompt(row: AnnotationRow) -> Content:
-    """A row as plain Content: mark + excerpt (+ moved), the note, then tags and speaker."""
-    mark = ("▌", HIGHLIGHT_MARKS[row.color]) if row.color in HIGHLIGHT_MARKS else ("▏", "dim")
-    first: list[str | tuple[str, str]] = [mark, " ", (clip(row.excerpt, EXCERPT_CHARS) or "(empty)", "italic")]
-    if row.status == "moved":
-        first += ["  ", ("moved", "bold $warning")]
-    lines = [Content.assemble(*first)]
+    """A row as plain Content: excerpt (+ "moved"), the note, then tags and speaker.
+
+    Every line starts with the same colour bar, so a row reads as one block.
+    """
+    bar = ("▌", HIGHLIGHT_MARKS[row.color]) if row.color in HIGHLIGHT_MARKS else ("▏", "dim")
+    first: list[str | tuple[str, str]] = []
+    if row.status == "moved":  # first, so a narrow pane never cuts it off
+        first += [("moved", "bold $warning"), " "]
+    first.append((clip(row.excerpt, EXCERPT_CHARS) or "(empty)", "italic"))
+    lines: list[list[str | tuple[str, str]]] = [first]
     if row.note.strip():
-        lines.append(Content.assemble("  ", clip(row.note, NOTE_CHARS)))
+        lines.append([clip(row.note, NOTE_CHARS)])
     meta: list[str | tuple[str, str]] = []
     if row.tags:
         meta.append((" ".join("#" + clip(t, 40) for t in row.tags), "$accent"))
     if row.speaker:
         meta += ["  " if meta else "", ("— " + clip(row.speaker, 40), "dim")]
     if meta:
-        lines.append(Content.assemble("  ", *meta))
-    return Content("\n").join(lines)
+        lines.append(meta)
+    parts: list[str | tuple[str, str]] = []
+    for number, line in enumerate(lines):
+        parts += ["\n" if number else "", bar, " ", *line]
+    return Content.assemble(*parts)
 
 
 class AnnotationList(Widget):
@@ -55,13 +64,20 @@ class AnnotationList(Widget):
         Binding("d", "delete", "Delete", show=True),
         Binding("u", "undo", "Undo", show=True),
         Binding("slash,f", "filter", "Filter", show=True),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
-        Binding("j", "cursor(1)", "Down", show=False),
-        Binding("k", "cursor(-1)", "Up", show=False),
+        Binding("escape", "clear_filter", "Clear filter", show=True),
+        Binding("down,j", "cursor(1)", "Next", show=False),
+        Binding("up,k", "cursor(-1)", "Previous", show=False),
+        Binding("enter", "jump", "Go to it", show=False),
     ]
 
     @dataclass
     class Jump(Message):
+        annotation_id: str
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved onto an annotation (the article may want to show it)."""
+
         annotation_id: str
 
     @dataclass
@@ -141,10 +157,9 @@ class AnnotationList(Widget):
             items.append(Option(annotation_prompt(row)))
         if orphans:
             if placed:
-                shown.append(None)
-                items.append(None)  # a separator
+                items.append(None)  # a separator line: not an option, so no entry in `shown`
             shown.append(None)
-            items.append(Option(Content.assemble(("Orphans", "bold"), ("  text no longer in the article", "dim italic")),
+            items.append(Option(Content.assemble(("Orphans", "bold"), ("  (text gone from the article)", "dim italic")),
                                 disabled=True))
             for row in orphans:
                 shown.append(row)
@@ -172,7 +187,7 @@ class AnnotationList(Widget):
         status = self.query_one("#annotation-filter-status", Static)
         self.set_class(self.filter.active, "-filtered")
         if self.filter.active:
-            status.update(Content.assemble(("Filter: ", "bold"), self.filter_input.value.strip(),
+            status.update(Content.assemble(("Filter: ", "bold"), one_line(self.filter_input.value),
                                            f"  ({count} of {len(self.rows)}) · Esc clears"))
 
     # -- filter ---------------------------------------------------------------------------
@@ -230,6 +245,14 @@ class AnnotationList(Widget):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        row = self._shown[event.option_index] if event.option_index < len(self._shown) else None
+        if row is not None:
+            self.post_message(self.Highlighted(row.id))
+
+    def action_jump(self) -> None:
+        row = self.current_row
+        if row is not None:
+            self.post_message(self.Jump(row.id))
 
     def action_edit(self) -> None:
         row = self.current_row

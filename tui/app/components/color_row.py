@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -58,12 +59,35 @@ class ColorRow(Widget, can_focus=True):
     def watch_value(self, value: str | None) -> None:
         self.post_message(self.Changed(self, value))
 
-    def render(self) -> Content:
-        parts: list[Content | str | tuple[str, str]] = []
+    def _cells(self) -> list[tuple[str | None, list[str | tuple[str, str]]]]:
+        """(choice, its parts) for each choice, left to right."""
+        cells: list[tuple[str | None, list[str | tuple[str, str]]]] = []
         for number, (name, background) in enumerate(HIGHLIGHTS.items(), start=1):
             chosen = name == self.value
             style = f"{SWATCH_TEXT} on {background}" + (" bold reverse" if chosen else "")
-            parts += [(f"{number}", "bold"), " ", (f" {name} ", style), ("◂ " if chosen else "  ", "bold")]
+            cells.append((name, [(f"{number}", "bold"), " ", (f" {name} ", style), ("◂ " if chosen else "  ", "bold")]))
         chosen = self.value is None
-        parts += [("0", "bold"), " ", (" none ", "bold reverse" if chosen else "dim"), ("◂" if chosen else "", "bold")]
-        return Content.assemble(*parts)
+        cells.append((None, [("0", "bold"), " ", (" none ", "bold reverse" if chosen else "dim"),
+                             ("◂" if chosen else " ", "bold")]))
+        return cells
+
+    def render(self) -> Content:
+        return Content.assemble(*(part for _, parts in self._cells() for part in parts))
+
+    def choice_at(self, x: int) -> str | None | bool:
+        """The choice drawn at column ``x`` of the content, or False when there is none."""
+        left = 0
+        for choice, parts in self._cells():
+            width = sum(len(p if isinstance(p, str) else p[0]) for p in parts)
+            if left <= x < left + width:
+                return choice
+            left += width
+        return False
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        choice = self.choice_at(offset.x)
+        if choice is not False:
+            self.value = choice  # type: ignore[assignment]

@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from .text_clip import one_line
+
 Section = tuple[str, Sequence[tuple[str, str]]]
 
 _KEY_NAMES = {
@@ -35,7 +37,7 @@ _KEY_NAMES = {
 
 
 def key_label(keys: str) -> str:
-    """A binding's key string ("escape,q", "ctrl+s") as shown to the reader ("Esc / q", "Ctrl+S")."""
+    """A binding's key string ("escape,q", "ctrl+s") as shown to the reader ("Esc, q", "Ctrl+S")."""
     labels = []
     for key in keys.split(","):
         key = key.strip()
@@ -46,7 +48,7 @@ def key_label(keys: str) -> str:
             labels.append("+".join([m.capitalize() for m in mods] + [_KEY_NAMES.get(last, last.upper())]))
         else:
             labels.append(key)
-    return " / ".join(labels)
+    return ", ".join(labels)
 
 
 def describe_bindings(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
@@ -75,7 +77,10 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, sections: Sequence[Section]) -> None:
         super().__init__()
-        self.sections = [(title, list(rows)) for title, rows in sections]
+        self.sections = [
+            (one_line(title), [(one_line(key), one_line(description)) for key, description in rows])
+            for title, rows in sections
+        ]
 
     def compose(self) -> ComposeResult:
         width = max((len(key) for _, rows in self.sections for key, _ in rows), default=0)

@@ -19,7 +19,7 @@ class RenameSpeaker(ModalScreen[str | None]):
 
     def __init__(self, name: str) -> None:
         super().__init__()
-        self.current_name = name
+        self.current_name = one_line(name)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="rename-dialog", classes="dialog"):
@@ -37,7 +37,7 @@ class RenameSpeaker(ModalScreen[str | None]):
         if not name:
             self.app.bell()
             return
-        self.dismiss(None if name == one_line(self.current_name) else name)
+        self.dismiss(None if name == self.current_name else name)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

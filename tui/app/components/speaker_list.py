@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ..palette import UNATTRIBUTED, parse_hex, to_hex
 from .rename_speaker import RenameSpeaker
 from .speaker_picker import SpeakerPicker
 from .speaker_row import SpeakerRow
@@ -19,19 +20,33 @@ from .text_clip import one_line
 __all__ = ["SpeakerList", "SpeakerRow"]
 
 EMPTY_HINT = "No quotes found"
+SWATCH = "██"
 
 
-def speaker_prompt(row: SpeakerRow) -> Content:
-    """``██ Name  12`` with the swatch in the speaker's colour; the name is never markup."""
-    return Content.assemble(("██", row.color), " ", (one_line(row.name) or "?", row.color), "  ", (str(row.count), "dim"))
+def speaker_prompt(row: SpeakerRow, width: int = 0, count_width: int = 0) -> Content:
+    """``██ Name        12``: swatch and name in the speaker's colour, the count right-aligned.
+
+    With a ``width`` the name is cut with an ellipsis so the count always fits on the line.
+    The name is never markup.
+    """
+    try:
+        color = to_hex(parse_hex(row.color))
+    except ValueError:  # not a colour: show the row anyway, in the neutral grey
+        color = UNATTRIBUTED
+    count = str(row.count).rjust(count_width)
+    name = Content.styled(one_line(row.name) or "?", color)
+    room = width - len(SWATCH) - 2 - len(count)
+    if width and room > 0:
+        name = name.truncate(room, ellipsis=True, pad=True)
+    return Content.assemble((SWATCH, color), " ", name, " ", (count, "dim"))
 
 
 class SpeakerList(OptionList):
     """Keyboard list of speakers; ``r`` renames, ``m`` merges into another speaker."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Next speaker", show=False),
+        Binding("up,k", "cursor_up", "Previous speaker", show=False),
         Binding("enter", "select", "Show quotes", show=True),
         Binding("r", "rename", "Rename", show=True),
         Binding("m", "merge", "Merge into…", show=True),
@@ -72,16 +87,33 @@ class SpeakerList(OptionList):
             if not self.rows:
                 self.add_option(Option(Content.styled(EMPTY_HINT, "dim italic"), disabled=True))
                 return
-            self.add_options(Option(speaker_prompt(row), id=f"speaker-{i}") for i, row in enumerate(self.rows))
+            self.add_options(Option(prompt) for prompt in self._prompts())
             index = 0
             if previous is not None:
-                for i, row in enumerate(self.rows):
-                    if row.id == previous.id and row.name == previous.name or (
-                        previous.id is not None and row.id == previous.id
-                    ):
-                        index = i
-                        break
+                same = [i for i, r in enumerate(self.rows) if r.id == previous.id]
+                named = [i for i in same if self.rows[i].name == previous.name]
+                index = (named or same or [0])[0]
             self.highlighted = index
+
+    def _line_width(self) -> int:
+        """Cells available to a row's text (0 before the list has a size)."""
+        region = self.scrollable_content_region.width
+        if not region:
+            return 0
+        padding = self.get_component_styles("option-list--option").padding.width
+        # Keep room for a scrollbar so rows do not wrap when one appears.
+        scrollbar = 0 if self.show_vertical_scrollbar else self.styles.scrollbar_size_vertical
+        return region - padding - self._get_left_gutter_width() - scrollbar
+
+    def _prompts(self) -> list[Content]:
+        width = self._line_width()
+        count_width = max((len(str(r.count)) for r in self.rows), default=0)
+        return [speaker_prompt(row, width, count_width) for row in self.rows]
+
+    def on_resize(self) -> None:
+        if self.rows:
+            for index, prompt in enumerate(self._prompts()):
+                self.replace_option_prompt_at_index(index, prompt)
 
     @property
     def current_row(self) -> SpeakerRow | None:

@@ -18,13 +18,24 @@ NEW_NAME_ID = "new-name"
 
 
 def filter_names(names: Sequence[str], query: str) -> list[str]:
-    """Names containing every word of ``query`` (ignoring case); names starting with it first."""
+    """Names containing every word of ``query``, ignoring case.
+
+    Names starting with the query come first, then names with a word starting with it, then
+    the rest, each group in the given order.
+    """
     words = query.casefold().split()
     if not words:
         return list(names)
     hits = [n for n in names if all(w in n.casefold() for w in words)]
     folded = one_line(query).casefold()
-    return sorted(hits, key=lambda n: not n.casefold().startswith(folded))  # stable: keeps order
+
+    def rank(name: str) -> int:
+        name = name.casefold()
+        if name.startswith(folded):
+            return 0
+        return 1 if (" " + folded) in (" " + one_line(name)) else 2
+
+    return sorted(hits, key=rank)
 
 
 class SpeakerPicker(ModalScreen[str | None]):
@@ -46,9 +57,9 @@ class SpeakerPicker(ModalScreen[str | None]):
     ) -> None:
         super().__init__()
         self.names = list(dict.fromkeys(one_line(n) for n in names if one_line(n)))
-        self.current = current
+        self.current = one_line(current) if current is not None else None
         self.allow_new = allow_new
-        self.title_text = title
+        self.title_text = one_line(title)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-dialog", classes="dialog"):

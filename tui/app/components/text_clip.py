@@ -1,11 +1,22 @@
-"""Plain-text helpers for showing untrusted text (excerpts, notes, names) on one line."""
+"""Plain-text helpers for showing untrusted text (excerpts, notes, names, tags)."""
 
 from __future__ import annotations
 
+from ...engine.sanitize import sanitize
+
+
+def safe(text: str) -> str:
+    """``text`` without terminal control characters (ESC, bidi overrides, …); tabs and newlines stay.
+
+    Textual passes ESC through to the terminal, so a name or note could otherwise move the
+    cursor, retitle the window or write the clipboard.
+    """
+    return sanitize(str(text))[0]
+
 
 def one_line(text: str) -> str:
-    """All runs of whitespace (newlines included) collapsed to single spaces."""
-    return " ".join(text.split())
+    """``safe(text)`` with all runs of whitespace (newlines included) collapsed to single spaces."""
+    return " ".join(safe(text).split())
 
 
 def clip(text: str, limit: int) -> str:
