@@ -1,24 +1,339 @@
-"""Attribute quotations to speakers (baseline: "..., NAME said" after the quote)."""
+"""Attribute quotations to speakers.
+
+Order of evidence, strongest first:
+
+1. a cue next to the quotation ("…,” Putin said", "said Mr. Burman", "Putin said that “…”",
+   "according to officials", "Pence: “…”"), its noun phrase resolved to a person: by name,
+   by pronoun (gender and number, most recent compatible person), or by description ("the
+   Russian leader": the person introduced with that title, else the last speaker);
+2. a transcript label at the start of the paragraph or quotation ("PENCE: …", "Q:");
+3. the paragraph: an interrupted quotation ("“A,” he said, “B.”") has one speaker;
+4. continuation: a paragraph that goes on with a quotation the previous one left open, or
+   (in news) a bare quotation paragraph right after a quoted speaker;
+5. alternation (dialogue): untagged turns alternate between the last two speakers.
+"""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
+from .cues import Cue, cue_after, cue_before
+from .lexicon import GROUP_NOUNS, NOT_NAMES, SUBJECT_PRONOUNS, TITLE_WORDS
+from .mentions import Entity, Registry, build_registry, find_runs, parse_run
 from .model import Analysis, Document, Quote, Speaker
 
-_AFTER = re.compile(r"[,.!?]?\s*[”\"]?\s*,?\s*((?:[A-Z][\w.'-]+\s?){1,4})\s+(said|says|added|stressed|told)\b")
+_TRANSCRIPT = re.compile(r"^(?P<label>[A-Z][A-Z.'’ -]{0,30}[A-Z.]|Q|A)\s*:\s")
+_LEAD_WORDS = re.compile(r"^(?:and|but|so|then|yet|or|also|now)\s+", re.IGNORECASE)
+_ROLE_NOUNS = frozenset("""
+president leader governor senator nominee candidate secretary minister chairman chairwoman
+spokesman spokeswoman official congressman congresswoman mayor director chief ambassador judge
+wife husband mother father daughter son brother sister aunt uncle niece nephew cousin lady
+gentleman man woman girl boy friend lawyer attorney economist analyst professor host anchor
+businessman billionaire mogul
+""".split())
+_FEMALE_ROLES = frozenset("wife mother daughter sister aunt niece lady woman girl chairwoman spokeswoman congresswoman".split())
+_MALE_ROLES = frozenset("husband father son brother uncle nephew gentleman man boy chairman spokesman congressman businessman".split())
+
+CONF = {"cue": 0.95, "pronoun": 0.8, "description": 0.7, "transcript": 0.9, "continuation": 0.7,
+        "alternation": 0.5, "none": 0.0}
+
+
+class _Speakers:
+    """Speakers handed out so far: one per entity, one per group phrase."""
+
+    def __init__(self, reg: Registry) -> None:
+        self.reg = reg
+        self.ids: dict[object, int] = {}
+        self.entity_of: dict[int, Entity | None] = {}
+        self.labels: dict[int, tuple[str, list[str], str | None, str]] = {}
+        self.history: list[tuple[int, int]] = []  # (position, speaker id) of attributed quotes
+
+    def of_entity(self, e: Entity) -> int:
+        sid = self.ids.get(e.id)
+        if sid is None:
+            sid = self.ids[e.id] = len(self.ids) + 1
+            self.entity_of[sid] = e
+        return sid
+
+    def of_group(self, label: str) -> int:
+        key = ("group", label.lower())
+        sid = self.ids.get(key)
+        if sid is None:
+            sid = self.ids[key] = len(self.ids) + 1
+            self.entity_of[sid] = None
+            self.labels[sid] = (label, [label], None, "group")
+        return sid
+
+    def speakers(self) -> tuple[Speaker, ...]:
+        out = []
+        for sid in sorted(self.entity_of):
+            e = self.entity_of[sid]
+            if e is None:
+                name, aliases, gender, kind = self.labels[sid]
+                out.append(Speaker(sid, name, tuple(aliases), gender, kind))
+            else:
+                kind = "group" if e.kind != "person" else "person"
+                aliases = tuple(dict.fromkeys([e.name] + e.aliases))
+                out.append(Speaker(sid, e.name, aliases, e.gender, kind))
+        return tuple(out)
+
+
+class _Resolver:
+    def __init__(self, text: str, reg: Registry, mentions, speakers: _Speakers) -> None:
+        self.text = text
+        self.reg = reg
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.sp = speakers
+
+    def recent(self, pos: int, gender: str | None, want_speaker: bool = False) -> Entity | None:
+        """The person most recently mentioned as a subject (or quoted) before ``pos`` who fits
+        ``gender``.  A person known to have that gender wins over a nearer one of unknown gender.
+        """
+        i = bisect.bisect_left(self.starts, pos) - 1
+        h = len(self.sp.history) - 1
+        while h >= 0 and self.sp.history[h][0] >= pos:
+            h -= 1
+        steps = 0
+        fallback = None
+        while (i >= 0 or h >= 0) and steps < 80:
+            steps += 1
+            if h >= 0 and (i < 0 or self.sp.history[h][0] > self.mentions[i].start):
+                e = self.sp.entity_of.get(self.sp.history[h][1])
+                h -= 1
+                if e is None:
+                    continue
+            else:
+                men = self.mentions[i]
+                i -= 1
+                if not men.subj:
+                    continue
+                e = men.entity
+            if not e.personlike:
+                continue
+            if gender is None or e.gender == gender:
+                return e
+            if e.gender is None and fallback is None:
+                fallback = e
+        return fallback
+
+    def last_speaker(self, pos: int, gender: str | None = None) -> int | None:
+        for p, sid in reversed(self.sp.history):
+            if p >= pos:
+                continue
+            e = self.sp.entity_of.get(sid)
+            if gender and (e is None or e.gender not in (gender, None)):
+                continue
+            return sid
+        return None
+
+    def resolve(self, np: str, at: int) -> tuple[int | None, str]:
+        """Speaker id and method for a cue's noun phrase."""
+        np = _LEAD_WORDS.sub("", np.strip())
+        low = np.lower()
+        if low in SUBJECT_PRONOUNS:
+            g = SUBJECT_PRONOUNS[low]
+            if g in ("m", "f"):
+                e = self.recent(at, g)
+                return (self.sp.of_entity(e), "pronoun") if e else (None, "none")
+            if g == "p":
+                sid = self._last_group(at)
+                return (sid, "pronoun") if sid else (None, "none")
+            return None, "none"
+        words = np.split()
+        if not words:
+            return None, "none"
+        head = words[-1].lower().strip(".,’'")
+        caps = [(s, e, r) for s, e, r in find_runs(self.text, at, at + len(np))]
+        if caps and head not in GROUP_NOUNS and head not in _ROLE_NOUNS:
+            s, e, run = caps[-1]
+            p = parse_run(run)
+            if p is not None:
+                if p.kind == "org":
+                    ent = self.reg.resolve(p, s)
+                    return self.sp.of_entity(ent), "cue"
+                ent = self.reg.resolve(p, s)
+                return self.sp.of_entity(ent), "cue"
+        if head in _ROLE_NOUNS and not (caps and head in GROUP_NOUNS and len(words) > 3):
+            return self._description(np, head, at)
+        if head in GROUP_NOUNS and len(words) <= 6:
+            return self.sp.of_group(np), "cue"
+        return None, "none"
+
+    def _last_group(self, at: int) -> int | None:
+        for p, sid in reversed(self.sp.history):
+            if p < at:
+                e = self.sp.entity_of.get(sid)
+                if e is None or e.kind != "person":
+                    return sid
+                return None
+        return None
+
+    def _description(self, np: str, head: str, at: int) -> tuple[int | None, str]:
+        gender = "f" if head in _FEMALE_ROLES else "m" if head in _MALE_ROLES else None
+        mods = {w.lower() for w in np.split()[:-1]} - {"the", "a", "an", "his", "her", "their", "its"}
+        best, best_score = None, 0
+        for e in self.reg.entities:
+            if e.kind != "person" or not e.positions or e.positions[0] > at:
+                continue
+            if gender and e.gender not in (gender, None):
+                continue
+            score = 0
+            if head in e.titles:
+                score += 2 + len(mods & e.titles)
+            if score:
+                score += 0.001 * e.last_before(at) / max(1, len(self.text))
+            if score > best_score:
+                best, best_score = e, score
+        if best is not None:
+            return self.sp.of_entity(best), "description"
+        if np.split()[0].lower() in ("his", "her", "their"):
+            e = self.recent(at, gender)
+            if e:
+                return self.sp.of_entity(e), "description"
+        sid = self.last_speaker(at, gender)
+        if sid is not None:
+            return sid, "description"
+        e = self.recent(at, gender)
+        if e:
+            return self.sp.of_entity(e), "description"
+        return None, "none"
+
+
+def _narrative_segments(doc: Document, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Text outside quotation marks, block by block."""
+    segs = []
+    qi = 0
+    for b in doc.blocks:
+        pos = b.start
+        while qi < len(quotes) and quotes[qi].mark_start < b.end:
+            q = quotes[qi]
+            if q.mark_start > pos:
+                segs.append((pos, q.mark_start))
+            pos = max(pos, q.mark_end)
+            qi += 1
+        if pos < b.end:
+            segs.append((pos, b.end))
+    return segs
+
+
+def _is_dialogue(doc: Document, quotes: list[Quote]) -> bool:
+    """Fiction-style dialogue: many paragraphs that open with a quotation."""
+    if len(quotes) < 40:
+        return False
+    opening = sum(1 for q in quotes if doc.block_at(q.mark_start) and doc.block_at(q.mark_start).start == q.mark_start)
+    return opening >= 0.5 * len(quotes) and len(doc.text) > 60000
 
 
 def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
-    names: dict[str, int] = {}
+    text = doc.text
+    quotes = sorted(quotes, key=lambda q: q.mark_start)
+    segs = _narrative_segments(doc, quotes)
+    reg, mentions = build_registry(text, segs)
+    sp = _Speakers(reg)
+    res = _Resolver(text, reg, mentions, sp)
+    dialogue = _is_dialogue(doc, quotes)
+
+    # group quotations by block
+    by_block: dict[int, list[int]] = {}
+    for i, q in enumerate(quotes):
+        by_block.setdefault(doc.block_index_at(q.mark_start) or 0, []).append(i)
+
+    result: list[tuple[int | None, str | None, str]] = [(None, None, "none")] * len(quotes)
+    block_order = sorted(by_block)
+    for bi in block_order:
+        block = doc.blocks[bi]
+        idx = by_block[bi]
+        for k, i in enumerate(idx):
+            q = quotes[i]
+            if q.kind == "title":
+                continue
+            left_lo = quotes[idx[k - 1]].mark_end if k else block.start
+            right_hi = quotes[idx[k + 1]].mark_start if k + 1 < len(idx) else block.end
+            sid, cue, method = None, None, "none"
+            # transcript label: "PENCE: …" at the start of the quotation or its paragraph
+            m = _TRANSCRIPT.match(text, q.start) or (_TRANSCRIPT.match(text, block.start) if k == 0 else None)
+            if m and m.group("label").strip(".") not in ("A", "Q") and m.group("label").lower() not in NOT_NAMES:
+                label = m.group("label").title()
+                p = parse_run(label)
+                if p:
+                    sid, cue, method = sp.of_entity(reg.resolve(p, q.start)), ":", "transcript"
+            candidates: list[Cue] = []
+            if sid is None:
+                after = cue_after(text, q.mark_end, right_hi)
+                befores = list(cue_before(text, left_lo, q.mark_start,
+                                          max_words=40 if q.kind == "partial" else 25))
+                if after and after.near:
+                    candidates.append(after)
+                candidates += [c for c in befores if c.side == "before"]
+                if after and not after.near:
+                    candidates.append(after)
+                candidates += [c for c in befores if c.side != "before"]
+            for c in candidates:
+                got, how = res.resolve(c.np, c.np_start)
+                if got is not None:
+                    ent = sp.entity_of.get(got)
+                    if ent is not None and how == "cue":
+                        ent.spoke += 1
+                    if c.side == "subject":
+                        how = how if how != "cue" else "cue"
+                    sid, cue, method = got, c.verb, how
+                    break
+            if sid is not None:
+                sp.history.append((q.mark_start, sid))
+            result[i] = (sid, cue, method)
+        # the paragraph: interrupted quotations share the speaker of their neighbour
+        for k, i in enumerate(idx):
+            if result[i][0] is not None or quotes[i].kind == "title":
+                continue
+            for j in list(reversed(idx[:k])) + idx[k + 1:]:
+                if result[j][0] is not None:
+                    result[i] = (result[j][0], None, "continuation")
+                    break
+
+    # across paragraphs: continuation of an open quotation, news follow-ups, dialogue turns
+    prev_block = None
+    for bi in block_order:
+        idx = by_block[bi]
+        block = doc.blocks[bi]
+        first = idx[0]
+        if result[first][0] is None and quotes[first].kind != "title":
+            sid, method = None, "none"
+            prev_idx = by_block.get(bi - 1)
+            if prev_idx is not None:
+                last = prev_idx[-1]
+                if quotes[last].continues and result[last][0] is not None:
+                    sid, method = result[last][0], "continuation"
+                elif not dialogue and result[last][0] is not None and quotes[first].mark_start == block.start:
+                    sid, method = result[last][0], "continuation"
+            if sid is None and dialogue:
+                sid, method = _alternate(quotes, result, by_block, bi, res, text, doc)
+            if sid is not None:
+                for i in idx:
+                    if result[i][0] is None:
+                        result[i] = (sid, None, method)
+        prev_block = bi
+
     out = []
-    for q in quotes:
-        m = _AFTER.match(doc.text, q.mark_end)
-        if m:
-            name = m.group(1).strip()
-            sid = names.setdefault(name, len(names) + 1)
-            q = dataclasses.replace(q, speaker=sid, cue=m.group(2), method="cue", confidence=0.9)
-        out.append(q)
-    speakers = tuple(Speaker(i, n, (n,)) for n, i in names.items())
-    return Analysis(tuple(out), speakers)
+    for q, (sid, cue, method) in zip(quotes, result):
+        conf = CONF.get(method, 0.0)
+        if method == "continuation" and not q.continues:
+            conf = 0.6
+        out.append(dataclasses.replace(q, speaker=sid, cue=cue, method=method if sid else "none",
+                                       confidence=conf if sid else 0.0))
+    return Analysis(tuple(out), sp.speakers())
+
+
+def _alternate(quotes, result, by_block, bi, res: _Resolver, text: str, doc: Document):
+    """A dialogue turn with no tag: the speaker before last, when the last two turns differ."""
+    prev = by_block.get(bi - 1)
+    prev2 = by_block.get(bi - 2)
+    if prev is None:
+        return None, "none"
+    a = result[prev[-1]][0]
+    b = result[prev2[-1]][0] if prev2 is not None else None
+    if a is not None and b is not None and a != b:
+        return b, "alternation"
+    return None, "none"
