@@ -134,12 +134,25 @@ class QuotelensApp(App[None]):
 
     # ------------------------------------------------------------ analysis
     def _analyze(self, corrections: Any) -> None:
-        base = analyze(self.doc)
-        analysis = apply_corrections(base, corrections) if corrections else base
-        if threading.current_thread() is threading.main_thread():
-            self._show_analysis(analysis, base)
-        else:
+        in_thread = threading.current_thread() is not threading.main_thread()
+        try:
+            base = analyze(self.doc)
+            analysis = apply_corrections(base, corrections) if corrections else base
+        except Exception as err:  # noqa: BLE001 - the text stays readable whatever the engine does
+            message = f"Could not find the quotations: {type(err).__name__}: {err}"
+            if in_thread:
+                self.call_from_thread(self._analysis_failed, message)
+            else:
+                self._analysis_failed(message)
+            return
+        if in_thread:
             self.call_from_thread(self._show_analysis, analysis, base)
+        else:
+            self._show_analysis(analysis, base)
+
+    def _analysis_failed(self, message: str) -> None:
+        self.sub_title = ""
+        self.notify(message, severity="error", markup=False, timeout=10)
 
     def _show_analysis(self, analysis: Analysis, base: Analysis | None = None) -> None:
         if base is not None:
@@ -181,7 +194,7 @@ class QuotelensApp(App[None]):
                     tags = self.lib.all_tags() if refresh else None
                     if corrections:
                         self._reapply_corrections()
-                except StoreError as err:
+                except (StoreError, OSError) as err:
                     self.call_from_thread(self.notify, str(err), severity="error", markup=False)
                     return
             if then is not None:
