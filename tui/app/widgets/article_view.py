@@ -165,6 +165,8 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         background = self.rich_style
+        if self.lines is None or self.lines.width != self.text_width:
+            self._rewrap()  # the first frame is drawn before on_resize: wrap now, not a frame later
         lines = self.lines
         row = int(self.scroll_y) + y
         if lines is None or row >= len(lines):
