@@ -45,8 +45,8 @@ async def test_opens_the_sample_with_title_panes_and_speakers(sample, db):
         assert len(view.quotes) >= 10
         speakers = app.query_one(SpeakerList)
         assert speakers.option_count >= 2
-        assert [str(w.border_title) for w in (speakers, view, app.query_one(AnnotationList))] == [
-            "Speakers", "Article", "Annotations"]
+        titles = [str(app.query_one(sel).border_title) for sel in ("#speakers-pane", "#article", "#annotations-pane")]
+        assert titles == ["Speakers", "Article", "Annotations"]
 
 
 async def test_bracket_keys_move_between_quotations(sample, db):
@@ -199,3 +199,41 @@ async def test_tab_cycles_panes(sample, db):
         await pilot.press("tab", "tab")
         seen.add(app.focused)
         assert app.article.has_focus or len(seen) == 2
+
+
+async def test_annotation_pane_jump_edit_delete_and_undo(sample, db):
+    lib = Library.open(db)
+    start = sample.text.index("Fishermen stood")
+    lib.add(sample, start, start + len("Fishermen stood"), note="first note", tags=("crowd",), color="blue")
+    lib.close()
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        pane = app.query_one(AnnotationList)
+        assert [r.note for r in pane.rows] == ["first note"]
+        assert Color.parse(HIGHLIGHTS["blue"]) in backgrounds_at(view, start)
+        pane.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert view.cursor == start and view.has_focus
+
+        pane.focus()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *"second note", "ctrl+s")
+        await settle(pilot)
+        assert [r.note for r in pane.rows] == ["second note"]
+
+        await pilot.press("d")
+        await settle(pilot)
+        assert pane.rows == ()
+        assert Color.parse(HIGHLIGHTS["blue"]) not in backgrounds_at(view, start)
+        await pilot.press("u")
+        await settle(pilot)
+        assert [r.note for r in pane.rows] == ["second note"]
+        assert Color.parse(HIGHLIGHTS["blue"]) in backgrounds_at(view, start)
+    lib = Library.open(db)
+    [p] = lib.placements(sample)
+    assert (p.annotation.note, p.start) == ("second note", start)
+    lib.close()

@@ -114,3 +114,19 @@ async def test_resize_rewraps_a_long_document_at_the_new_width(db):
         for y in range(view.size.height):
             assert view.render_line(y).text[2:].rstrip() == expected[top + y]
             assert view.render_line(y).cell_length == view.size.width
+
+
+async def test_an_engine_failure_leaves_the_text_readable(db, monkeypatch):
+    import tui.app.app as app_module
+
+    def broken(doc):
+        raise RuntimeError("engine [bold]exploded[/bold]")
+
+    monkeypatch.setattr(app_module, "analyze", broken)
+    doc = load_text("Title\n\n“Hello,” Ann said.\n", fmt="text")
+    app = QuotelensApp(doc, db_path=db)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(pilot)
+        assert app.is_running
+        assert any("“Hello,” Ann said." in app.article.render_line(y).text for y in range(4))
+        assert any("engine [bold]exploded[/bold]" in str(n.message) for n in app._notifications)

@@ -139,3 +139,18 @@ def test_the_commands_never_import_textual(article, tmp_path):
             "print('textual' in sys.modules, 'rich' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip().splitlines()[-1] == "False False"
+
+
+def test_database_path_that_is_a_folder(article, tmp_path):
+    (tmp_path / "dbdir").mkdir()
+    _one_line_error(run("annotate", str(article), "--exact", "Dock", "--db", str(tmp_path / "dbdir")), "folder")
+    _one_line_error(run("annotations", str(article), "--db", str(tmp_path / "dbdir")), "folder")
+
+
+def test_version_1_database_is_upgraded_by_the_cli(article, tmp_path):
+    db = tmp_path / "old.json"
+    db.write_text(json.dumps({"_quotelens": {"1": {"schema": 1}}}), encoding="utf-8")
+    out = run("annotate", str(article), "--exact", "Dock workers", "--db", str(db))
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "old.json.v1.bak").exists()
+    assert json.loads(db.read_text(encoding="utf-8"))["_quotelens"]["1"]["schema"] == 2

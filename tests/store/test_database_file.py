@@ -208,3 +208,34 @@ def test_a_symlinked_database_stays_a_symlink(tmp_path):
     a = lib.add(_doc(), 0, 10)
     assert link.is_symlink()
     assert a.id in real.read_text(encoding="utf-8")
+
+
+def test_tinydb_table_operations_work_on_the_atomic_storage(tmp_path):
+    from tinydb import Query
+
+    from tui.store.library import _DB
+    from tui.store.storage import AtomicJSONStorage
+
+    db = _DB(tmp_path / "t.json", storage=AtomicJSONStorage)
+    t = db.table("things", cache_size=0)
+    assert t.insert_multiple([{"n": i} for i in range(5)]) == [1, 2, 3, 4, 5]
+    t.update({"big": True}, Query().n >= 3)
+    t.remove(doc_ids=[1])
+    assert t.insert({"n": 9}) == 6
+    assert sorted(d["n"] for d in t.search(Query().big == True)) == [3, 4]  # noqa: E712
+    other = _DB(tmp_path / "t.json", storage=AtomicJSONStorage).table("things", cache_size=0)
+    assert sorted(d.doc_id for d in other.all()) == [2, 3, 4, 5, 6]
+    assert other.insert({"n": 10}) == 7  # sees the first handle's ids, reuses none
+    assert t.insert({"n": 11}) == 8      # and the first sees the second's
+    t.truncate()
+    assert len(other) == 0
+
+
+def test_database_deleted_while_open_is_recreated_as_a_quotelens_database(tmp_path):
+    db = tmp_path / "q.json"
+    lib = Library.open(db)
+    lib.add(_doc(), 0, 10)
+    db.unlink()
+    a = lib.add(_doc(), 12, 20)
+    [p] = Library.open(db).placements(_doc())
+    assert p.annotation.id == a.id

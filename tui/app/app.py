@@ -1,7 +1,10 @@
 """The quotelens reader: speakers | article | annotations, on one Document and one Library.
 
-Store calls run in thread workers behind one lock, so typing never waits on the disk; the
-analysis of a long document runs in a thread too, after the text is on screen.
+Start-up is staged so the article is on screen as early as a bare Textual app would show it:
+the first frame has only the header, the article and the two (empty, bordered) side panes;
+the pane widgets, the footer and their imports arrive right after it, then the analysis
+(in a thread for long documents) colours the quotations.  Store calls run in thread
+workers behind one lock, so typing never waits on the disk.
 """
 
 from __future__ import annotations
@@ -12,20 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App, ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 import tui
 
 from ..engine import Analysis, Document, Quote, analyze
 from ..store import Library, Placement, StoreError, apply_corrections
 from . import palette
-from .components.annotation_editor import AnnotationEditor
-from .components.annotation_list import AnnotationList, AnnotationRow
-from .components.help_screen import HelpScreen
-from .components.speaker_list import SpeakerList, SpeakerRow
-from .components.speaker_picker import SpeakerPicker
 from .keymap import bindings, help_sections
 from .render import QuoteColours, bg, quote_paints
 from .widgets.article_view import ArticleView
@@ -70,6 +68,7 @@ class QuotelensApp(App[None]):
         self._deleted: list[Any] = []  # Annotation objects, most recent last (undo)
         self._store_lock = threading.Lock()
         self._saved_position: int | None = None
+        self._panes_ready = False
         self._analyze_in_thread = (len(doc.text) > ANALYZE_IN_THREAD_ABOVE if analyze_in_thread is None
                                    else analyze_in_thread)
         self.title = doc.title
@@ -78,36 +77,54 @@ class QuotelensApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
-            yield SpeakerList(id="speakers")
+            yield Vertical(id="speakers-pane", classes="pane")
             yield ArticleView(self.doc, id="article")
-            yield AnnotationList(id="annotations")
-        yield Footer()
+            yield Vertical(id="annotations-pane", classes="pane")
 
     @property
     def article(self) -> ArticleView:
         return self.query_one(ArticleView)
 
     def on_mount(self) -> None:
-        for widget, label in ((SpeakerList, "Speakers"), (ArticleView, "Article"), (AnnotationList, "Annotations")):
-            self.query_one(widget).border_title = Content(label)
+        for selector, label in (("#speakers-pane", "Speakers"), ("#article", "Article"),
+                                ("#annotations-pane", "Annotations")):
+            self.query_one(selector).border_title = Content(label)
         view = self.article
         view.focus()
         with self._store_lock:
             try:
-                self.lib.register(self.doc)
                 position = self.lib.reading_position(self.doc)
+            except StoreError as err:
+                self.notify(str(err), severity="error", markup=False)
+                position = None
+        if position:
+            view.restore_position(position)
+            self._saved_position = position
+        self.call_after_refresh(self._after_first_paint)
+
+    async def _after_first_paint(self) -> None:
+        """The panes, the footer, the annotations and the analysis: after the text is on screen."""
+        from textual.widgets import Footer
+
+        from .components.annotation_list import AnnotationList
+        from .components.speaker_list import SpeakerList
+
+        await self.query_one("#speakers-pane").mount(SpeakerList(id="speakers"))
+        await self.query_one("#annotations-pane").mount(AnnotationList(id="annotations"))
+        await self.mount(Footer())
+        self._panes_ready = True
+        for notice in self.doc.notices:
+            self.notify(f"{self.doc.title}: {notice}", markup=False, timeout=6)
+        with self._store_lock:
+            try:
+                self.lib.register(self.doc)
                 placements = self.lib.placements(self.doc)
                 tags = self.lib.all_tags()
                 corrections = self.lib.corrections(self.doc)
             except StoreError as err:
                 self.notify(str(err), severity="error", markup=False)
-                position, placements, tags, corrections = None, [], [], None
-        if position:
-            view.restore_position(position)
-            self._saved_position = position
+                placements, tags, corrections = [], [], None
         self._show_placements(placements, tags)
-        for notice in self.doc.notices:
-            self.notify(f"{self.doc.title}: {notice}", markup=False, timeout=6)
         if self._analyze_in_thread:
             self.sub_title = "finding quotations…"
             self.run_worker(lambda: self._analyze(corrections), thread=True, group="analysis")
@@ -117,18 +134,33 @@ class QuotelensApp(App[None]):
 
     # ------------------------------------------------------------ analysis
     def _analyze(self, corrections: Any) -> None:
-        base = analyze(self.doc)
-        analysis = apply_corrections(base, corrections) if corrections else base
-        if threading.current_thread() is threading.main_thread():
-            self._show_analysis(analysis, base)
-        else:
+        in_thread = threading.current_thread() is not threading.main_thread()
+        try:
+            base = analyze(self.doc)
+            analysis = apply_corrections(base, corrections) if corrections else base
+        except Exception as err:  # noqa: BLE001 - the text stays readable whatever the engine does
+            message = f"Could not find the quotations: {type(err).__name__}: {err}"
+            if in_thread:
+                self.call_from_thread(self._analysis_failed, message)
+            else:
+                self._analysis_failed(message)
+            return
+        if in_thread:
             self.call_from_thread(self._show_analysis, analysis, base)
+        else:
+            self._show_analysis(analysis, base)
+
+    def _analysis_failed(self, message: str) -> None:
+        self.sub_title = ""
+        self.notify(message, severity="error", markup=False, timeout=10)
 
     def _show_analysis(self, analysis: Analysis, base: Analysis | None = None) -> None:
         if base is not None:
             self.base_analysis = base
         self.analysis = analysis
         self.sub_title = ""
+        from .components.speaker_list import SpeakerRow
+
         ids = [s.id for s in analysis.speakers]
         colours = {sid: palette.speaker_color(i) for i, sid in enumerate(ids)}
         qc = QuoteColours(colours, palette.UNATTRIBUTED, {sid: palette.dim(c) for sid, c in colours.items()})
@@ -138,7 +170,7 @@ class QuotelensApp(App[None]):
         unattributed = sum(1 for q in analysis.quotes if q.speaker is None)
         if unattributed:
             rows.append(SpeakerRow(None, "(unattributed)", unattributed, palette.UNATTRIBUTED))
-        self.query_one(SpeakerList).set_rows(rows)
+        self.query_one("#speakers").set_rows(rows)
         self._show_placements(self.placements, None)
 
     def _reapply_corrections(self) -> None:
@@ -162,7 +194,7 @@ class QuotelensApp(App[None]):
                     tags = self.lib.all_tags() if refresh else None
                     if corrections:
                         self._reapply_corrections()
-                except StoreError as err:
+                except (StoreError, OSError) as err:
                     self.call_from_thread(self.notify, str(err), severity="error", markup=False)
                     return
             if then is not None:
@@ -184,6 +216,8 @@ class QuotelensApp(App[None]):
         return speaker.name if speaker else None
 
     def _show_placements(self, placements: list[Placement], tags: list[str] | None) -> None:
+        from .components.annotation_list import AnnotationRow
+
         self.placements = list(placements)
         paints = []
         rows = []
@@ -196,7 +230,7 @@ class QuotelensApp(App[None]):
             rows.append(AnnotationRow(ann.id, p.start, excerpt, ann.note, tuple(ann.tags), ann.color,
                                       self._speaker_name_at(p.start), p.status))
         self.article.set_highlights(paints)
-        annotations = self.query_one(AnnotationList)
+        annotations = self.query_one("#annotations")
         annotations.set_rows(rows)
         if tags is not None:
             annotations.set_known_tags(tags)
@@ -206,6 +240,8 @@ class QuotelensApp(App[None]):
 
     # ---------------------------------------------------------- annotating
     def on_article_view_annotate_requested(self, message: ArticleView.AnnotateRequested) -> None:
+        from .components.annotation_editor import AnnotationEditor
+
         start, end = message.start, message.end
         excerpt = self.doc.text[start:end]
         with self._store_lock:
@@ -266,6 +302,8 @@ class QuotelensApp(App[None]):
         if self.analysis is None:
             self.notify("Still finding quotations…", timeout=2)
             return
+        from .components.speaker_picker import SpeakerPicker
+
         quote: Quote = message.quote
         names = [s.name for s in self.analysis.speakers]
         current = self._speaker_name(quote.speaker)
@@ -324,6 +362,8 @@ class QuotelensApp(App[None]):
 
     # ------------------------------------------------------------- actions
     def action_help(self) -> None:
+        from .components.help_screen import HelpScreen
+
         self.push_screen(HelpScreen(help_sections()))
 
     async def action_quit(self) -> None:

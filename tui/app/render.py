@@ -178,10 +178,19 @@ def row_segments(doc: Document, lines: LineMap, row: int, layers: Layers,
 
 def row_strip(doc: Document, lines: LineMap, row: int, layers: Layers, width: int, background: Style,
               overlays: Sequence[Paint] = (), marked: bool = False) -> Strip:
-    """One row as a Strip exactly ``width`` cells wide, on the widget's background."""
+    """One row as a Strip exactly ``width`` cells wide, on the widget's background.
+
+    The background is folded into each segment and the padding added here, so a row costs
+    one Strip (Textual's crop/extend/apply_style would each make another).
+    """
     segments, length = row_segments(doc, lines, row, layers, overlays, marked)
-    strip = Strip(segments, length)
-    return strip.crop_extend(0, width, background).apply_style(background) if background else strip.crop_extend(0, width, None)
+    if background:
+        segments = [Segment(seg.text, background + seg.style if seg.style else background) for seg in segments]
+    if length < width:
+        segments.append(Segment(" " * (width - length), background))
+    elif length > width:
+        return Strip(segments, length).crop(0, width)
+    return Strip(segments, width)
 
 
 def row_text(doc: Document, lines: LineMap, row: int) -> str:

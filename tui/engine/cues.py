@@ -38,6 +38,8 @@ as when while earlier later recently yesterday today tonight on Monday Tuesday W
 Saturday Sunday so it there""".split())
 
 
+_NOUN_USE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your|one|first|new|latest|recent)|[’']s)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
+_COORD = re.compile(r"(?:\band|\bbut|,\s*and|\bthen)\s+(?:\w+ly\s+|also\s+|later\s+)?$")
 _ADV_END = re.compile(_ADV + r"$")
 
 
@@ -114,29 +116,63 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     return None
 
 
-def cue_before(text: str, lo: int, hi: int, max_words: int = 40) -> Cue | None:
-    """A cue in the sentence before a quotation: gap text[lo:hi] ends at the opening mark."""
+def cue_before(text: str, lo: int, hi: int, max_words: int = 40):
+    """Cues in the sentence before a quotation, nearest first: gap text[lo:hi] ends at the
+    opening mark.  The caller takes the first whose phrase resolves to someone."""
     start = _sentence_tail(text, lo, hi)
     tail = text[start:hi]
     if not tail.strip():
-        return None
+        return
     verbs = list(_VERB_WORD.finditer(text, start, hi))
     for v in reversed(verbs):
         between = text[v.end():hi].split()
         if len(between) > max_words:
             break
+        if _NOUN_USE.search(text, max(start, v.start() - 12), v.start()):
+            continue  # "his tweet", "the comments", "Editor's note": a noun, not a verb
+        near = len(between) <= 4
+        if v.group("v").lower() in WEAK_VERBS and not near:
+            continue
+        if _COORD.search(text, max(start, v.start() - 40), v.start()):
+            subj = sentence_subject(text, start, v.start())
+            if subj:
+                yield Cue(subj[0], subj[1], v.group("v"), "before", near)
+            continue
         got = _subject_before(text, start, v.start())
         if got is None or not got[0]:
             continue
         np, at = got
-        near = len(between) <= 4
-        if v.group("v").lower() in WEAK_VERBS and not near:
-            continue
-        return Cue(np, at, v.group("v"), "before", near)
+        yield Cue(np, at, v.group("v"), "before", near)
     m = _ACCORDING.search(text, start, hi)
     if m:
-        return Cue(_clean_np(m.group("np")), m.start("np"), "according to", "before", False)
+        yield Cue(_clean_np(m.group("np")), m.start("np"), "according to", "before", False)
     m = _COLON_NAME.search(text, start, hi)
     if m and len(m.group("np").split()) <= 5 and all(w[:1].isupper() for w in m.group("np").split()):
-        return Cue(_clean_np(m.group("np")), m.start("np"), ":", "before", True)
-    return None
+        yield Cue(_clean_np(m.group("np")), m.start("np"), ":", "before", True)
+    subj = sentence_subject(text, start, hi)
+    if subj:
+        yield Cue(subj[0], subj[1], "", "subject", False)
+
+
+_LEAD_PHRASE = re.compile(
+    r"(?:(?:In|At|On|During|After|Before|When|While|Speaking|Writing|Asked|Earlier|Later|Last|This|"
+    r"Since|Following|Meanwhile|However|Still|But|And|Yet|Instead|Also|Elsewhere|Touching|Responding|"
+    r"Back|From|For|With|Without|Under|Over|Despite|Although|Though|As)\b[^,]{0,120},\s*)+")
+_SUBJECT = re.compile(
+    r"(?P<np>(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,5}?(?:[A-Z][\w’'.-]*|he|she|they|officials|[a-z]+(?:man|woman|person|er|or|ist|ent|ant|ee)s?))"
+    r"(?:\s*\([^)]{0,40}\))?(?:,[^,]{1,120},)?\s+(?=[a-z])")
+
+
+def sentence_subject(text: str, start: int, hi: int) -> tuple[str, int] | None:
+    """The subject at the start of a sentence, after any leading phrase ("At a rally, Trump")."""
+    m = _LEAD_PHRASE.match(text, start, hi)
+    pos = m.end() if m else start
+    while pos < hi and text[pos].isspace():
+        pos += 1
+    m = _SUBJECT.match(text, pos, hi)
+    if not m:
+        return None
+    np = _clean_np(m.group("np"))
+    if not np or len(np.split()) > 7:
+        return None
+    return np, m.start("np")

@@ -12,6 +12,7 @@ re-reading the file first when another process changed it, so nobody's work is l
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import os
 import shutil
@@ -23,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
+import orjson
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Table
@@ -78,9 +80,14 @@ class _FreshTable(Table):
         return max(map(int, self._read_table()), default=0) + 1
 
     def _update_table(self, updater: Any) -> None:
-        tables = self._storage.read() or {}
-        updater(_IntKeys(tables.setdefault(self.name, {})))
-        self._storage.write(tables)
+        storage: AtomicJSONStorage = self._storage  # type: ignore[assignment]
+        tables = storage.read()  # the storage's own copy: changed in place, then written
+        try:
+            updater(_IntKeys(tables.setdefault(self.name, {})))
+        except BaseException:
+            storage.forget()  # the copy may be half-changed: read the file again next time
+            raise
+        storage.write(tables)
         self.clear_cache()
 
 
@@ -121,7 +128,8 @@ class Library:
         self.path = path
         self._flock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
         self._tlock = threading.RLock()
-        self._db = _DB(path, storage=AtomicJSONStorage, validate=schema.validate)
+        self._db = _DB(path, storage=AtomicJSONStorage, validate=schema.validate,
+                       before_write=schema.ensure_stamp)
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self._tables = {name: self._db.table(name, cache_size=0) for name in schema.TABLES}
 
@@ -200,7 +208,7 @@ class Library:
         sha = document_id(doc)
         path = _source_path(doc)
         docs = self._tables[schema.DOCUMENTS]
-        data = self._storage.read() or {}
+        data = self._storage.read()
         mine = [(k, r) for k, r in data.get(schema.DOCUMENTS, {}).items() if r.get("doc_id") == sha]
         if not mine:
             docs.insert({"doc_id": sha, "path": path, "title": doc.title, "seen": now_iso()})
@@ -209,7 +217,7 @@ class Library:
             if (path and rec.get("path") != path) or rec.get("title") != doc.title:
                 docs.update({"path": path or rec.get("path"), "title": doc.title}, doc_ids=[int(key)])
         if path:
-            data = self._storage.read() or {}
+            data = self._storage.read()
             old = {r["doc_id"] for r in data.get(schema.DOCUMENTS, {}).values()
                    if r.get("path") == path and r["doc_id"] != sha}
             if old:
@@ -421,8 +429,6 @@ def _locked(lock: FileLock, path: Path) -> Iterator[None]:
 
 
 def _replace(a: Annotation, **kw: Any) -> Annotation:
-    import dataclasses
-
     return dataclasses.replace(a, **kw)
 
 
@@ -437,8 +443,6 @@ def _remove_stale_temp_files(path: Path) -> None:
 
 
 def _write_new(path: Path, data: dict) -> None:
-    import orjson
-
     try:
         atomic_write_bytes(path, orjson.dumps(data))
     except OSError as err:

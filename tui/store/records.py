@@ -15,7 +15,6 @@ from typing import Any
 from .errors import InvalidAnnotation
 
 HIGHLIGHT_NAMES = ("yellow", "green", "blue", "pink", "orange")  # highlight colours 1–5
-CONTEXT_CHARS = 32
 STATUSES = ("anchored", "moved", "orphan")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")

@@ -123,6 +123,12 @@ def migrate(data: dict, version: int, path: str) -> dict:
     return data
 
 
+def ensure_stamp(data: dict) -> None:
+    """Before every write: a file recreated after being deleted still says what it is."""
+    if META not in data:
+        stamp(data)
+
+
 def stamp(data: dict) -> dict:
     data[META] = {"1": {"schema": SCHEMA_VERSION, "app": "quotelens"}}
     return data

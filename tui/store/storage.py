@@ -27,6 +27,7 @@ from .errors import CorruptDatabase, StoreError
 from .schema import UNTOUCHED
 
 Validator = Callable[[Any, str], object]
+MISSING = ("missing",)
 
 
 def _stat_key(st: os.stat_result) -> tuple[int, int, int, int, int]:
@@ -93,19 +94,24 @@ def read_database(path: Path, validate: Validator | None = None) -> tuple[Any, t
 class AtomicJSONStorage(Storage):
     """TinyDB storage: orjson, atomic replace with fsync, re-read only when the file changed."""
 
-    def __init__(self, path: str | os.PathLike, validate: Validator | None = None, **_: Any) -> None:
+    def __init__(self, path: str | os.PathLike, validate: Validator | None = None,
+                 before_write: Callable[[dict], object] | None = None, **_: Any) -> None:
         self.path = Path(path)
         self._validate = validate
+        self._before_write = before_write
         self._data: dict | None = None
         self._key: tuple | None = None
         self._batch = 0
         self._dirty = False
 
     # -- TinyDB's interface -------------------------------------------------------------
-    def read(self) -> dict | None:
-        if self._batch and self._key is not None:
-            return self._data
-        self._refresh()
+    def read(self) -> dict:
+        """The database as a dict (empty for a new file).  It is this storage's cached copy:
+        TinyDB changes it in place and then calls :meth:`write`."""
+        if not (self._batch and self._key is not None):
+            self._refresh()
+        if self._data is None:
+            self._data = {}
         return self._data
 
     def write(self, data: dict) -> None:
@@ -150,14 +156,15 @@ class AtomicJSONStorage(Storage):
 
     def snapshot(self) -> dict:
         """The current database (refreshed if the file changed).  Do not mutate it."""
-        return self.read() or {}
+        return self.read()
 
     # -- disk ------------------------------------------------------------------------
     def _refresh(self) -> None:
         try:
             key = _stat_key(os.stat(self.path))
         except FileNotFoundError:
-            self._data, self._key = None, ("missing",)
+            if self._key != MISSING:  # keep the copy TinyDB may be filling for a first write
+                self._data, self._key = None, MISSING
             return
         except OSError as err:
             raise StoreError(f"{self.path}: {err.strerror or err}") from None
@@ -165,10 +172,14 @@ class AtomicJSONStorage(Storage):
             return
         self._data, self._key = read_database(self.path, self._validate)
         if self._key is None:
-            self._key = ("missing",)
+            self._key = MISSING
 
     def _flush(self) -> None:
-        payload = orjson.dumps(self._data or {})
+        if self._data is None:
+            self._data = {}
+        if self._before_write is not None:
+            self._before_write(self._data)
+        payload = orjson.dumps(self._data)
         try:
             atomic_write_bytes(self.path, payload)
             self._key = _stat_key(os.stat(self.path))

@@ -19,7 +19,7 @@ def of(app, kind):
     return [m for m in app.received if isinstance(m, kind)]
 
 
-def host(host_cls, rows=ROWS):
+def host(host_cls):
     annotations = AnnotationList()
     app = host_cls(annotations)
     return app, annotations

@@ -18,7 +18,7 @@ def of(app, kind):
     return [m for m in app.received if isinstance(m, kind)]
 
 
-async def mounted(host_cls, rows=ROWS):
+async def mounted(host_cls):
     speakers = SpeakerList()
     app = host_cls(speakers)
     return app, speakers

@@ -165,6 +165,8 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         background = self.rich_style
+        if self.lines is None or self.lines.width != self.text_width:
+            self._rewrap()  # the first frame is drawn before on_resize: wrap now, not a frame later
         lines = self.lines
         row = int(self.scroll_y) + y
         if lines is None or row >= len(lines):
@@ -179,7 +181,7 @@ class ArticleView(ScrollView, can_focus=True):
                 self._cache[row] = strip
         else:
             strip = row_strip(self.doc, lines, row, self.paint_layers, width, background, live, is_marked)
-        return strip.apply_offsets(0, row)
+        return strip
 
     def row_text(self, row: int) -> str:
         assert self.lines is not None
