@@ -96,13 +96,33 @@ async def settle(app, pilot) -> None:
     await pilot.pause()
 
 
+class FullCollections:
+    """Counts the garbage collector's full (generation 2) collections and how long each took."""
+
+    def __init__(self) -> None:
+        self.times: list[float] = []
+        self._start = 0.0
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if info.get("generation") != 2:
+            return
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            self.times.append((time.perf_counter() - self._start) * 1000)
+
+
 async def drive(app, keys: tuple[str, ...], presses: int) -> dict[str, dict]:
+    import gc
+
     out = {}
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         clock = FrameClock(app)
         for key in keys:
             first, last, cpu, silent = [], [], [], 0
+            full = FullCollections()
+            gc.callbacks.append(full)
             for _ in range(presses):
                 if key in RESETS:
                     await pilot.press(RESETS[key])
@@ -118,7 +138,8 @@ async def drive(app, keys: tuple[str, ...], presses: int) -> dict[str, dict]:
                     cpu.append(clock.cpu_to_first_frame(t0, cpu0) * 1000)
                 else:
                     silent += 1
-            out[key] = {"first": first, "last": last, "cpu": cpu, "silent": silent}
+            gc.callbacks.remove(full)
+            out[key] = {"first": first, "last": last, "cpu": cpu, "silent": silent, "gc2": full.times}
     return out
 
 
@@ -148,6 +169,7 @@ def run(ctx: Context, keys: tuple[str, ...] = KEYS) -> list[Result]:
         detail = (f"first frame: median {median(first):.1f} ms, p90 {p90:.1f}, max {max(first):.1f}; "
                   f"main-thread CPU to it: median {median(d['cpu']):.1f} ms; "
                   f"settled: median {median(last):.1f} ms; {len(first)} presses"
+                  + (f"; {len(d['gc2'])} full GC, longest {max(d['gc2']):.0f} ms" if d["gc2"] else "")
                   + (f", {d['silent']} with no repaint" if d["silent"] else ""))
         results.append(at_most(name, median(first), 20, "ms", detail, first=first, last=last))
     return results
