@@ -72,7 +72,7 @@ class Context:
 
     def corpus_file(self, rel: str) -> Path:
         if self.corpus is None:
-            raise Skip("shared corpus missing (looked for ../shared/corpus; pass --corpus DIR)")
+            raise Skip("shared corpus missing: not at --corpus DIR, $QUOTELENS_CORPUS or ../shared/corpus")
         path = self.corpus / rel
         if path.is_dir():
             texts = sorted(path.glob("*.txt"))
@@ -113,7 +113,9 @@ class Context:
 
 def find_corpus(explicit: str | None) -> Path | None:
     """The shared corpus: ``--corpus``, ``$QUOTELENS_CORPUS``, or ``../shared/corpus`` beside the checkout."""
-    for candidate in (explicit, os.environ.get("QUOTELENS_CORPUS"), ROOT.parent / "shared" / "corpus"):
+    if explicit:  # asked for: that folder or nothing, never a silent fallback
+        return Path(explicit).resolve() if Path(explicit).is_dir() else None
+    for candidate in (os.environ.get("QUOTELENS_CORPUS"), ROOT.parent / "shared" / "corpus"):
         if candidate and Path(candidate).is_dir():
             return Path(candidate).resolve()
     return None

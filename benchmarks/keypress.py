@@ -157,7 +157,7 @@ def run(ctx: Context, keys: tuple[str, ...] = KEYS) -> list[Result]:
             app = make_app(doc, Path(tmp) / "annotations.json")
             data = asyncio.run(drive(app, keys, ctx.presses))
     except Skip as why:
-        return [skipped(f"keypress latency, {k}", str(why)) for k in keys]
+        return [skipped(f"keypress to repaint, {k!r}", str(why)) for k in keys]
     results = []
     for key, d in data.items():
         name = f"keypress to repaint, {key!r}"

@@ -81,8 +81,14 @@ def main(argv: list[str] | None = None) -> int:
     installed = args.installed or not (ROOT / "tui").is_dir()
     use_checkout(installed)
     ctx = Context(corpus=find_corpus(args.corpus), installed=installed, runs=args.runs, presses=args.presses)
-    print(f"quotelens benchmarks: {'installed quotelens' if installed else f'checkout {ROOT}'}; "
-          f"corpus {ctx.corpus or 'MISSING (pass --corpus DIR)'}", flush=True)
+    try:
+        import tui
+
+        where = str(Path(tui.__file__).resolve().parent)
+    except ImportError:
+        where = "NOT IMPORTABLE (pip install . or run from a checkout)"
+    print(f"quotelens benchmarks: {'installed quotelens' if installed else 'checkout'}, tui from {where}; "
+          f"corpus {ctx.corpus or 'MISSING (pass --corpus DIR or set QUOTELENS_CORPUS)'}", flush=True)
     results: list[Result] = []
     for key in args.only:
         module_name, what = BENCHMARKS[key]
