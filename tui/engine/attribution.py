@@ -268,6 +268,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
         by_block.setdefault(doc.block_index_at(q.mark_start) or 0, []).append(i)
 
     result: list[tuple[int | None, str | None, str]] = [(None, None, "none")] * len(quotes)
+    pron: dict[int, str | None] = {}  # quotes attributed by a pronoun: its gender
     block_order = sorted(by_block)
     for bi in block_order:
         block = doc.blocks[bi]
@@ -299,6 +300,8 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                 candidates += [c for c in befores if c.side != "before"]
             for c in candidates:
                 got, how = res.resolve(c.np, c.np_start)
+                if got is not None and how == "pronoun":
+                    pron[i] = SUBJECT_PRONOUNS.get(c.np.strip().lower())
                 if got is not None:
                     ent = sp.entity_of.get(got)
                     if ent is not None and how == "cue":
@@ -341,7 +344,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
         prev_block = bi
 
     if dialogue:
-        _dialogue(doc, quotes, result, by_block, res, reg, sp, mentions)
+        _dialogue(doc, quotes, result, by_block, res, reg, sp, mentions, pron)
     out = []
     for q, (sid, cue, method) in zip(quotes, result):
         conf = CONF.get(method, 0.0)
@@ -376,7 +379,8 @@ def _addressees(text: str, q: Quote, reg: Registry) -> set[int]:
     return out
 
 
-def _dialogue(doc: Document, quotes, result, by_block, res: _Resolver, reg: Registry, sp: _Speakers, mentions):
+def _dialogue(doc: Document, quotes, result, by_block, res: _Resolver, reg: Registry, sp: _Speakers, mentions,
+              pron: dict[int, str | None]):
     """Fill untagged dialogue turns: turns alternate between the last two people speaking;
     a turn right after a paragraph about someone is theirs; nobody answers themselves."""
     text = doc.text
@@ -412,6 +416,21 @@ def _dialogue(doc: Document, quotes, result, by_block, res: _Resolver, reg: Regi
             to_ids |= _addressees(text, quotes[i], reg)
         to_sids = {sp.ids[e] for e in to_ids if e in sp.ids}
         tagged = next((result[i][0] for i in idx if result[i][0] is not None), None)
+        # "he replied": in a conversation, the person just spoken to, or the other participant
+        pi = next((i for i in idx if i in pron), None)
+        if pi is not None and pron[pi] in ("m", "f"):
+            g = pron[pi]
+
+            def fits(sid: int) -> bool:
+                e = sp.entity_of.get(sid)
+                return e is not None and e.gender == g and sid != last_turn and sid not in to_sids
+
+            pick = next((a for a in addressed if fits(a)), None)
+            if pick is not None and pick != tagged:
+                for i in idx:
+                    if result[i][0] == tagged:
+                        result[i] = (pick, result[i][1], result[i][2])
+                tagged = pick
         if tagged is None and any(quotes[i].kind != "title" for i in idx):
             sid, method = None, "alternation"
             if actor is not None and actor not in to_sids and actor != last_turn:

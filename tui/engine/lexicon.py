@@ -97,6 +97,10 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 august september october november december today yesterday tomorrow tonight last next
 yes no oh ah well now still also even just only not nor both all some many most more every each
 one two three four five six seven eight nine ten first second third new former
+till neither either whether upon unless perhaps indeed nothing nobody pray dear good poor oh
+everybody everyone somebody someone anybody such whatever whoever besides thus hence therefore
+nay ay aye alas hush come go let why do does did is are was were have has had will would shall
+should can could might must my our thy thou sure very much poor let's though chapter
 """.split())
 
 # Nouns that make an unnamed speaker a group or a role ("officials", "a spokesman").
