@@ -158,4 +158,6 @@ mayor chairman chairwoman chair director chief spokesman spokeswoman minister le
 candidate ambassador judge justice attorney general gen. adviser advisor aide manager ceo founder
 editor professor prof. dr. economist analyst strategist speaker former state house senate
 democratic republican congressman congresswoman lt. col. sgt. adm. commissioner deputy acting
+critic author writer lawyer doctor historian reporter engineer activist pastor host anchor columnist
+commentator coach actor actress singer officer treasurer secretary-general pollster producer
 """.split())
