@@ -237,3 +237,49 @@ async def test_annotation_pane_jump_edit_delete_and_undo(sample, db):
     [p] = lib.placements(sample)
     assert (p.annotation.note, p.start) == ("second note", start)
     lib.close()
+
+
+def speaker_names(app) -> dict[str, int]:
+    return {row.name: row.count for row in app.query_one(SpeakerList).rows}
+
+
+async def test_rename_and_merge_speakers_from_the_pane_persist(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = speaker_names(app)
+        assert {"Ruth Okafor", "Mary Quinlan", "Tom Brennan"} <= set(before)
+        speakers = app.query_one(SpeakerList)
+        speakers.focus()
+        speakers.highlighted = [r.name for r in speakers.rows].index("Ruth Okafor")
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *"Mayor Okafor", "enter")
+        await settle(pilot)
+        after = speaker_names(app)
+        assert "Ruth Okafor" not in after and after["Mayor Okafor"] == before["Ruth Okafor"]
+
+        speakers.highlighted = [r.name for r in speakers.rows].index("Mary Quinlan")
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"Tom Brennan", "enter")
+        await settle(pilot)
+        merged = speaker_names(app)
+        assert "Mary Quinlan" not in merged
+        assert merged["Tom Brennan"] == before["Tom Brennan"] + before["Mary Quinlan"]
+        # the merged quotes are drawn in the target's colour
+        colours = {row.name: row.color for row in speakers.rows}
+        quinlan_quote = next(q for q in app.article.quotes if sample.text[q.start:q.end].startswith("That’s the kind"))
+        row = app.article.lines.row_of(quinlan_quote.start)
+        app.article.scroll_to(y=row, animate=False, immediate=True)
+        await pilot.pause()
+        strip = app.article.render_line(row - int(app.article.scroll_y))
+        drawn = {seg.style.color for seg in strip if "That’s the kind" in seg.text and seg.style}
+        assert Color.parse(colours["Tom Brennan"]) in drawn
+
+    again = QuotelensApp(sample, db_path=db)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        names = speaker_names(again)
+        assert "Mayor Okafor" in names and "Mary Quinlan" not in names
+        assert names["Tom Brennan"] == before["Tom Brennan"] + before["Mary Quinlan"]
