@@ -283,3 +283,19 @@ async def test_rename_and_merge_speakers_from_the_pane_persist(sample, db):
         names = speaker_names(again)
         assert "Mayor Okafor" in names and "Mary Quinlan" not in names
         assert names["Tom Brennan"] == before["Tom Brennan"] + before["Mary Quinlan"]
+
+
+async def test_after_scrolling_away_j_brings_the_cursor_into_view(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=(100, 16)) as pilot:
+        await settle(pilot)
+        view = app.article
+        assert view.cursor == 0
+        view.scroll_to(y=20, animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.press("j")
+        row = view.lines.row_of(view.cursor)
+        assert row in view.visible_rows() and view.cursor > 0
+        # and the cursor is drawn there: one reversed cell on that screen row
+        strip = view.render_line(row - int(view.scroll_y))
+        assert any(seg.style and seg.style.reverse for seg in strip)

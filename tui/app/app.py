@@ -269,6 +269,12 @@ class QuotelensApp(App[None]):
         view.move_cursor(p.start)
         view.focus()
 
+    def on_annotation_list_highlighted(self, message: Any) -> None:
+        """Moving through the annotations pane previews each one in the article."""
+        p = self._placement(message.annotation_id)
+        if p is not None and p.start is not None:
+            self.article.reveal(p.start)
+
     def on_annotation_list_edited(self, message: AnnotationList.Edited) -> None:
         draft = message.draft
         if draft is None:

@@ -236,6 +236,14 @@ class ArticleView(ScrollView, can_focus=True):
         if scroll:
             self.scroll_cursor_visible()
 
+    def reveal(self, offset: int) -> None:
+        """Scroll so that ``offset`` is on screen (a third of the way down), leaving the cursor."""
+        if self.lines is None:
+            return
+        row = self.lines.row_of(offset)
+        if row not in self.visible_rows():
+            self.scroll_to(y=max(row - self.size.height // 3, 0), animate=False, immediate=True)
+
     def scroll_cursor_visible(self) -> None:
         if self.lines is None:
             return
@@ -255,6 +263,14 @@ class ArticleView(ScrollView, can_focus=True):
         if lines is None:
             return
         row = lines.row_of(self.cursor)
+        visible = self.visible_rows()
+        if visible and row not in visible:
+            # scrolled away with the mouse or the scrollbar: the cursor comes back into view first
+            row = visible.start if row < visible.start else visible.stop - 1
+            while not self._text_row(row) and row + 1 < len(lines):
+                row += 1
+            self.move_cursor(lines.starts[row])
+            return
         column = self._goal_column if self._goal_column is not None else self.cursor - lines.starts[row]
         step = 1 if delta > 0 else -1
         target = row
