@@ -69,6 +69,7 @@ class QuotelensApp(App[None]):
         self._store_lock = threading.Lock()
         self._saved_position: int | None = None
         self._panes_ready = False
+        self._known_tags: list[str] = []
         self._analyze_in_thread = (len(doc.text) > ANALYZE_IN_THREAD_ABOVE if analyze_in_thread is None
                                    else analyze_in_thread)
         self.title = doc.title
@@ -170,7 +171,8 @@ class QuotelensApp(App[None]):
         unattributed = sum(1 for q in analysis.quotes if q.speaker is None)
         if unattributed:
             rows.append(SpeakerRow(None, "(unattributed)", unattributed, palette.UNATTRIBUTED))
-        self.query_one("#speakers").set_rows(rows)
+        if self._panes_ready:
+            self.query_one("#speakers").set_rows(rows)
         self._show_placements(self.placements, None)
 
     def _reapply_corrections(self) -> None:
@@ -230,6 +232,10 @@ class QuotelensApp(App[None]):
             rows.append(AnnotationRow(ann.id, p.start, excerpt, ann.note, tuple(ann.tags), ann.color,
                                       self._speaker_name_at(p.start), p.status))
         self.article.set_highlights(paints)
+        if tags is not None:
+            self._known_tags = list(tags)
+        if not self._panes_ready:
+            return
         annotations = self.query_one("#annotations")
         annotations.set_rows(rows)
         if tags is not None:
@@ -244,11 +250,7 @@ class QuotelensApp(App[None]):
 
         start, end = message.start, message.end
         excerpt = self.doc.text[start:end]
-        with self._store_lock:
-            try:
-                known = self.lib.all_tags()
-            except StoreError:
-                known = []
+        known = self._known_tags  # kept fresh by every store job: no disk access on a keypress
 
         def saved(draft: Any) -> None:
             if draft is None:
