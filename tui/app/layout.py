@@ -146,12 +146,16 @@ def build_line_map(doc: Document, width: int) -> LineMap:
     blocks: list[int] = []
     firsts: list[bool] = []
     previous_end = 0
+    previous_kind = ""
     for index, block in enumerate(doc.blocks):
-        if index:
+        if index and block.kind == "list_item" == previous_kind:
+            ends[-1] = block.start  # a tight list: the item's last row owns the separator
+        elif index:
             starts.append(previous_end)
             ends.append(block.start)
             blocks.append(SEPARATOR)
             firsts.append(False)
+        previous_kind = block.kind
         if block.kind == "rule" or block.start == block.end:
             rows = [(block.start, block.end)]
         else:

@@ -285,7 +285,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         start, end = lines.starts[target], lines.ends[target]
         last = end - 1
-        if last > start and self.doc.text[last] in "\n ":
+        while last > start and self.doc.text[last] in "\n ":
             last -= 1
         self.move_cursor(min(start + column, last), keep_goal=True)
         self._goal_column = column
