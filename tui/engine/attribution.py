@@ -36,6 +36,8 @@ businessman billionaire mogul
 _FEMALE_ROLES = frozenset("wife mother daughter sister aunt niece lady woman girl chairwoman spokeswoman congresswoman".split())
 _MALE_ROLES = frozenset("husband father son brother uncle nephew gentleman man boy chairman spokesman congressman businessman".split())
 
+_KIN = frozenset("wife husband mother father lady".split())
+
 CONF = {"cue": 0.95, "pronoun": 0.8, "description": 0.7, "transcript": 0.9, "continuation": 0.7,
         "alternation": 0.5, "none": 0.0}
 
@@ -171,8 +173,32 @@ class _Resolver:
                 return None
         return None
 
+    def _kin(self, np: str, head: str, at: int) -> Entity | None:
+        """"his wife", "her father": the married-name person (Mr./Mrs.) of the right gender,
+        sharing the possessor's surname when the possessor has one."""
+        gender = "f" if head in _FEMALE_ROLES else "m"
+        poss = np.split()[0].lower()
+        owner = self.recent(at, "m" if poss == "his" else "f" if poss == "her" else None)
+        hon = "mrs." if gender == "f" else "mr."
+        if owner is not None and owner.honorific:
+            e = self.reg._by_hon.get((hon, owner.surname.lower()))
+            if e is not None and e is not owner:
+                return e
+        best = None
+        for e in self.reg.entities:
+            if e.honorific.lower() == hon and e is not owner and e.positions and e.positions[0] < at:
+                if owner is not None and owner.surname.lower() == e.surname.lower():
+                    return e
+                if best is None or len(e.positions) > len(best.positions):
+                    best = e
+        return best
+
     def _description(self, np: str, head: str, at: int) -> tuple[int | None, str]:
         gender = "f" if head in _FEMALE_ROLES else "m" if head in _MALE_ROLES else None
+        if head in _KIN and np.split()[0].lower() in ("his", "her", "their"):
+            e = self._kin(np, head, at)
+            if e is not None:
+                return self.sp.of_entity(e), "description"
         mods = {w.lower() for w in np.split()[:-1]} - {"the", "a", "an", "his", "her", "their", "its"}
         best, best_score = None, 0
         for e in self.reg.entities:
@@ -308,14 +334,14 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                     sid, method = result[last][0], "continuation"
                 elif not dialogue and result[last][0] is not None and quotes[first].mark_start == block.start:
                     sid, method = result[last][0], "continuation"
-            if sid is None and dialogue:
-                sid, method = _alternate(quotes, result, by_block, bi, res, text, doc)
             if sid is not None:
                 for i in idx:
                     if result[i][0] is None:
                         result[i] = (sid, None, method)
         prev_block = bi
 
+    if dialogue:
+        _dialogue(doc, quotes, result, by_block, res, reg, sp, mentions)
     out = []
     for q, (sid, cue, method) in zip(quotes, result):
         conf = CONF.get(method, 0.0)
@@ -326,14 +352,83 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
     return Analysis(tuple(out), sp.speakers())
 
 
-def _alternate(quotes, result, by_block, bi, res: _Resolver, text: str, doc: Document):
-    """A dialogue turn with no tag: the speaker before last, when the last two turns differ."""
-    prev = by_block.get(bi - 1)
-    prev2 = by_block.get(bi - 2)
-    if prev is None:
-        return None, "none"
-    a = result[prev[-1]][0]
-    b = result[prev2[-1]][0] if prev2 is not None else None
-    if a is not None and b is not None and a != b:
-        return b, "alternation"
-    return None, "none"
+_VOCATIVE = re.compile(r"(?:^|[,!?.;]\s+|\bdear\s+|\bmy\s+)((?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:Miss|Sir|Lady|Colonel)\s+)?[A-Z][a-z]+)(?=\s*[,!?.;]|$)")
+
+
+def _addressees(text: str, q: Quote, reg: Registry) -> set[int]:
+    """Entity ids of people spoken to by name inside a quotation ("My dear Mr. Bennet,")."""
+    out = set()
+    for m in _VOCATIVE.finditer(text, q.start, q.end):
+        p = parse_run(m.group(1))
+        if p is None or p.tokens[0].lower() in NOT_NAMES:
+            continue
+        key = p.tokens[0].lower()
+        if p.honorific:
+            e = reg._by_hon.get((p.honorific.lower(), key))
+            if e is None:
+                cands = [c for c in reg._by_last.get(key, []) if len(c.tokens) > 1]
+                e = cands[0] if len(cands) == 1 else None
+        else:
+            cands = reg._by_last.get(key, []) + reg._by_first.get(key, [])
+            e = cands[0] if cands else None
+        if e is not None:
+            out.add(e.id)
+    return out
+
+
+def _dialogue(doc: Document, quotes, result, by_block, res: _Resolver, reg: Registry, sp: _Speakers, mentions):
+    """Fill untagged dialogue turns: turns alternate between the last two people speaking;
+    a turn right after a paragraph about someone is theirs; nobody answers themselves."""
+    text = doc.text
+    starts = [m.start for m in mentions]
+    recent: list[int] = []  # speaker ids, most recent first, distinct
+    last_turn: int | None = None
+    actor: int | None = None  # person the last narrative paragraph was about
+    addressed: set[int] = set()  # speaker ids the last turn spoke to
+
+    def push(sid: int) -> None:
+        if sid in recent:
+            recent.remove(sid)
+        recent.insert(0, sid)
+        del recent[3:]
+
+    for bi, block in enumerate(doc.blocks):
+        idx = by_block.get(bi)
+        if not idx:
+            # narrative: who is it about?  the last person named as a subject
+            lo = bisect.bisect_left(starts, block.start)
+            hi = bisect.bisect_left(starts, block.end)
+            actor = None
+            for m in reversed(mentions[lo:hi]):
+                if m.subj and m.entity.personlike:
+                    actor = sp.of_entity(m.entity)
+                    break
+            if block.end - block.start > 1200:
+                recent.clear()
+                last_turn = None
+            continue
+        to_ids = set()
+        for i in idx:
+            to_ids |= _addressees(text, quotes[i], reg)
+        to_sids = {sp.ids[e] for e in to_ids if e in sp.ids}
+        tagged = next((result[i][0] for i in idx if result[i][0] is not None), None)
+        if tagged is None and any(quotes[i].kind != "title" for i in idx):
+            sid, method = None, "alternation"
+            if actor is not None and actor not in to_sids and actor != last_turn:
+                sid = actor
+            elif addressed and last_turn is not None:
+                cand = [a for a in addressed if a != last_turn and a not in to_sids]
+                sid = cand[0] if cand else None
+            if sid is None and last_turn is not None:
+                others = [r for r in recent if r != last_turn and r not in to_sids]
+                sid = others[0] if others else None
+            if sid is not None:
+                for i in idx:
+                    if result[i][0] is None and quotes[i].kind != "title":
+                        result[i] = (sid, None, method)
+                tagged = sid
+        if tagged is not None:
+            push(tagged)
+            last_turn = tagged
+        addressed = to_sids
+        actor = None
