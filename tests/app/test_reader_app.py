@@ -305,3 +305,21 @@ async def test_after_scrolling_away_j_brings_the_cursor_into_view(sample, db):
         # and the cursor is drawn there: one reversed cell on that screen row
         strip = view.render_line(row - int(view.scroll_y))
         assert any(seg.style and seg.style.reverse for seg in strip)
+
+
+async def test_enter_on_a_speaker_jumps_to_their_next_quotation(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        speakers = app.query_one(SpeakerList)
+        speakers.focus()
+        names = [r.name for r in speakers.rows]
+        speakers.highlighted = names.index("Helen Marsh")
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.article
+        assert view.has_focus
+        quote = view.quotes[view.current_quote]
+        assert app.analysis.speaker_of(quote).name == "Helen Marsh"
+        assert view.cursor == quote.start
+        assert view.lines.row_of(view.cursor) in view.visible_rows()
