@@ -254,16 +254,17 @@ async def test_rename_and_merge_speakers_from_the_pane_persist(sample, db):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         before = speaker_names(app)
-        assert {"Ruth Okafor", "Mary Quinlan", "Tom Brennan"} <= set(before)
+        okafor = next(name for name in before if "Okafor" in name)
+        assert {"Mary Quinlan", "Tom Brennan"} <= set(before)
         speakers = app.query_one(SpeakerList)
         speakers.focus()
-        speakers.highlighted = [r.name for r in speakers.rows].index("Ruth Okafor")
+        speakers.highlighted = [r.name for r in speakers.rows].index(okafor)
         await pilot.press("r")
         await pilot.pause()
-        await pilot.press("ctrl+a", "ctrl+k", *"Mayor Okafor", "enter")
+        await pilot.press("ctrl+a", "ctrl+k", *"The Mayor", "enter")
         await settle(pilot)
         after = speaker_names(app)
-        assert "Ruth Okafor" not in after and after["Mayor Okafor"] == before["Ruth Okafor"]
+        assert okafor not in after and after["The Mayor"] == before[okafor]
 
         speakers.highlighted = [r.name for r in speakers.rows].index("Mary Quinlan")
         await pilot.press("m")
@@ -287,7 +288,7 @@ async def test_rename_and_merge_speakers_from_the_pane_persist(sample, db):
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         names = speaker_names(again)
-        assert "Mayor Okafor" in names and "Mary Quinlan" not in names
+        assert "The Mayor" in names and "Mary Quinlan" not in names
         assert names["Tom Brennan"] == before["Tom Brennan"] + before["Mary Quinlan"]
 
 
