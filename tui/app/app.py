@@ -70,6 +70,7 @@ class QuotelensApp(App[None]):
         self._saved_position: int | None = None
         self._panes_ready = False
         self._known_tags: list[str] = []
+        self.last_top: int | None = None  # the reading position last seen on screen
         self._analyze_in_thread = (len(doc.text) > ANALYZE_IN_THREAD_ABOVE if analyze_in_thread is None
                                    else analyze_in_thread)
         self.title = doc.title
@@ -352,6 +353,7 @@ class QuotelensApp(App[None]):
     # ------------------------------------------------------ reading position
     def _save_position_if_moved(self) -> None:
         offset = self.article.top_offset
+        self.last_top = offset
         if offset is None or offset == self._saved_position:
             return
         self._saved_position = offset
@@ -359,6 +361,7 @@ class QuotelensApp(App[None]):
 
     def save_position_now(self) -> None:
         offset = self.article.top_offset
+        self.last_top = offset
         if offset is None:
             return
         with self._store_lock:
@@ -367,6 +370,21 @@ class QuotelensApp(App[None]):
                 self._saved_position = offset
             except StoreError as err:
                 self.notify(str(err), severity="error", markup=False)
+
+    def on_article_view_scrolled(self, message: ArticleView.Scrolled) -> None:
+        self.last_top = message.top
+
+    def save_final_position(self) -> None:
+        """After the app has stopped (quit, or the terminal went away): keep the last position."""
+        offset = self.last_top
+        if offset is None or offset == self._saved_position:
+            return
+        with self._store_lock:
+            try:
+                self.lib.set_reading_position(self.doc, offset)
+                self._saved_position = offset
+            except (StoreError, OSError):
+                pass
 
     # ------------------------------------------------------------- actions
     def action_help(self) -> None:

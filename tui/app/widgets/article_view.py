@@ -36,6 +36,13 @@ class ArticleView(ScrollView, can_focus=True):
             self.start = start
             self.end = end
 
+    class Scrolled(Message):
+        """The first row on screen changed: ``top`` is its character offset (the reading position)."""
+
+        def __init__(self, top: int) -> None:
+            super().__init__()
+            self.top = top
+
     class ReassignRequested(Message):
         """The reader pressed ``s`` on a quotation."""
 
@@ -115,6 +122,13 @@ class ArticleView(ScrollView, can_focus=True):
             self._pending_top = None
         else:
             self.call_after_refresh(self._apply_pending_top, attempts - 1)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if int(old_value) != int(new_value) and self.lines is not None and self._pending_top is None:
+            top = self.top_offset
+            if top is not None:
+                self.post_message(self.Scrolled(top))
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
