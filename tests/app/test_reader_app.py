@@ -21,6 +21,16 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def goto_quote(pilot, view: ArticleView, words: str):
+    """Press ] until the current quotation is ``words``; return it."""
+    for _ in range(len(view.quotes)):
+        await pilot.press("right_square_bracket")
+        quote = view.quotes[view.current_quote]
+        if view.doc.text[quote.start:quote.end] == words:
+            return quote
+    raise AssertionError(f"no quotation {words!r}")
+
+
 def screen_rows(view: ArticleView) -> list[str]:
     return [view.render_line(y).text for y in range(view.size.height)]
 
@@ -59,7 +69,6 @@ async def test_bracket_keys_move_between_quotations(sample, db):
         assert view.current_quote == 0 and view.cursor == first.start
         await pilot.press("right_square_bracket")
         assert view.current_quote == 1 and view.cursor == second.start
-        assert sample.text[second.start:second.end] == "We are not asking for a new ferry,"
         # the current quotation is marked in the gutter of its row
         row = view.lines.row_of(second.start) - int(view.scroll_y)
         assert view.render_line(row).text.startswith("▍")
@@ -72,12 +81,12 @@ async def test_annotating_a_quotation_persists_and_highlights(sample, db):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         view = app.article
-        await pilot.press("right_square_bracket", "right_square_bracket", "a")
+        quote = await goto_quote(pilot, view, "We are not asking for a new ferry,")
+        await pilot.press("a")
         await pilot.pause()
         await pilot.press(*"ferry matters")
         await pilot.press("tab", *"transport", "ctrl+2", "ctrl+s")
         await settle(pilot)
-        quote = view.quotes[1]
         assert Color.parse(HIGHLIGHTS["green"]) in backgrounds_at(view, quote.start)
         await pilot.press("q")
 
@@ -134,12 +143,7 @@ async def test_reassigning_a_speaker_persists(sample, db):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         view = app.article
-        for _ in range(4):
-            await pilot.press("right_square_bracket")
-            quote = view.quotes[view.current_quote]
-            if sample.text[quote.start:quote.end] == "If the boat stops,":
-                break
-        assert sample.text[quote.start:quote.end] == "If the boat stops,"
+        quote = await goto_quote(pilot, view, "If the boat stops,")
         assert view.cursor == quote.start
         await pilot.press("s")
         await pilot.pause()
@@ -193,12 +197,18 @@ async def test_tab_cycles_panes(sample, db):
     app = QuotelensApp(sample, db_path=db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("tab")
-        assert app.focused.id != "article"
-        seen = {app.focused}
-        await pilot.press("tab", "tab")
-        seen.add(app.focused)
-        assert app.article.has_focus or len(seen) == 2
+        annotations = app.query_one(AnnotationList)
+        speakers = app.query_one(SpeakerList)
+        seen = []
+        for _ in range(3):
+            await pilot.press("tab")
+            seen.append(app.focused)
+        assert annotations in seen[0].ancestors_with_self
+        assert seen[1] is speakers and seen[2] is app.article
+        await pilot.press("shift+tab")
+        assert app.focused is speakers
+        await pilot.press("shift+tab")
+        assert annotations in app.focused.ancestors_with_self
 
 
 async def test_annotation_pane_jump_edit_delete_and_undo(sample, db):
@@ -237,3 +247,84 @@ async def test_annotation_pane_jump_edit_delete_and_undo(sample, db):
     [p] = lib.placements(sample)
     assert (p.annotation.note, p.start) == ("second note", start)
     lib.close()
+
+
+def speaker_names(app) -> dict[str, int]:
+    return {row.name: row.count for row in app.query_one(SpeakerList).rows}
+
+
+async def test_rename_and_merge_speakers_from_the_pane_persist(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = speaker_names(app)
+        okafor = next(name for name in before if "Okafor" in name)
+        assert {"Mary Quinlan", "Tom Brennan"} <= set(before)
+        speakers = app.query_one(SpeakerList)
+        speakers.focus()
+        speakers.highlighted = [r.name for r in speakers.rows].index(okafor)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *"The Mayor", "enter")
+        await settle(pilot)
+        after = speaker_names(app)
+        assert okafor not in after and after["The Mayor"] == before[okafor]
+
+        speakers.highlighted = [r.name for r in speakers.rows].index("Mary Quinlan")
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"Tom Brennan", "enter")
+        await settle(pilot)
+        merged = speaker_names(app)
+        assert "Mary Quinlan" not in merged
+        assert merged["Tom Brennan"] == before["Tom Brennan"] + before["Mary Quinlan"]
+        # the merged quotes are drawn in the target's colour
+        colours = {row.name: row.color for row in speakers.rows}
+        quinlan_quote = next(q for q in app.article.quotes if sample.text[q.start:q.end].startswith("That’s the kind"))
+        row = app.article.lines.row_of(quinlan_quote.start)
+        app.article.scroll_to(y=row, animate=False, immediate=True)
+        await pilot.pause()
+        strip = app.article.render_line(row - int(app.article.scroll_y))
+        drawn = {seg.style.color for seg in strip if "That’s the kind" in seg.text and seg.style}
+        assert Color.parse(colours["Tom Brennan"]) in drawn
+
+    again = QuotelensApp(sample, db_path=db)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        names = speaker_names(again)
+        assert "The Mayor" in names and "Mary Quinlan" not in names
+        assert names["Tom Brennan"] == before["Tom Brennan"] + before["Mary Quinlan"]
+
+
+async def test_after_scrolling_away_j_brings_the_cursor_into_view(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=(100, 16)) as pilot:
+        await settle(pilot)
+        view = app.article
+        assert view.cursor == 0
+        view.scroll_to(y=20, animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.press("j")
+        row = view.lines.row_of(view.cursor)
+        assert row in view.visible_rows() and view.cursor > 0
+        # and the cursor is drawn there: one reversed cell on that screen row
+        strip = view.render_line(row - int(view.scroll_y))
+        assert any(seg.style and seg.style.reverse for seg in strip)
+
+
+async def test_enter_on_a_speaker_jumps_to_their_next_quotation(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        speakers = app.query_one(SpeakerList)
+        speakers.focus()
+        names = [r.name for r in speakers.rows]
+        speakers.highlighted = names.index("Helen Marsh")
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.article
+        assert view.has_focus
+        quote = view.quotes[view.current_quote]
+        assert app.analysis.speaker_of(quote).name == "Helen Marsh"
+        assert view.cursor == quote.start
+        assert view.lines.row_of(view.cursor) in view.visible_rows()

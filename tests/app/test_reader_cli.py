@@ -100,6 +100,14 @@ class Tmux:
                 return screen
             time.sleep(0.2)
 
+    def wait_until_gone(self, text: str, within: float = 30.0) -> str:
+        deadline = time.monotonic() + within
+        while True:
+            screen = self.screen()
+            if text not in screen or time.monotonic() > deadline:
+                return screen
+            time.sleep(0.1)
+
     def keys(self, *keys: str) -> None:
         subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
 
@@ -142,3 +150,25 @@ def test_article_from_stdin_in_a_real_terminal(tmux, tmp_path):
     assert "Piped Article About Lighthouses" in screen
     t.keys("j", "q")  # keys come from the terminal, not the pipe
     assert "QUOTELENS-EXIT=0" in t.wait_for("QUOTELENS-EXIT=")
+
+
+@needs_tmux
+def test_closing_the_terminal_keeps_the_reading_position(tmux, tmp_path):
+    from tui.commands.read import load_sample
+    from tui.store import Library
+
+    db = tmp_path / "db.json"
+    t = tmux(f"{shlex.quote(sys.executable)} -m tui sample --db {shlex.quote(str(db))}")
+    t.wait_for("staff writer")
+    t.keys("PageDown", "PageDown")
+    assert "staff writer" not in t.wait_until_gone("staff writer")  # scrolled on
+    t.close()  # the terminal goes away: SIGHUP
+    doc = load_sample()
+    deadline = time.monotonic() + 15
+    position = None
+    while time.monotonic() < deadline and not position:
+        time.sleep(0.3)
+        lib = Library.open(db)
+        position = lib.reading_position(doc)
+        lib.close()
+    assert position and position > doc.text.index("Marlow Quay")

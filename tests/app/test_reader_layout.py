@@ -84,3 +84,13 @@ def test_sentence_and_paragraph_motions():
     assert motions.previous_block_start(doc, doc.blocks[2].start) == p
     # offsets between blocks snap to the next block
     assert motions.snap(doc, doc.blocks[1].end) == doc.blocks[2].start
+
+
+def test_tight_lists_have_no_blank_rows_between_items():
+    doc = load_text(MD, fmt="markdown")
+    lines = build_line_map(doc, 40)
+    kinds = [doc.blocks[b].kind if b != SEPARATOR else "-" for b in lines.blocks]
+    first = kinds.index("list_item")
+    last = len(kinds) - kinds[::-1].index("list_item")
+    assert "-" not in kinds[first:last]
+    assert kinds[last] == "-"  # the list is still set off from what follows

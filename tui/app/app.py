@@ -69,6 +69,8 @@ class QuotelensApp(App[None]):
         self._store_lock = threading.Lock()
         self._saved_position: int | None = None
         self._panes_ready = False
+        self._known_tags: list[str] = []
+        self.last_top: int | None = None  # the reading position last seen on screen
         self._analyze_in_thread = (len(doc.text) > ANALYZE_IN_THREAD_ABOVE if analyze_in_thread is None
                                    else analyze_in_thread)
         self.title = doc.title
@@ -170,7 +172,8 @@ class QuotelensApp(App[None]):
         unattributed = sum(1 for q in analysis.quotes if q.speaker is None)
         if unattributed:
             rows.append(SpeakerRow(None, "(unattributed)", unattributed, palette.UNATTRIBUTED))
-        self.query_one("#speakers").set_rows(rows)
+        if self._panes_ready:
+            self.query_one("#speakers").set_rows(rows)
         self._show_placements(self.placements, None)
 
     def _reapply_corrections(self) -> None:
@@ -230,6 +233,10 @@ class QuotelensApp(App[None]):
             rows.append(AnnotationRow(ann.id, p.start, excerpt, ann.note, tuple(ann.tags), ann.color,
                                       self._speaker_name_at(p.start), p.status))
         self.article.set_highlights(paints)
+        if tags is not None:
+            self._known_tags = list(tags)
+        if not self._panes_ready:
+            return
         annotations = self.query_one("#annotations")
         annotations.set_rows(rows)
         if tags is not None:
@@ -244,11 +251,7 @@ class QuotelensApp(App[None]):
 
         start, end = message.start, message.end
         excerpt = self.doc.text[start:end]
-        with self._store_lock:
-            try:
-                known = self.lib.all_tags()
-            except StoreError:
-                known = []
+        known = self._known_tags  # kept fresh by every store job: no disk access on a keypress
 
         def saved(draft: Any) -> None:
             if draft is None:
@@ -268,6 +271,12 @@ class QuotelensApp(App[None]):
         view = self.article
         view.move_cursor(p.start)
         view.focus()
+
+    def on_annotation_list_highlighted(self, message: Any) -> None:
+        """Moving through the annotations pane previews each one in the article."""
+        p = self._placement(message.annotation_id)
+        if p is not None and p.start is not None:
+            self.article.reveal(p.start)
 
     def on_annotation_list_edited(self, message: AnnotationList.Edited) -> None:
         draft = message.draft
@@ -344,6 +353,7 @@ class QuotelensApp(App[None]):
     # ------------------------------------------------------ reading position
     def _save_position_if_moved(self) -> None:
         offset = self.article.top_offset
+        self.last_top = offset
         if offset is None or offset == self._saved_position:
             return
         self._saved_position = offset
@@ -351,6 +361,7 @@ class QuotelensApp(App[None]):
 
     def save_position_now(self) -> None:
         offset = self.article.top_offset
+        self.last_top = offset
         if offset is None:
             return
         with self._store_lock:
@@ -359,6 +370,21 @@ class QuotelensApp(App[None]):
                 self._saved_position = offset
             except StoreError as err:
                 self.notify(str(err), severity="error", markup=False)
+
+    def on_article_view_scrolled(self, message: ArticleView.Scrolled) -> None:
+        self.last_top = message.top
+
+    def save_final_position(self) -> None:
+        """After the app has stopped (quit, or the terminal went away): keep the last position."""
+        offset = self.last_top
+        if offset is None or offset == self._saved_position:
+            return
+        with self._store_lock:
+            try:
+                self.lib.set_reading_position(self.doc, offset)
+                self._saved_position = offset
+            except (StoreError, OSError):
+                pass
 
     # ------------------------------------------------------------- actions
     def action_help(self) -> None:

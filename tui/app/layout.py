@@ -127,16 +127,6 @@ class LineMap:
         last = self.row_of(max(end - 1, start))
         return range(first, last + 1)
 
-    def block_rows(self, block_index: int, row_hint: int) -> range:
-        """All rows of a block, given any one of them."""
-        lo = row_hint
-        while lo > 0 and self.blocks[lo - 1] == block_index:
-            lo -= 1
-        hi = row_hint
-        while hi + 1 < len(self.blocks) and self.blocks[hi + 1] == block_index:
-            hi += 1
-        return range(lo, hi + 1)
-
 
 def build_line_map(doc: Document, width: int) -> LineMap:
     """Wrap every block of ``doc`` to ``width`` cells (the gutter included)."""
@@ -146,12 +136,16 @@ def build_line_map(doc: Document, width: int) -> LineMap:
     blocks: list[int] = []
     firsts: list[bool] = []
     previous_end = 0
+    previous_kind = ""
     for index, block in enumerate(doc.blocks):
-        if index:
+        if index and block.kind == "list_item" == previous_kind:
+            ends[-1] = block.start  # a tight list: the item's last row owns the separator
+        elif index:
             starts.append(previous_end)
             ends.append(block.start)
             blocks.append(SEPARATOR)
             firsts.append(False)
+        previous_kind = block.kind
         if block.kind == "rule" or block.start == block.end:
             rows = [(block.start, block.end)]
         else:

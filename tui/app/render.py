@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
@@ -144,8 +145,6 @@ def row_segments(doc: Document, lines: LineMap, row: int, layers: Layers,
     ``overlays`` (cursor, selection, current quotation) are drawn over the layers;
     ``marked`` draws the current-quotation mark in the gutter.
     """
-    from rich.cells import cell_len
-
     segments = [Segment(GUTTER_MARK if marked else " " * GUTTER, PREFIX_STYLE)]
     block_index = lines.blocks[row]
     if block_index == SEPARATOR:
@@ -160,7 +159,9 @@ def row_segments(doc: Document, lines: LineMap, row: int, layers: Layers,
         segments.append(Segment("─" * width, PREFIX_STYLE))
         return segments, GUTTER + width
     text = doc.text
-    visible_end = end - 1 if end > start and text[end - 1] == "\n" else end
+    visible_end = end
+    while visible_end > start and text[visible_end - 1] == "\n":
+        visible_end -= 1
     base = BLOCK_STYLES.get(block.kind, Style())
     paints = list(layers.paints(start, end)) + [p for p in overlays if p[0] < end and p[1] > start]
     pieces = _styled_pieces(text, start, visible_end, base, paints)

@@ -82,5 +82,19 @@ def main(argv: list[str]) -> int:
 
     from ..app.app import QuotelensApp
 
-    QuotelensApp(doc, library).run()
+    app = QuotelensApp(doc, library)
+    _exit_on_hangup(app)
+    app.run()
+    app.save_final_position()  # also when the terminal closed under us
     return 0
+
+
+def _exit_on_hangup(app) -> None:
+    """Closing the terminal window (SIGHUP) or SIGTERM stops the app the normal way."""
+    import signal
+
+    def stop(signum, frame) -> None:
+        app.exit()
+
+    for sig in (signal.SIGHUP, signal.SIGTERM):
+        signal.signal(sig, stop)

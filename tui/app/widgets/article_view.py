@@ -36,6 +36,13 @@ class ArticleView(ScrollView, can_focus=True):
             self.start = start
             self.end = end
 
+    class Scrolled(Message):
+        """The first row on screen changed: ``top`` is its character offset (the reading position)."""
+
+        def __init__(self, top: int) -> None:
+            super().__init__()
+            self.top = top
+
     class ReassignRequested(Message):
         """The reader pressed ``s`` on a quotation."""
 
@@ -115,6 +122,13 @@ class ArticleView(ScrollView, can_focus=True):
             self._pending_top = None
         else:
             self.call_after_refresh(self._apply_pending_top, attempts - 1)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if int(old_value) != int(new_value) and self.lines is not None and self._pending_top is None:
+            top = self.top_offset
+            if top is not None:
+                self.post_message(self.Scrolled(top))
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
@@ -236,6 +250,14 @@ class ArticleView(ScrollView, can_focus=True):
         if scroll:
             self.scroll_cursor_visible()
 
+    def reveal(self, offset: int) -> None:
+        """Scroll so that ``offset`` is on screen (a third of the way down), leaving the cursor."""
+        if self.lines is None:
+            return
+        row = self.lines.row_of(offset)
+        if row not in self.visible_rows():
+            self.scroll_to(y=max(row - self.size.height // 3, 0), animate=False, immediate=True)
+
     def scroll_cursor_visible(self) -> None:
         if self.lines is None:
             return
@@ -255,6 +277,14 @@ class ArticleView(ScrollView, can_focus=True):
         if lines is None:
             return
         row = lines.row_of(self.cursor)
+        visible = self.visible_rows()
+        if visible and row not in visible:
+            # scrolled away with the mouse or the scrollbar: the cursor comes back into view first
+            row = visible.start if row < visible.start else visible.stop - 1
+            while not self._text_row(row) and row + 1 < len(lines):
+                row += 1
+            self.move_cursor(lines.starts[row])
+            return
         column = self._goal_column if self._goal_column is not None else self.cursor - lines.starts[row]
         step = 1 if delta > 0 else -1
         target = row
@@ -269,7 +299,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         start, end = lines.starts[target], lines.ends[target]
         last = end - 1
-        if last > start and self.doc.text[last] in "\n ":
+        while last > start and self.doc.text[last] in "\n ":
             last -= 1
         self.move_cursor(min(start + column, last), keep_goal=True)
         self._goal_column = column
