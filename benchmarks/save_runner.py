@@ -13,7 +13,7 @@ import re
 import subprocess
 import sys
 
-from _common import HERE, ROOT, Context, Result, at_most, skipped
+from _common import HERE, ROOT, Context, Result, at_most, skipped  # noqa: F401
 
 NAME = "save one annotation, 10,000 stored"
 SCRIPT = HERE / "save_latency.py"
@@ -50,10 +50,9 @@ def run(ctx: Context) -> list[Result]:
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     proc = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True,
                           env=env, cwd=ROOT, timeout=600)
-    if proc.returncode != 0:
-        tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
-        return [skipped(NAME, f"save_latency.py failed (exit {proc.returncode}): {' | '.join(tail)}")]
-    value, detail = parse(proc.stdout)
+    value, detail = parse(proc.stdout)  # the script exits 1 when it misses its own bar: still a number
     if value is None:
-        return [skipped(NAME, f"could not read a median in ms from: {proc.stdout.strip()[:200]!r}")]
+        tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
+        return [Result(NAME, None, "", "", False,
+                       f"save_latency.py gave no median (exit {proc.returncode}): {' | '.join(tail)}")]
     return [at_most(NAME, value, 30, "ms", detail)]
