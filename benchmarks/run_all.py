@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 import traceback
@@ -88,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         where = "NOT IMPORTABLE (pip install . or run from a checkout)"
     print(f"quotelens benchmarks: {'installed quotelens' if installed else 'checkout'}, tui from {where}; "
-          f"corpus {ctx.corpus or 'MISSING (pass --corpus DIR or set QUOTELENS_CORPUS)'}", flush=True)
+          f"corpus {ctx.corpus or 'MISSING (pass --corpus DIR or set QUOTELENS_CORPUS)'}; "
+          f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores", flush=True)
     results: list[Result] = []
     for key in args.only:
         module_name, what = BENCHMARKS[key]
@@ -110,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         results.extend(got)
     print()
     print(table(results))
+    print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
+          f"on {os.cpu_count()} cores (wall times stretch when it is above the core count)")
     if args.json:
         Path(args.json).write_text(json.dumps([vars(r) | {"verdict": r.verdict} for r in results], indent=1))
     return 1 if any(r.ok is False for r in results) else 0
