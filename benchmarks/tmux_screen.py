@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shlex
 import shutil
@@ -19,6 +20,20 @@ SOCKET = f"qlbench-{os.getpid()}"
 
 def tmux(*args: str) -> list[str]:
     return ["tmux", "-L", SOCKET, *args]
+
+
+def _clean_up() -> None:
+    """Stop the private server (if a session is left) and remove its socket file."""
+    subprocess.run(tmux("kill-server"), capture_output=True)
+    folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+    for leftover in (folder / SOCKET, folder / f"{SOCKET}.lock"):
+        try:
+            leftover.unlink()
+        except OSError:
+            pass
+
+
+atexit.register(_clean_up)
 
 
 def require_tmux() -> None:
