@@ -24,7 +24,7 @@ from .lexicon import GROUP_NOUNS, NOT_NAMES, SUBJECT_PRONOUNS, TITLE_WORDS
 from .mentions import Entity, Registry, build_registry, find_runs, parse_run
 from .model import Analysis, Document, Quote, Speaker
 
-_TRANSCRIPT = re.compile(r"^(?P<label>[A-Z][A-Z.'’ -]{0,30}[A-Z.]|Q|A)\s*:\s")
+_TRANSCRIPT = re.compile(r"(?P<label>[A-Z][A-Z.'’ -]{0,30}[A-Z.]|Q|A)\s*:\s")
 _LEAD_WORDS = re.compile(r"^(?:and|but|so|then|yet|or|also|now)\s+", re.IGNORECASE)
 _ROLE_NOUNS = frozenset("""
 president leader governor senator nominee candidate secretary minister chairman chairwoman
@@ -100,6 +100,7 @@ class _Resolver:
             h -= 1
         steps = 0
         fallback = None
+        other = None  # a fitting person named as an object, when no subject fits
         while (i >= 0 or h >= 0) and steps < 80:
             steps += 1
             if h >= 0 and (i < 0 or self.sp.history[h][0] > self.mentions[i].start):
@@ -110,16 +111,18 @@ class _Resolver:
             else:
                 men = self.mentions[i]
                 i -= 1
-                if not men.subj:
-                    continue
                 e = men.entity
+                if not men.subj:
+                    if other is None and gender and e.gender == gender and e.personlike:
+                        other = e
+                    continue
             if not e.personlike:
                 continue
             if gender is None or e.gender == gender:
                 return e
             if e.gender is None and fallback is None:
                 fallback = e
-        return fallback
+        return other or fallback
 
     def last_speaker(self, pos: int, gender: str | None = None) -> int | None:
         for p, sid in reversed(self.sp.history):
@@ -225,7 +228,7 @@ class _Resolver:
         e = self.recent(at, gender)
         if e:
             return self.sp.of_entity(e), "description"
-        return None, "none"
+        return self.sp.of_group(np), "cue"  # nobody introduced yet: "the senator" stands alone
 
 
 def _narrative_segments(doc: Document, quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -245,12 +248,18 @@ def _narrative_segments(doc: Document, quotes: list[Quote]) -> list[tuple[int, i
     return segs
 
 
+_CHAPTER = re.compile(r"(?:chapter|book|part|volume|act|scene)\b", re.IGNORECASE)
+
+
 def _is_dialogue(doc: Document, quotes: list[Quote]) -> bool:
     """Fiction-style dialogue: many paragraphs that open with a quotation."""
-    if len(quotes) < 40:
+    if len(quotes) < 20:
         return False
     opening = sum(1 for q in quotes if doc.block_at(q.mark_start) and doc.block_at(q.mark_start).start == q.mark_start)
-    return opening >= 0.5 * len(quotes) and len(doc.text) > 60000
+    if opening < 0.5 * len(quotes):
+        return False
+    chapters = any(_CHAPTER.match(doc.text, b.start) for b in doc.blocks[:200] if b.kind == "heading")
+    return chapters or len(doc.text) > 60000
 
 
 def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
@@ -268,6 +277,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
         by_block.setdefault(doc.block_index_at(q.mark_start) or 0, []).append(i)
 
     result: list[tuple[int | None, str | None, str]] = [(None, None, "none")] * len(quotes)
+    pron: dict[int, str | None] = {}  # quotes attributed by a pronoun: its gender
     block_order = sorted(by_block)
     for bi in block_order:
         block = doc.blocks[bi]
@@ -291,14 +301,22 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                 after = cue_after(text, q.mark_end, right_hi)
                 befores = list(cue_before(text, left_lo, q.mark_start,
                                           max_words=40 if q.kind == "partial" else 25))
-                if after and after.near:
+                if after and after.near and q.kind != "partial":
                     candidates.append(after)
                 candidates += [c for c in befores if c.side == "before"]
+                if after and after.near and q.kind == "partial":
+                    candidates.append(after)
                 if after and not after.near:
                     candidates.append(after)
                 candidates += [c for c in befores if c.side != "before"]
             for c in candidates:
                 got, how = res.resolve(c.np, c.np_start)
+                if got is not None and c.side == "subject" and how == "cue":
+                    ent = sp.entity_of.get(got)
+                    if ent is not None and not (ent.personlike or ent.kind == "org"):
+                        continue  # a capitalised word opening the sentence, not a person
+                if got is not None and how == "pronoun":
+                    pron[i] = SUBJECT_PRONOUNS.get(c.np.strip().lower())
                 if got is not None:
                     ent = sp.entity_of.get(got)
                     if ent is not None and how == "cue":
@@ -340,8 +358,14 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                         result[i] = (sid, None, method)
         prev_block = bi
 
+    # a quotation left open takes the speaker named in the paragraph that finishes it
+    for bi in reversed(block_order):
+        nxt = by_block.get(bi + 1)
+        last = by_block[bi][-1]
+        if nxt and quotes[last].continues and result[last][0] is None and result[nxt[0]][0] is not None:
+            result[last] = (result[nxt[0]][0], None, "continuation")
     if dialogue:
-        _dialogue(doc, quotes, result, by_block, res, reg, sp, mentions)
+        _dialogue(doc, quotes, result, by_block, res, reg, sp, mentions, pron)
     out = []
     for q, (sid, cue, method) in zip(quotes, result):
         conf = CONF.get(method, 0.0)
@@ -376,7 +400,8 @@ def _addressees(text: str, q: Quote, reg: Registry) -> set[int]:
     return out
 
 
-def _dialogue(doc: Document, quotes, result, by_block, res: _Resolver, reg: Registry, sp: _Speakers, mentions):
+def _dialogue(doc: Document, quotes, result, by_block, res: _Resolver, reg: Registry, sp: _Speakers, mentions,
+              pron: dict[int, str | None]):
     """Fill untagged dialogue turns: turns alternate between the last two people speaking;
     a turn right after a paragraph about someone is theirs; nobody answers themselves."""
     text = doc.text
@@ -412,6 +437,21 @@ def _dialogue(doc: Document, quotes, result, by_block, res: _Resolver, reg: Regi
             to_ids |= _addressees(text, quotes[i], reg)
         to_sids = {sp.ids[e] for e in to_ids if e in sp.ids}
         tagged = next((result[i][0] for i in idx if result[i][0] is not None), None)
+        # "he replied": in a conversation, the person just spoken to, or the other participant
+        pi = next((i for i in idx if i in pron), None)
+        if pi is not None and pron[pi] in ("m", "f"):
+            g = pron[pi]
+
+            def fits(sid: int) -> bool:
+                e = sp.entity_of.get(sid)
+                return e is not None and e.gender == g and sid != last_turn and sid not in to_sids
+
+            pick = next((a for a in addressed if fits(a)), None)
+            if pick is not None and pick != tagged:
+                for i in idx:
+                    if result[i][0] == tagged:
+                        result[i] = (pick, result[i][1], result[i][2])
+                tagged = pick
         if tagged is None and any(quotes[i].kind != "title" for i in idx):
             sid, method = None, "alternation"
             if actor is not None and actor not in to_sids and actor != last_turn:

@@ -26,7 +26,7 @@ _AFTER_VERB = re.compile(
 )
 _VERB_WORD = re.compile(rf"\b(?P<v>{_VERBS})\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
-_COLON_NAME = re.compile(r"(?:^|[.!?]\s+|\n)(?P<np>[A-Z][\w.’' -]{1,60}?)\s*:\s*$")
+_COLON_NAME = re.compile(r"(?:(?<![\w,;])|(?<=[.!?]\s))(?P<np>[A-Z][\w.’' -]{1,60}?)\s*:\s*$")
 _CLAUSE_CUT = re.compile(
     r"(?:[,;:(—–]|\s-\s|\b(?:and|but|that|when|while|as|because|after|before|if|so|which|where|although|though|since|who)\s)",
 )

@@ -97,6 +97,10 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 august september october november december today yesterday tomorrow tonight last next
 yes no oh ah well now still also even just only not nor both all some many most more every each
 one two three four five six seven eight nine ten first second third new former
+till neither either whether upon unless perhaps indeed nothing nobody pray dear good poor oh
+everybody everyone somebody someone anybody such whatever whoever besides thus hence therefore
+nay ay aye alas hush come go let why do does did is are was were have has had will would shall
+should can could might must my our thy thou sure very much poor let's though chapter
 """.split())
 
 # Nouns that make an unnamed speaker a group or a role ("officials", "a spokesman").
@@ -154,4 +158,6 @@ mayor chairman chairwoman chair director chief spokesman spokeswoman minister le
 candidate ambassador judge justice attorney general gen. adviser advisor aide manager ceo founder
 editor professor prof. dr. economist analyst strategist speaker former state house senate
 democratic republican congressman congresswoman lt. col. sgt. adm. commissioner deputy acting
+critic author writer lawyer doctor historian reporter engineer activist pastor host anchor columnist
+commentator coach actor actress singer officer treasurer secretary-general pollster producer
 """.split())
