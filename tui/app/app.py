@@ -180,7 +180,8 @@ class QuotelensApp(App[None]):
         qc = QuoteColours(colours, palette.UNATTRIBUTED, {sid: palette.dim(c) for sid, c in colours.items()})
         self.article.set_analysis(analysis, quote_paints(analysis, qc))
         counts = analysis.quote_counts()
-        rows = [SpeakerRow(s.id, s.name, counts.get(s.id, 0), colours[s.id]) for s in analysis.speakers]
+        rows = [SpeakerRow(s.id, s.name, counts[s.id], colours[s.id]) for s in analysis.speakers
+                if counts.get(s.id)]  # a speaker left with no quotation (merged, reassigned) is not listed
         unattributed = sum(1 for q in analysis.quotes if q.speaker is None)
         if unattributed:
             rows.append(SpeakerRow(None, "(unattributed)", unattributed, palette.UNATTRIBUTED))
