@@ -328,3 +328,15 @@ async def test_enter_on_a_speaker_jumps_to_their_next_quotation(sample, db):
         assert app.analysis.speaker_of(quote).name == "Helen Marsh"
         assert view.cursor == quote.start
         assert view.lines.row_of(view.cursor) in view.visible_rows()
+
+
+async def test_a_click_puts_the_cursor_under_the_mouse(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        row = next(r for r in range(10) if "The council chamber" in view.render_line(r).text)
+        column = view.render_line(row).text.index("council")
+        # the view has a one-cell border: content (0, 0) is widget (1, 1)
+        await pilot.click(view, offset=(column + 1, row + 1))
+        assert sample.text[view.cursor:view.cursor + 7] == "council"

@@ -117,6 +117,18 @@ class QuotelensApp(App[None]):
         self._panes_ready = True
         for notice in self.doc.notices:
             self.notify(f"{self.doc.title}: {notice}", markup=False, timeout=6)
+        if self._analyze_in_thread:
+            self.sub_title = "finding quotations…"
+            self.run_worker(self._load, thread=True, group="analysis")
+        else:
+            self._load()
+        self.set_interval(SAVE_POSITION_EVERY, self._save_position_if_moved)
+
+    # ------------------------------------------------------------ analysis
+    def _load(self) -> None:
+        """Annotations, then quotations: in a thread for long documents (re-anchoring and the
+        analysis of a novel take a while), right away for an article."""
+        in_thread = threading.current_thread() is not threading.main_thread()
         with self._store_lock:
             try:
                 self.lib.register(self.doc)
@@ -124,17 +136,17 @@ class QuotelensApp(App[None]):
                 tags = self.lib.all_tags()
                 corrections = self.lib.corrections(self.doc)
             except StoreError as err:
-                self.notify(str(err), severity="error", markup=False)
                 placements, tags, corrections = [], [], None
-        self._show_placements(placements, tags)
-        if self._analyze_in_thread:
-            self.sub_title = "finding quotations…"
-            self.run_worker(lambda: self._analyze(corrections), thread=True, group="analysis")
-        else:
-            self._analyze(corrections)
-        self.set_interval(SAVE_POSITION_EVERY, self._save_position_if_moved)
+                self._call(in_thread, self.notify, str(err), severity="error", markup=False)
+        self._call(in_thread, self._show_placements, placements, tags)
+        self._analyze(corrections)
 
-    # ------------------------------------------------------------ analysis
+    def _call(self, in_thread: bool, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        if in_thread:
+            self.call_from_thread(fn, *args, **kwargs)
+        else:
+            fn(*args, **kwargs)
+
     def _analyze(self, corrections: Any) -> None:
         in_thread = threading.current_thread() is not threading.main_thread()
         try:
@@ -168,7 +180,8 @@ class QuotelensApp(App[None]):
         qc = QuoteColours(colours, palette.UNATTRIBUTED, {sid: palette.dim(c) for sid, c in colours.items()})
         self.article.set_analysis(analysis, quote_paints(analysis, qc))
         counts = analysis.quote_counts()
-        rows = [SpeakerRow(s.id, s.name, counts.get(s.id, 0), colours[s.id]) for s in analysis.speakers]
+        rows = [SpeakerRow(s.id, s.name, counts[s.id], colours[s.id]) for s in analysis.speakers
+                if counts.get(s.id)]  # a speaker left with no quotation (merged, reassigned) is not listed
         unattributed = sum(1 for q in analysis.quotes if q.speaker is None)
         if unattributed:
             rows.append(SpeakerRow(None, "(unattributed)", unattributed, palette.UNATTRIBUTED))

@@ -284,8 +284,6 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
         idx = by_block[bi]
         for k, i in enumerate(idx):
             q = quotes[i]
-            if q.kind == "title":
-                continue
             left_lo = quotes[idx[k - 1]].mark_end if k else block.start
             right_hi = quotes[idx[k + 1]].mark_start if k + 1 < len(idx) else block.end
             sid, cue, method = None, None, "none"

@@ -24,11 +24,17 @@ _AFTER_SUBJ = re.compile(
 _AFTER_VERB = re.compile(
     rf"[\s,.!?—–-]*{_ADV}(?P<v>{_VERBS})\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)",
 )
-_VERB_WORD = re.compile(rf"\b(?P<v>{_VERBS})\b")
+_VERB_WORD = re.compile(rf"\b(?P<v>{_VERBS})\b", re.IGNORECASE)
+# “…” ― Name (a byline-style attribution after the quotation)
+_DASH_NAME = re.compile(r"\s*[―—–]\s*(?P<np>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})")
+# “…” is held accountable, Warren said.  (a cue closing the sentence)
+_TAIL_CUE = re.compile(
+    rf",\s+(?:(?P<v1>{_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
 _COLON_NAME = re.compile(r"(?:(?<![\w,;])|(?<=[.!?]\s))(?P<np>[A-Z][\w.’' -]{1,60}?)\s*:\s*$")
 _CLAUSE_CUT = re.compile(
     r"(?:[,;:(—–]|\s-\s|\b(?:and|but|that|when|while|as|because|after|before|if|so|which|where|although|though|since|who)\s)",
+    re.IGNORECASE,
 )
 _SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co))(?<!\bMrs)(?<!\b(?:Gov|Sen|Rep|Gen|Col))[.!?](?=\s+[A-Z“\"‘])")
 
@@ -110,9 +116,17 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     m = _AFTER_SUBJ.match(text, lo, hi)
     if m and len(m.group("np").split()) <= 9:
         return Cue(_clean_np(m.group("np")), m.start("np"), m.group("v"), "after", True)
-    m = _ACCORDING.search(text, lo, _sentence_head(text, lo, hi))
+    m = _DASH_NAME.match(text, lo, hi)
+    if m:
+        return Cue(_clean_np(m.group("np")), m.start("np"), "―", "after", True)
+    head = _sentence_head(text, lo, hi)
+    m = _ACCORDING.search(text, lo, head)
     if m:
         return Cue(_clean_np(m.group("np")), m.start("np"), "according to", "after", False)
+    m = _TAIL_CUE.search(text, lo, head)
+    if m:
+        g = "1" if m.group("np1") else "2"
+        return Cue(_clean_np(m.group("np" + g)), m.start("np" + g), m.group("v" + g), "after", False)
     return None
 
 

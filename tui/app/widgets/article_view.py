@@ -18,7 +18,7 @@ from textual.strip import Strip
 from ...engine.model import Analysis, Document, Quote
 from .. import motions
 from ..keymap import bindings
-from ..layout import SEPARATOR, LineMap, build_line_map
+from ..layout import GUTTER, SEPARATOR, LineMap, block_prefix, build_line_map
 from ..render import (CURRENT_QUOTE, CURSOR, CURSOR_IN_SELECTION, SELECTION, IntervalIndex, Layers, Paint,
                       row_strip, row_text, span_paints)
 
@@ -444,10 +444,13 @@ class ArticleView(ScrollView, can_focus=True):
         self.post_message(self.ReassignRequested(q))
 
     def on_click(self, event: events.Click) -> None:
-        if self.lines is None:
+        """A click puts the cursor on the character under the mouse."""
+        offset = event.get_content_offset(self)
+        if self.lines is None or offset is None:
             return
-        row = int(self.scroll_y) + event.y
+        row = int(self.scroll_y) + offset.y
         if 0 <= row < len(self.lines) and self._text_row(row):
             start, end = self.lines.starts[row], self.lines.ends[row]
-            self.move_cursor(min(start + max(event.x - 2, 0), end - 1))
-
+            block = self.doc.blocks[self.lines.blocks[row]]
+            column = offset.x - GUTTER - len(block_prefix(block, self.lines.firsts[row]))
+            self.move_cursor(min(start + max(column, 0), end - 1))
