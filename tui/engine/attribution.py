@@ -1,24 +1,472 @@
-"""Attribute quotations to speakers (baseline: "..., NAME said" after the quote)."""
+"""Attribute quotations to speakers.
+
+Order of evidence, strongest first:
+
+1. a cue next to the quotation ("…,” Putin said", "said Mr. Burman", "Putin said that “…”",
+   "according to officials", "Pence: “…”"), its noun phrase resolved to a person: by name,
+   by pronoun (gender and number, most recent compatible person), or by description ("the
+   Russian leader": the person introduced with that title, else the last speaker);
+2. a transcript label at the start of the paragraph or quotation ("PENCE: …", "Q:");
+3. the paragraph: an interrupted quotation ("“A,” he said, “B.”") has one speaker;
+4. continuation: a paragraph that goes on with a quotation the previous one left open, or
+   (in news) a bare quotation paragraph right after a quoted speaker;
+5. alternation (dialogue): untagged turns alternate between the last two speakers.
+"""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
+from .cues import Cue, cue_after, cue_before
+from .lexicon import GROUP_NOUNS, NOT_NAMES, SUBJECT_PRONOUNS, TITLE_WORDS
+from .mentions import Entity, Registry, build_registry, find_runs, parse_run
 from .model import Analysis, Document, Quote, Speaker
 
-_AFTER = re.compile(r"[,.!?]?\s*[”\"]?\s*,?\s*((?:[A-Z][\w.'-]+\s?){1,4})\s+(said|says|added|stressed|told)\b")
+_TRANSCRIPT = re.compile(r"(?P<label>[A-Z][A-Z.'’ -]{0,30}[A-Z.]|Q|A)\s*:\s")
+_LEAD_WORDS = re.compile(r"^(?:and|but|so|then|yet|or|also|now)\s+", re.IGNORECASE)
+_ROLE_NOUNS = frozenset("""
+president leader governor senator nominee candidate secretary minister chairman chairwoman
+spokesman spokeswoman official congressman congresswoman mayor director chief ambassador judge
+wife husband mother father daughter son brother sister aunt uncle niece nephew cousin lady
+gentleman man woman girl boy friend lawyer attorney economist analyst professor host anchor
+businessman billionaire mogul
+""".split())
+_FEMALE_ROLES = frozenset("wife mother daughter sister aunt niece lady woman girl chairwoman spokeswoman congresswoman".split())
+_MALE_ROLES = frozenset("husband father son brother uncle nephew gentleman man boy chairman spokesman congressman businessman".split())
+
+_KIN = frozenset("wife husband mother father lady".split())
+
+CONF = {"cue": 0.95, "pronoun": 0.8, "description": 0.7, "transcript": 0.9, "continuation": 0.7,
+        "alternation": 0.5, "none": 0.0}
+
+
+class _Speakers:
+    """Speakers handed out so far: one per entity, one per group phrase."""
+
+    def __init__(self, reg: Registry) -> None:
+        self.reg = reg
+        self.ids: dict[object, int] = {}
+        self.entity_of: dict[int, Entity | None] = {}
+        self.labels: dict[int, tuple[str, list[str], str | None, str]] = {}
+        self.history: list[tuple[int, int]] = []  # (position, speaker id) of attributed quotes
+
+    def of_entity(self, e: Entity) -> int:
+        sid = self.ids.get(e.id)
+        if sid is None:
+            sid = self.ids[e.id] = len(self.ids) + 1
+            self.entity_of[sid] = e
+        return sid
+
+    def of_group(self, label: str) -> int:
+        key = ("group", label.lower())
+        sid = self.ids.get(key)
+        if sid is None:
+            sid = self.ids[key] = len(self.ids) + 1
+            self.entity_of[sid] = None
+            self.labels[sid] = (label, [label], None, "group")
+        return sid
+
+    def speakers(self) -> tuple[Speaker, ...]:
+        out = []
+        for sid in sorted(self.entity_of):
+            e = self.entity_of[sid]
+            if e is None:
+                name, aliases, gender, kind = self.labels[sid]
+                out.append(Speaker(sid, name, tuple(aliases), gender, kind))
+            else:
+                kind = "group" if e.kind != "person" else "person"
+                aliases = tuple(dict.fromkeys([e.name] + e.aliases))
+                out.append(Speaker(sid, e.name, aliases, e.gender, kind))
+        return tuple(out)
+
+
+class _Resolver:
+    def __init__(self, text: str, reg: Registry, mentions, speakers: _Speakers) -> None:
+        self.text = text
+        self.reg = reg
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.sp = speakers
+
+    def recent(self, pos: int, gender: str | None, want_speaker: bool = False) -> Entity | None:
+        """The person most recently mentioned as a subject (or quoted) before ``pos`` who fits
+        ``gender``.  A person known to have that gender wins over a nearer one of unknown gender.
+        """
+        i = bisect.bisect_left(self.starts, pos) - 1
+        h = len(self.sp.history) - 1
+        while h >= 0 and self.sp.history[h][0] >= pos:
+            h -= 1
+        steps = 0
+        fallback = None
+        other = None  # a fitting person named as an object, when no subject fits
+        while (i >= 0 or h >= 0) and steps < 80:
+            steps += 1
+            if h >= 0 and (i < 0 or self.sp.history[h][0] > self.mentions[i].start):
+                e = self.sp.entity_of.get(self.sp.history[h][1])
+                h -= 1
+                if e is None:
+                    continue
+            else:
+                men = self.mentions[i]
+                i -= 1
+                e = men.entity
+                if not men.subj:
+                    if other is None and gender and e.gender == gender and e.personlike:
+                        other = e
+                    continue
+            if not e.personlike:
+                continue
+            if gender is None or e.gender == gender:
+                return e
+            if e.gender is None and fallback is None:
+                fallback = e
+        return other or fallback
+
+    def last_speaker(self, pos: int, gender: str | None = None) -> int | None:
+        for p, sid in reversed(self.sp.history):
+            if p >= pos:
+                continue
+            e = self.sp.entity_of.get(sid)
+            if gender and (e is None or e.gender not in (gender, None)):
+                continue
+            return sid
+        return None
+
+    def resolve(self, np: str, at: int) -> tuple[int | None, str]:
+        """Speaker id and method for a cue's noun phrase."""
+        np = _LEAD_WORDS.sub("", np.strip())
+        low = np.lower()
+        if low in SUBJECT_PRONOUNS:
+            g = SUBJECT_PRONOUNS[low]
+            if g in ("m", "f"):
+                e = self.recent(at, g)
+                return (self.sp.of_entity(e), "pronoun") if e else (None, "none")
+            if g == "p":
+                sid = self._last_group(at)
+                return (sid, "pronoun") if sid else (None, "none")
+            return None, "none"
+        words = np.split()
+        if not words:
+            return None, "none"
+        head = words[-1].lower().strip(".,’'")
+        caps = [(s, e, r) for s, e, r in find_runs(self.text, at, at + len(np))]
+        if caps and head not in GROUP_NOUNS and head not in _ROLE_NOUNS:
+            s, e, run = caps[-1]
+            p = parse_run(run)
+            if p is not None:
+                if p.kind == "org":
+                    ent = self.reg.resolve(p, s)
+                    return self.sp.of_entity(ent), "cue"
+                ent = self.reg.resolve(p, s)
+                return self.sp.of_entity(ent), "cue"
+        if head in _ROLE_NOUNS and not (caps and head in GROUP_NOUNS and len(words) > 3):
+            return self._description(np, head, at)
+        if head in GROUP_NOUNS and len(words) <= 6:
+            return self.sp.of_group(np), "cue"
+        return None, "none"
+
+    def _last_group(self, at: int) -> int | None:
+        for p, sid in reversed(self.sp.history):
+            if p < at:
+                e = self.sp.entity_of.get(sid)
+                if e is None or e.kind != "person":
+                    return sid
+                return None
+        return None
+
+    def _kin(self, np: str, head: str, at: int) -> Entity | None:
+        """"his wife", "her father": the married-name person (Mr./Mrs.) of the right gender,
+        sharing the possessor's surname when the possessor has one."""
+        gender = "f" if head in _FEMALE_ROLES else "m"
+        poss = np.split()[0].lower()
+        owner = self.recent(at, "m" if poss == "his" else "f" if poss == "her" else None)
+        hon = "mrs." if gender == "f" else "mr."
+        if owner is not None and owner.honorific:
+            e = self.reg._by_hon.get((hon, owner.surname.lower()))
+            if e is not None and e is not owner:
+                return e
+        best = None
+        for e in self.reg.entities:
+            if e.honorific.lower() == hon and e is not owner and e.positions and e.positions[0] < at:
+                if owner is not None and owner.surname.lower() == e.surname.lower():
+                    return e
+                if best is None or len(e.positions) > len(best.positions):
+                    best = e
+        return best
+
+    def _description(self, np: str, head: str, at: int) -> tuple[int | None, str]:
+        gender = "f" if head in _FEMALE_ROLES else "m" if head in _MALE_ROLES else None
+        if head in _KIN and np.split()[0].lower() in ("his", "her", "their"):
+            e = self._kin(np, head, at)
+            if e is not None:
+                return self.sp.of_entity(e), "description"
+        mods = {w.lower() for w in np.split()[:-1]} - {"the", "a", "an", "his", "her", "their", "its"}
+        best, best_score = None, 0
+        for e in self.reg.entities:
+            if e.kind != "person" or not e.positions or e.positions[0] > at:
+                continue
+            if gender and e.gender not in (gender, None):
+                continue
+            score = 0
+            if head in e.titles:
+                score += 2 + len(mods & e.titles)
+            if score:
+                score += 0.001 * e.last_before(at) / max(1, len(self.text))
+            if score > best_score:
+                best, best_score = e, score
+        if best is not None:
+            return self.sp.of_entity(best), "description"
+        if np.split()[0].lower() in ("his", "her", "their"):
+            e = self.recent(at, gender)
+            if e:
+                return self.sp.of_entity(e), "description"
+        sid = self.last_speaker(at, gender)
+        if sid is not None:
+            return sid, "description"
+        e = self.recent(at, gender)
+        if e:
+            return self.sp.of_entity(e), "description"
+        return self.sp.of_group(np), "cue"  # nobody introduced yet: "the senator" stands alone
+
+
+def _narrative_segments(doc: Document, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Text outside quotation marks, block by block."""
+    segs = []
+    qi = 0
+    for b in doc.blocks:
+        pos = b.start
+        while qi < len(quotes) and quotes[qi].mark_start < b.end:
+            q = quotes[qi]
+            if q.mark_start > pos:
+                segs.append((pos, q.mark_start))
+            pos = max(pos, q.mark_end)
+            qi += 1
+        if pos < b.end:
+            segs.append((pos, b.end))
+    return segs
+
+
+_CHAPTER = re.compile(r"(?:chapter|book|part|volume|act|scene)\b", re.IGNORECASE)
+
+
+def _is_dialogue(doc: Document, quotes: list[Quote]) -> bool:
+    """Fiction-style dialogue: many paragraphs that open with a quotation."""
+    if len(quotes) < 20:
+        return False
+    opening = sum(1 for q in quotes if doc.block_at(q.mark_start) and doc.block_at(q.mark_start).start == q.mark_start)
+    if opening < 0.5 * len(quotes):
+        return False
+    chapters = any(_CHAPTER.match(doc.text, b.start) for b in doc.blocks[:200] if b.kind == "heading")
+    return chapters or len(doc.text) > 60000
 
 
 def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
-    names: dict[str, int] = {}
+    text = doc.text
+    quotes = sorted(quotes, key=lambda q: q.mark_start)
+    segs = _narrative_segments(doc, quotes)
+    reg, mentions = build_registry(text, segs)
+    sp = _Speakers(reg)
+    res = _Resolver(text, reg, mentions, sp)
+    dialogue = _is_dialogue(doc, quotes)
+
+    # group quotations by block
+    by_block: dict[int, list[int]] = {}
+    for i, q in enumerate(quotes):
+        by_block.setdefault(doc.block_index_at(q.mark_start) or 0, []).append(i)
+
+    result: list[tuple[int | None, str | None, str]] = [(None, None, "none")] * len(quotes)
+    pron: dict[int, str | None] = {}  # quotes attributed by a pronoun: its gender
+    block_order = sorted(by_block)
+    for bi in block_order:
+        block = doc.blocks[bi]
+        idx = by_block[bi]
+        for k, i in enumerate(idx):
+            q = quotes[i]
+            left_lo = quotes[idx[k - 1]].mark_end if k else block.start
+            right_hi = quotes[idx[k + 1]].mark_start if k + 1 < len(idx) else block.end
+            sid, cue, method = None, None, "none"
+            # transcript label: "PENCE: …" at the start of the quotation or its paragraph
+            m = _TRANSCRIPT.match(text, q.start) or (_TRANSCRIPT.match(text, block.start) if k == 0 else None)
+            if m and m.group("label").strip(".") not in ("A", "Q") and m.group("label").lower() not in NOT_NAMES:
+                label = m.group("label").title()
+                p = parse_run(label)
+                if p:
+                    sid, cue, method = sp.of_entity(reg.resolve(p, q.start)), ":", "transcript"
+            candidates: list[Cue] = []
+            if sid is None:
+                after = cue_after(text, q.mark_end, right_hi)
+                befores = list(cue_before(text, left_lo, q.mark_start,
+                                          max_words=40 if q.kind == "partial" else 25))
+                if after and after.near and q.kind != "partial":
+                    candidates.append(after)
+                candidates += [c for c in befores if c.side == "before"]
+                if after and after.near and q.kind == "partial":
+                    candidates.append(after)
+                if after and not after.near:
+                    candidates.append(after)
+                candidates += [c for c in befores if c.side != "before"]
+            for c in candidates:
+                got, how = res.resolve(c.np, c.np_start)
+                if got is not None and c.side == "subject" and how == "cue":
+                    ent = sp.entity_of.get(got)
+                    if ent is not None and not (ent.personlike or ent.kind == "org"):
+                        continue  # a capitalised word opening the sentence, not a person
+                if got is not None and how == "pronoun":
+                    pron[i] = SUBJECT_PRONOUNS.get(c.np.strip().lower())
+                if got is not None:
+                    ent = sp.entity_of.get(got)
+                    if ent is not None and how == "cue":
+                        ent.spoke += 1
+                    if c.side == "subject":
+                        how = how if how != "cue" else "cue"
+                    sid, cue, method = got, c.verb, how
+                    break
+            if sid is not None:
+                sp.history.append((q.mark_start, sid))
+            result[i] = (sid, cue, method)
+        # the paragraph: interrupted quotations share the speaker of their neighbour
+        for k, i in enumerate(idx):
+            if result[i][0] is not None or quotes[i].kind == "title":
+                continue
+            for j in list(reversed(idx[:k])) + idx[k + 1:]:
+                if result[j][0] is not None:
+                    result[i] = (result[j][0], None, "continuation")
+                    break
+
+    # across paragraphs: continuation of an open quotation, news follow-ups, dialogue turns
+    prev_block = None
+    for bi in block_order:
+        idx = by_block[bi]
+        block = doc.blocks[bi]
+        first = idx[0]
+        if result[first][0] is None and quotes[first].kind != "title":
+            sid, method = None, "none"
+            prev_idx = by_block.get(bi - 1)
+            if prev_idx is not None:
+                last = prev_idx[-1]
+                if quotes[last].continues and result[last][0] is not None:
+                    sid, method = result[last][0], "continuation"
+                elif not dialogue and result[last][0] is not None and quotes[first].mark_start == block.start:
+                    sid, method = result[last][0], "continuation"
+            if sid is not None:
+                for i in idx:
+                    if result[i][0] is None:
+                        result[i] = (sid, None, method)
+        prev_block = bi
+
+    # a quotation left open takes the speaker named in the paragraph that finishes it
+    for bi in reversed(block_order):
+        nxt = by_block.get(bi + 1)
+        last = by_block[bi][-1]
+        if nxt and quotes[last].continues and result[last][0] is None and result[nxt[0]][0] is not None:
+            result[last] = (result[nxt[0]][0], None, "continuation")
+    if dialogue:
+        _dialogue(doc, quotes, result, by_block, res, reg, sp, mentions, pron)
     out = []
-    for q in quotes:
-        m = _AFTER.match(doc.text, q.mark_end)
-        if m:
-            name = m.group(1).strip()
-            sid = names.setdefault(name, len(names) + 1)
-            q = dataclasses.replace(q, speaker=sid, cue=m.group(2), method="cue", confidence=0.9)
-        out.append(q)
-    speakers = tuple(Speaker(i, n, (n,)) for n, i in names.items())
-    return Analysis(tuple(out), speakers)
+    for q, (sid, cue, method) in zip(quotes, result):
+        conf = CONF.get(method, 0.0)
+        if method == "continuation" and not q.continues:
+            conf = 0.6
+        out.append(dataclasses.replace(q, speaker=sid, cue=cue, method=method if sid else "none",
+                                       confidence=conf if sid else 0.0))
+    return Analysis(tuple(out), sp.speakers())
+
+
+_VOCATIVE = re.compile(r"(?:^|[,!?.;]\s+|\bdear\s+|\bmy\s+)((?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:Miss|Sir|Lady|Colonel)\s+)?[A-Z][a-z]+)(?=\s*[,!?.;]|$)")
+
+
+def _addressees(text: str, q: Quote, reg: Registry) -> set[int]:
+    """Entity ids of people spoken to by name inside a quotation ("My dear Mr. Bennet,")."""
+    out = set()
+    for m in _VOCATIVE.finditer(text, q.start, q.end):
+        p = parse_run(m.group(1))
+        if p is None or p.tokens[0].lower() in NOT_NAMES:
+            continue
+        key = p.tokens[0].lower()
+        if p.honorific:
+            e = reg._by_hon.get((p.honorific.lower(), key))
+            if e is None:
+                cands = [c for c in reg._by_last.get(key, []) if len(c.tokens) > 1]
+                e = cands[0] if len(cands) == 1 else None
+        else:
+            cands = reg._by_last.get(key, []) + reg._by_first.get(key, [])
+            e = cands[0] if cands else None
+        if e is not None:
+            out.add(e.id)
+    return out
+
+
+def _dialogue(doc: Document, quotes, result, by_block, res: _Resolver, reg: Registry, sp: _Speakers, mentions,
+              pron: dict[int, str | None]):
+    """Fill untagged dialogue turns: turns alternate between the last two people speaking;
+    a turn right after a paragraph about someone is theirs; nobody answers themselves."""
+    text = doc.text
+    starts = [m.start for m in mentions]
+    recent: list[int] = []  # speaker ids, most recent first, distinct
+    last_turn: int | None = None
+    actor: int | None = None  # person the last narrative paragraph was about
+    addressed: set[int] = set()  # speaker ids the last turn spoke to
+
+    def push(sid: int) -> None:
+        if sid in recent:
+            recent.remove(sid)
+        recent.insert(0, sid)
+        del recent[3:]
+
+    for bi, block in enumerate(doc.blocks):
+        idx = by_block.get(bi)
+        if not idx:
+            # narrative: who is it about?  the last person named as a subject
+            lo = bisect.bisect_left(starts, block.start)
+            hi = bisect.bisect_left(starts, block.end)
+            actor = None
+            for m in reversed(mentions[lo:hi]):
+                if m.subj and m.entity.personlike:
+                    actor = sp.of_entity(m.entity)
+                    break
+            if block.end - block.start > 1200:
+                recent.clear()
+                last_turn = None
+            continue
+        to_ids = set()
+        for i in idx:
+            to_ids |= _addressees(text, quotes[i], reg)
+        to_sids = {sp.ids[e] for e in to_ids if e in sp.ids}
+        tagged = next((result[i][0] for i in idx if result[i][0] is not None), None)
+        # "he replied": in a conversation, the person just spoken to, or the other participant
+        pi = next((i for i in idx if i in pron), None)
+        if pi is not None and pron[pi] in ("m", "f"):
+            g = pron[pi]
+
+            def fits(sid: int) -> bool:
+                e = sp.entity_of.get(sid)
+                return e is not None and e.gender == g and sid != last_turn and sid not in to_sids
+
+            pick = next((a for a in addressed if fits(a)), None)
+            if pick is not None and pick != tagged:
+                for i in idx:
+                    if result[i][0] == tagged:
+                        result[i] = (pick, result[i][1], result[i][2])
+                tagged = pick
+        if tagged is None and any(quotes[i].kind != "title" for i in idx):
+            sid, method = None, "alternation"
+            if actor is not None and actor not in to_sids and actor != last_turn:
+                sid = actor
+            elif addressed and last_turn is not None:
+                cand = [a for a in addressed if a != last_turn and a not in to_sids]
+                sid = cand[0] if cand else None
+            if sid is None and last_turn is not None:
+                others = [r for r in recent if r != last_turn and r not in to_sids]
+                sid = others[0] if others else None
+            if sid is not None:
+                for i in idx:
+                    if result[i][0] is None and quotes[i].kind != "title":
+                        result[i] = (sid, None, method)
+                tagged = sid
+        if tagged is not None:
+            push(tagged)
+            last_turn = tagged
+        addressed = to_sids
+        actor = None

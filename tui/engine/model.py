@@ -82,6 +82,7 @@ class Quote:
     method: str = "none"  # cue, pronoun, description, continuation, transcript, alternation, none
     confidence: float = 0.0  # 0..1
     kind: str = "direct"  # direct, partial, title
+    continues: bool = False  # no closing mark: the quotation runs on into the next paragraph
 
 
 @dataclass(frozen=True, slots=True)

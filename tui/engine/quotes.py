@@ -1,4 +1,16 @@
-"""Find quotations in a document (baseline: paired double quotes inside a paragraph)."""
+"""Find quotations in a document.
+
+Double marks (“ ” " '' `` „ « ») are paired by a small state machine per paragraph; each
+mark's role (open or close) comes from the characters around it, so a curly opening closed
+by a straight mark, ``''`` used as both marks, and primes after digits all work.  Single
+marks (‘ ’ ') are only taken as quotation marks outside double quotes (headlines such as
+‘Mocking’), never inside a word (don’t) or before a year (’90s).
+
+A quotation whose paragraph ends before its closing mark stops at the paragraph end; when
+the next paragraph opens with a quotation mark it continues there.  quotelens keeps one
+Quote per paragraph (``Quote.continues`` marks the ones that run on) and attribution gives
+the whole run one speaker.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +18,148 @@ import re
 
 from .model import Document, Quote
 
-_PAIR = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+# Longer alternatives first: '' and `` are one mark.
+_DOUBLE = re.compile(r"''|``|[“”„‟\"«»]")
+_SINGLE = re.compile(r"[‘’']")
+_OPEN_BEFORE = set(" \t\n([{—–-/:;,…") | {"\u00a0"}
+_ELISION = re.compile(r"(?:\d0s|\d\d\b|em\b|til\b|tis\b|twas\b|cause\b|n\b|bout\b|round\b)", re.IGNORECASE)
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _is_space(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def _double_role(text: str, i: int, j: int, lo: int, hi: int) -> str:
+    """'open', 'close' or 'either' for the double mark text[i:j] inside a block [lo, hi)."""
+    mark = text[i:j]
+    if mark in ("“", "„", "‟", "«", "``"):
+        return "open"
+    if mark in ("”", "»"):
+        return "close"
+    before = text[i - 1] if i > lo else ""
+    after = text[j] if j < hi else ""
+    opener = (before == "" or before in _OPEN_BEFORE or before in "“‘'") and not _is_space(after)
+    closer = not _is_space(before) and (after == "" or not _WORD_CHAR.match(after))
+    if opener and not closer:
+        return "open"
+    if closer and not opener:
+        if before.isdigit() and mark == '"':
+            return "prime"  # 5'10" or a 12" record: a close only inside a quote
+        return "close"
+    return "either"
+
+
+def _double_spans(text: str, lo: int, hi: int, carried: bool):
+    """Yield (mark_start, start, end, mark_end, closed) for each top-level double quote."""
+    depth = 0
+    open_at = open_end = -1
+    if carried:
+        pass
+    for m in _DOUBLE.finditer(text, lo, hi):
+        i, j = m.start(), m.end()
+        role = _double_role(text, i, j, lo, hi)
+        if depth == 0:
+            if role in ("open", "either"):
+                depth, open_at, open_end = 1, i, j
+            continue
+        if role == "open":
+            if text[i] in "“„«`":
+                depth += 1  # a nested curly quote inside a quote
+            continue
+        # close, either, prime: closes the innermost quote
+        depth -= 1
+        if depth == 0:
+            yield open_at, open_end, i, j, True
+    if depth > 0 and open_end < hi:
+        yield open_at, open_end, hi, hi, False
+
+
+def _single_spans(text: str, lo: int, hi: int):
+    """Top-level single-mark quotations in text[lo:hi] (no double quote around them)."""
+    marks = list(_SINGLE.finditer(text, lo, hi))
+    k = 0
+    while k < len(marks):
+        i = marks[k].start()
+        ch = text[i]
+        before = text[i - 1] if i > lo else ""
+        after = text[i + 1] if i + 1 < hi else ""
+        if ch == "’" or not (before == "" or before in _OPEN_BEFORE or before in "“\"") or _is_space(after):
+            k += 1
+            continue
+        if _ELISION.match(text, i + 1):
+            k += 1
+            continue
+        close = None
+        for n in range(k + 1, len(marks)):
+            c = marks[n].start()
+            b2 = text[c - 1]
+            a2 = text[c + 1] if c + 1 < hi else ""
+            if _is_space(b2) or _WORD_CHAR.match(a2):
+                continue  # an opening mark or an apostrophe inside a word
+            if b2 in "sS" and a2 == " " and c + 2 < hi and text[c + 2].islower():
+                continue  # students’ rights
+            close = n
+            break
+        if close is None:
+            k += 1
+            continue
+        c = marks[close].start()
+        if c - i > 1:
+            yield i, i + 1, c, c + 1
+        k = close + 1
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _kind(text: str, lo: int, mark_start: int, start: int, end: int) -> str:
+    """direct, partial or title, from where the quote stands in its sentence."""
+    inner = text[start:end]
+    before = text[lo:mark_start].rstrip()
+    words = inner.split()
+    if not before or before[-1] in ".!?:;—–-\"”'’(":
+        return "direct"
+    if before[-1] == ",":
+        # “…,” or a quote introduced after a comma: direct when it reads as a sentence
+        return "direct" if inner[:1].isupper() else "partial"
+    if inner[:1].isupper() and len(words) <= 8 and inner[-1:] not in ".,!?" and all(
+        w[:1].isupper() or len(w) <= 3 for w in words
+    ):
+        return "title"
+    if inner[:1].isupper() and len(words) >= 4 and inner.rstrip()[-1:] in ".!?,":
+        return "direct"
+    return "partial"
 
 
 def find_quotes(doc: Document) -> list[Quote]:
-    quotes = []
+    text = doc.text
+    quotes: list[Quote] = []
     for block in doc.blocks:
-        if block.kind == "code":
+        if block.kind in ("code", "rule"):
             continue
-        for m in _PAIR.finditer(doc.text, block.start, block.end):
-            quotes.append(Quote(m.start(1), m.end(1), m.start(), m.end()))
+        lo, hi = block.start, block.end
+        found = []
+        covered = []
+        for ms, s, e, me, closed in _double_spans(text, lo, hi, False):
+            covered.append((ms, me))
+            s2, e2 = _strip(text, s, e)
+            if e2 > s2 and any(c.isalnum() for c in text[s2:e2]):
+                found.append((ms, s2, e2, me, closed))
+        if ("‘" in text[lo:hi]) or ("'" in text[lo:hi]):
+            for ms, s, e, me in _single_spans(text, lo, hi):
+                if any(a <= ms < b for a, b in covered):
+                    continue
+                s2, e2 = _strip(text, s, e)
+                if e2 > s2 and any(c.isalpha() for c in text[s2:e2]):
+                    found.append((ms, s2, e2, me, True))
+        found.sort()
+        for ms, s, e, me, closed in found:
+            kind = _kind(text, lo, ms, s, e)
+            quotes.append(Quote(s, e, ms, me, kind=kind, continues=not closed))
     return quotes

@@ -1,0 +1,342 @@
+"""The reader end to end with Textual's Pilot: quotations, annotating, speakers, reading position."""
+
+from __future__ import annotations
+
+from rich.color import Color
+
+from tui.app.app import QuotelensApp
+from tui.app.components.annotation_list import AnnotationList
+from tui.app.components.speaker_list import SpeakerList
+from tui.app.palette import HIGHLIGHTS
+from tui.app.widgets.article_view import ArticleView
+from tui.store import Library
+
+SIZE = (140, 40)
+
+
+async def settle(pilot) -> None:
+    """Let workers (store writes, analysis) finish and their results reach the screen."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def goto_quote(pilot, view: ArticleView, words: str):
+    """Press ] until the current quotation is ``words``; return it."""
+    for _ in range(len(view.quotes)):
+        await pilot.press("right_square_bracket")
+        quote = view.quotes[view.current_quote]
+        if view.doc.text[quote.start:quote.end] == words:
+            return quote
+    raise AssertionError(f"no quotation {words!r}")
+
+
+def screen_rows(view: ArticleView) -> list[str]:
+    return [view.render_line(y).text for y in range(view.size.height)]
+
+
+def backgrounds_at(view: ArticleView, offset: int) -> set:
+    """Background colours drawn on the screen row holding ``offset`` (it must be visible)."""
+    row = view.lines.row_of(offset)
+    strip = view.render_line(row - int(view.scroll_y))
+    return {seg.style.bgcolor for seg in strip if seg.style and seg.style.bgcolor}
+
+
+async def test_opens_the_sample_with_title_panes_and_speakers(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.title == "Harbour Town Votes to Keep Its Ferry, for Now"
+        view = app.article
+        assert view.has_focus
+        rows = screen_rows(view)
+        assert rows[0].strip() == "Harbour Town Votes to Keep Its Ferry, for Now"
+        assert any("Marlow Quay" in r for r in rows)
+        assert len(view.quotes) >= 10
+        speakers = app.query_one(SpeakerList)
+        assert speakers.option_count >= 2
+        titles = [str(app.query_one(sel).border_title) for sel in ("#speakers-pane", "#article", "#annotations-pane")]
+        assert titles == ["Speakers", "Article", "Annotations"]
+
+
+async def test_bracket_keys_move_between_quotations(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        first, second = view.quotes[0], view.quotes[1]
+        await pilot.press("right_square_bracket")
+        assert view.current_quote == 0 and view.cursor == first.start
+        await pilot.press("right_square_bracket")
+        assert view.current_quote == 1 and view.cursor == second.start
+        # the current quotation is marked in the gutter of its row
+        row = view.lines.row_of(second.start) - int(view.scroll_y)
+        assert view.render_line(row).text.startswith("▍")
+        await pilot.press("left_square_bracket")
+        assert view.current_quote == 0 and view.cursor == first.start
+
+
+async def test_annotating_a_quotation_persists_and_highlights(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        quote = await goto_quote(pilot, view, "We are not asking for a new ferry,")
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"ferry matters")
+        await pilot.press("tab", *"transport", "ctrl+2", "ctrl+s")
+        await settle(pilot)
+        assert Color.parse(HIGHLIGHTS["green"]) in backgrounds_at(view, quote.start)
+        await pilot.press("q")
+
+    lib = Library.open(db)
+    [placement] = lib.placements(sample)
+    ann = placement.annotation
+    assert (ann.exact, ann.note, tuple(ann.tags), ann.color) == (
+        "We are not asking for a new ferry,", "ferry matters", ("transport",), "green")
+    lib.close()
+
+    again = QuotelensApp(sample, db_path=db)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = again.query_one(AnnotationList)
+        assert [r.note for r in pane.rows] == ["ferry matters"]
+        assert Color.parse(HIGHLIGHTS["green"]) in backgrounds_at(again.article, quote.start)
+
+
+async def test_visual_selection_by_words_stores_exactly_those_words(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        view.move_cursor(sample.text.index("Fishermen"))
+        await pilot.press("v", "w", "w", "w", "a")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert view.anchor is None  # the selection ends once it is annotated
+    lib = Library.open(db)
+    [placement] = lib.placements(sample)
+    assert placement.annotation.exact == "Fishermen stood along"
+    assert sample.text[placement.start:placement.end] == "Fishermen stood along"
+    lib.close()
+
+
+async def test_visual_selection_by_sentence_and_escape(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        start = sample.text.index("The council chamber")
+        view.move_cursor(start)
+        await pilot.press("v", "right_parenthesis")
+        assert view.annotation_target() == (start, sample.text.index(" Fishermen"))
+        await pilot.press("escape")
+        assert view.anchor is None
+        # without a selection and off any quotation, a annotates the paragraph
+        assert view.annotation_target() == (sample.blocks[2].start, sample.blocks[2].end)
+
+
+async def test_reassigning_a_speaker_persists(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        quote = await goto_quote(pilot, view, "If the boat stops,")
+        assert view.cursor == quote.start
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"Jo Teller", "enter")
+        await settle(pilot)
+        assert app.analysis.speaker_of(next(q for q in app.analysis.quotes if q.start == quote.start)).name \
+            == "Jo Teller"
+        names = [str(app.query_one(SpeakerList).get_option_at_index(i).prompt)
+                 for i in range(app.query_one(SpeakerList).option_count)]
+        assert any("Jo Teller" in n for n in names)
+
+    again = QuotelensApp(sample, db_path=db)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        q = next(q for q in again.analysis.quotes if q.start == quote.start)
+        assert again.analysis.speaker_of(q).name == "Jo Teller"
+
+
+async def test_reading_position_is_restored(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("pagedown", "pagedown")
+        top = app.article.top_offset
+        assert top > 0
+        await pilot.press("q")
+    again = QuotelensApp(sample, db_path=db)
+    async with again.run_test(size=(100, 20)) as pilot:
+        await settle(pilot)
+        assert again.article.top_offset == top
+        assert screen_rows(again.article)[0].strip() == sample.text[top:again.article.lines.ends[
+            again.article.lines.row_of(top)]].strip()
+
+
+async def test_help_lists_every_key(sample, db):
+    from tui.app.components.help_screen import HelpScreen
+    from tui.app.keymap import KEYMAP
+
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = " ".join(str(key) for _, rows in app.screen.sections for key, _ in rows)
+        for k in KEYMAP:
+            assert (k.label or k.keys) in shown
+
+
+async def test_tab_cycles_panes(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        annotations = app.query_one(AnnotationList)
+        speakers = app.query_one(SpeakerList)
+        seen = []
+        for _ in range(3):
+            await pilot.press("tab")
+            seen.append(app.focused)
+        assert annotations in seen[0].ancestors_with_self
+        assert seen[1] is speakers and seen[2] is app.article
+        await pilot.press("shift+tab")
+        assert app.focused is speakers
+        await pilot.press("shift+tab")
+        assert annotations in app.focused.ancestors_with_self
+
+
+async def test_annotation_pane_jump_edit_delete_and_undo(sample, db):
+    lib = Library.open(db)
+    start = sample.text.index("Fishermen stood")
+    lib.add(sample, start, start + len("Fishermen stood"), note="first note", tags=("crowd",), color="blue")
+    lib.close()
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        pane = app.query_one(AnnotationList)
+        assert [r.note for r in pane.rows] == ["first note"]
+        assert Color.parse(HIGHLIGHTS["blue"]) in backgrounds_at(view, start)
+        pane.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert view.cursor == start and view.has_focus
+
+        pane.focus()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *"second note", "ctrl+s")
+        await settle(pilot)
+        assert [r.note for r in pane.rows] == ["second note"]
+
+        await pilot.press("d")
+        await settle(pilot)
+        assert pane.rows == ()
+        assert Color.parse(HIGHLIGHTS["blue"]) not in backgrounds_at(view, start)
+        await pilot.press("u")
+        await settle(pilot)
+        assert [r.note for r in pane.rows] == ["second note"]
+        assert Color.parse(HIGHLIGHTS["blue"]) in backgrounds_at(view, start)
+    lib = Library.open(db)
+    [p] = lib.placements(sample)
+    assert (p.annotation.note, p.start) == ("second note", start)
+    lib.close()
+
+
+def speaker_names(app) -> dict[str, int]:
+    return {row.name: row.count for row in app.query_one(SpeakerList).rows}
+
+
+async def test_rename_and_merge_speakers_from_the_pane_persist(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = speaker_names(app)
+        okafor = next(name for name in before if "Okafor" in name)
+        assert {"Mary Quinlan", "Tom Brennan"} <= set(before)
+        speakers = app.query_one(SpeakerList)
+        speakers.focus()
+        speakers.highlighted = [r.name for r in speakers.rows].index(okafor)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *"The Mayor", "enter")
+        await settle(pilot)
+        after = speaker_names(app)
+        assert okafor not in after and after["The Mayor"] == before[okafor]
+
+        speakers.highlighted = [r.name for r in speakers.rows].index("Mary Quinlan")
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"Tom Brennan", "enter")
+        await settle(pilot)
+        merged = speaker_names(app)
+        assert "Mary Quinlan" not in merged
+        assert merged["Tom Brennan"] == before["Tom Brennan"] + before["Mary Quinlan"]
+        # the merged quotes are drawn in the target's colour
+        colours = {row.name: row.color for row in speakers.rows}
+        quinlan_quote = next(q for q in app.article.quotes if sample.text[q.start:q.end].startswith("That’s the kind"))
+        row = app.article.lines.row_of(quinlan_quote.start)
+        app.article.scroll_to(y=row, animate=False, immediate=True)
+        await pilot.pause()
+        strip = app.article.render_line(row - int(app.article.scroll_y))
+        drawn = {seg.style.color for seg in strip if "That’s the kind" in seg.text and seg.style}
+        assert Color.parse(colours["Tom Brennan"]) in drawn
+
+    again = QuotelensApp(sample, db_path=db)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        names = speaker_names(again)
+        assert "The Mayor" in names and "Mary Quinlan" not in names
+        assert names["Tom Brennan"] == before["Tom Brennan"] + before["Mary Quinlan"]
+
+
+async def test_after_scrolling_away_j_brings_the_cursor_into_view(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=(100, 16)) as pilot:
+        await settle(pilot)
+        view = app.article
+        assert view.cursor == 0
+        view.scroll_to(y=20, animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.press("j")
+        row = view.lines.row_of(view.cursor)
+        assert row in view.visible_rows() and view.cursor > 0
+        # and the cursor is drawn there: one reversed cell on that screen row
+        strip = view.render_line(row - int(view.scroll_y))
+        assert any(seg.style and seg.style.reverse for seg in strip)
+
+
+async def test_enter_on_a_speaker_jumps_to_their_next_quotation(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        speakers = app.query_one(SpeakerList)
+        speakers.focus()
+        names = [r.name for r in speakers.rows]
+        speakers.highlighted = names.index("Helen Marsh")
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.article
+        assert view.has_focus
+        quote = view.quotes[view.current_quote]
+        assert app.analysis.speaker_of(quote).name == "Helen Marsh"
+        assert view.cursor == quote.start
+        assert view.lines.row_of(view.cursor) in view.visible_rows()
+
+
+async def test_a_click_puts_the_cursor_under_the_mouse(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        row = next(r for r in range(10) if "The council chamber" in view.render_line(r).text)
+        column = view.render_line(row).text.index("council")
+        # the view has a one-cell border: content (0, 0) is widget (1, 1)
+        await pilot.click(view, offset=(column + 1, row + 1))
+        assert sample.text[view.cursor:view.cursor + 7] == "council"

@@ -1,0 +1,174 @@
+"""``quotelens [FILE|-]`` as a user runs it: bad input fails fast and clearly; the real terminal works."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "app"
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "tui", *args], input=stdin, capture_output=True, cwd=ROOT,
+                          env=env, timeout=60)
+
+
+def assert_one_line_failure(out: subprocess.CompletedProcess, *words: str) -> None:
+    err = out.stderr.decode()
+    assert out.returncode == 2, err
+    assert err.count("\n") == 1 and err.startswith("quotelens: "), err
+    assert "Traceback" not in err
+    for word in words:
+        assert word in err
+    assert out.stdout == b""  # Textual never started
+
+
+def test_missing_file(tmp_path):
+    assert_one_line_failure(run_cli(str(tmp_path / "nope.md"), "--db", str(tmp_path / "db.json")), "no such file")
+
+
+def test_binary_file(tmp_path):
+    f = tmp_path / "photo.jpg"
+    f.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + (bytes(range(256)) + bytes(64)) * 40)
+    assert_one_line_failure(run_cli(str(f), "--db", str(tmp_path / "db.json")), str(f))
+
+
+def test_folder_instead_of_file(tmp_path):
+    assert_one_line_failure(run_cli(str(tmp_path), "--db", str(tmp_path / "db.json")), "folder")
+
+
+def test_corrupt_database_is_left_untouched(tmp_path):
+    db = tmp_path / "db.json"
+    db.write_bytes(b'{"annotations": {"1": {"exact": ')
+    assert_one_line_failure(run_cli("--db", str(db)), str(db))
+    assert db.read_bytes() == b'{"annotations": {"1": {"exact": '
+
+
+def test_newer_database_is_refused(tmp_path):
+    db = tmp_path / "db.json"
+    body = json.dumps({"_quotelens": {"1": {"schema": 99}}}).encode()
+    db.write_bytes(body)
+    assert_one_line_failure(run_cli("--db", str(db)), "newer")
+    assert db.read_bytes() == body
+
+
+def test_without_a_terminal_the_reader_says_so(tmp_path):
+    out = run_cli(str(FIXTURES / "pipe_article.txt"), "--db", str(tmp_path / "db.json"))
+    assert_one_line_failure(out, "terminal")
+
+
+def test_empty_stdin(tmp_path):
+    out = run_cli("-", "--db", str(tmp_path / "db.json"), stdin=b"")
+    # an empty article is not an error worth a traceback: either a clear message or no terminal to read keys
+    assert out.returncode == 2 and "Traceback" not in out.stderr.decode()
+
+
+# ---------------------------------------------------------------- a real terminal (tmux)
+needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+class Tmux:
+    def __init__(self, name: str, command: str, size: tuple[int, int] = (120, 36)) -> None:
+        self.name = name
+        # COLUMNS/LINES (set by pytest) would override the real terminal size
+        shell = f"unset COLUMNS LINES; {command}; echo QUOTELENS-EXIT=$?; sleep 60"
+        subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]),
+                        "-e", f"PYTHONPATH={ROOT}", "sh", "-c", shell], check=True, cwd=ROOT)
+        # a tmux server started elsewhere may impose its own default size
+        subprocess.run(["tmux", "resize-window", "-t", name, "-x", str(size[0]), "-y", str(size[1])],
+                       capture_output=True)
+
+    def screen(self) -> str:
+        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True,
+                              text=True).stdout
+
+    def wait_for(self, text: str, within: float = 30.0) -> str:
+        deadline = time.monotonic() + within
+        while True:
+            screen = self.screen()
+            if text in screen or time.monotonic() > deadline:
+                return screen
+            time.sleep(0.2)
+
+    def wait_until_gone(self, text: str, within: float = 30.0) -> str:
+        deadline = time.monotonic() + within
+        while True:
+            screen = self.screen()
+            if text not in screen or time.monotonic() > deadline:
+                return screen
+            time.sleep(0.1)
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+@pytest.fixture
+def tmux(request):
+    sessions = []
+
+    def start(command: str) -> Tmux:
+        t = Tmux(f"quotelens-test-{os.getpid()}-{len(sessions)}", command)
+        sessions.append(t)
+        return t
+
+    yield start
+    for t in sessions:
+        t.close()
+
+
+@needs_tmux
+def test_sample_in_a_real_terminal_shows_the_title_and_quits_cleanly(tmux, tmp_path):
+    db = tmp_path / "db.json"
+    t = tmux(f"{shlex.quote(sys.executable)} -m tui sample --db {shlex.quote(str(db))}")
+    screen = t.wait_for("staff writer")
+    assert "Harbour Town Votes to Keep Its Ferry, for Now" in screen
+    assert "Speakers" in screen and "Annotations" in screen
+    t.keys("q")
+    assert "QUOTELENS-EXIT=0" in t.wait_for("QUOTELENS-EXIT=")
+    assert "Traceback" not in t.screen()
+
+
+@needs_tmux
+def test_article_from_stdin_in_a_real_terminal(tmux, tmp_path):
+    db = tmp_path / "db.json"
+    article = FIXTURES / "pipe_article.txt"
+    t = tmux(f"cat {shlex.quote(str(article))} | {shlex.quote(sys.executable)} -m tui - --db {shlex.quote(str(db))}")
+    screen = t.wait_for("The lamp")
+    assert "Piped Article About Lighthouses" in screen
+    t.keys("j", "q")  # keys come from the terminal, not the pipe
+    assert "QUOTELENS-EXIT=0" in t.wait_for("QUOTELENS-EXIT=")
+
+
+@needs_tmux
+def test_closing_the_terminal_keeps_the_reading_position(tmux, tmp_path):
+    from tui.commands.read import load_sample
+    from tui.store import Library
+
+    db = tmp_path / "db.json"
+    t = tmux(f"{shlex.quote(sys.executable)} -m tui sample --db {shlex.quote(str(db))}")
+    t.wait_for("staff writer")
+    t.keys("PageDown", "PageDown")
+    assert "staff writer" not in t.wait_until_gone("staff writer")  # scrolled on
+    t.close()  # the terminal goes away: SIGHUP
+    doc = load_sample()
+    deadline = time.monotonic() + 15
+    position = None
+    while time.monotonic() < deadline and not position:
+        time.sleep(0.3)
+        lib = Library.open(db)
+        position = lib.reading_position(doc)
+        lib.close()
+    assert position and position > doc.text.index("Marlow Quay")

@@ -1,0 +1,159 @@
+"""Attribution: who said each quotation, how we know, and one Speaker per person."""
+
+from __future__ import annotations
+
+import random
+
+from tui.engine import analyze, load_text
+
+
+def run(text: str):
+    doc = load_text(text, fmt="text")
+    a = analyze(doc)
+    return doc, a, [(doc.text[q.start:q.end], a.speaker_of(q).name if a.speaker_of(q) else None, q.method)
+                    for q in a.quotes]
+
+
+def names(text: str) -> list[str | None]:
+    return [n for _, n, _ in run(text)[2]]
+
+
+def test_seed_like_article():
+    text = ("Harbour talks stall\n\n"
+            "Norwegian Fisheries Minister Ingrid Halvorsen spoke in Bergen on Monday.\n\n"
+            "“We never doubted the plan,” Halvorsen stressed on Monday.\n\n"
+            "“What we do next is our business,” she added at a press conference.\n\n"
+            "The Norwegian minister said any deal must rest on “facts at sea”, officials reported.\n\n"
+            "“We are ready to talk. We will not accept anything else,\" Halvorsen said.")
+    doc, a, rows = run(text)
+    assert [n for _, n, _ in rows] == ["Ingrid Halvorsen"] * 4
+    assert [m for _, _, m in rows] == ["cue", "pronoun", "description", "cue"]
+    assert a.quotes[2].kind == "partial"
+    assert len(a.speakers) == 1 and "Halvorsen" in a.speakers[0].aliases
+
+
+def test_interrupted_quote_has_one_speaker():
+    rows = run("T\n\n“The bridge is safe,” he said, “and it opens Friday.” Mayor Tom Reyes spoke first.\n\n"
+               "Mayor Tom Reyes disagreed. “Not yet,” Reyes said, “not before the tests.”")[2]
+    assert rows[2][1] == rows[3][1] == "Tom Reyes"
+    assert rows[3][2] in ("cue", "continuation")
+
+
+def test_pronoun_follows_gender():
+    text = ("T\n\nSenator Maria Lopez met Governor John Keane on Tuesday.\n\n"
+            "“The budget is late,” she said.\n\n“It will pass,” he said.")
+    assert names(text) == ["Maria Lopez", "John Keane"]
+
+
+def test_description_resolves_to_titled_person():
+    text = ("T\n\nIndiana Governor Mark Tully spoke on Friday. Later, Sen. Alice Brandt spoke too.\n\n"
+            "The Indiana governor said the media were focused on “the wrong things.”")
+    doc, a, rows = run(text)
+    assert rows[0][1] == "Mark Tully" and rows[0][2] == "description"
+
+
+def test_mr_and_mrs_stay_two_people():
+    text = ("T\n\n\"I shall go,\" said Mr. Fenwick.\n\n\"You shall not,\" said Mrs. Fenwick.\n\n"
+            "\"Then I stay,\" replied Mr. Fenwick.")
+    doc, a, rows = run(text)
+    assert [n for _, n, _ in rows] == ["Mr. Fenwick", "Mrs. Fenwick", "Mr. Fenwick"]
+    assert len(a.speakers) == 2
+
+
+def test_transcript_labels():
+    text = 'T\n\n"HOLT: Where were you that night?"\n\n"GRANGER: At home, as I said."'
+    assert names(text) == ["Holt", "Granger"]
+    assert run(text)[2][0][2] == "transcript"
+
+
+def test_multi_paragraph_quote_shares_speaker():
+    text = ("T\n\n“We built the line in two years and it paid for itself,” said engineer Paula Grant.\n\n"
+            "“Nobody believed we could do it.\n\n“But we did, and the town grew around it.”\n\n"
+            "The council voted later.")
+    rows = run(text)[2]
+    assert [n for _, n, _ in rows] == ["Paula Grant"] * 3
+    assert rows[1][2] == "continuation"
+
+
+def test_colon_introduction_and_according_to():
+    rows = run("T\n\nThe treasurer Dana Whitfield wrote: “The accounts are clean.”\n\n"
+               "The fund grew, according to Whitfield, “faster than anyone expected.”\n\n"
+               "Critic Omar Haddad: “I do not believe it.”")[2]
+    assert [n for _, n, _ in rows] == ["Dana Whitfield", "Dana Whitfield", "Omar Haddad"]
+
+
+def test_inverted_cue_and_appositive():
+    rows = run("T\n\n“Prices will rise,” said Helen Marsh, an economist at the institute.\n\n"
+               "“Not by much,” Victor Olsen, a banker who has lent to the city for years, argued.\n\n"
+               "“It is all speculation,” replied his wife.")[2]
+    assert rows[0][1] == "Helen Marsh"
+    assert rows[1][1] == "Victor Olsen"
+
+
+def test_groups_and_unnamed_sources():
+    rows = run("T\n\n“The plant will close,” officials said.\n\n"
+               "“We were not told,” a union spokesman said on Monday.")[2]
+    assert rows[0][1] == "officials"
+    assert "spokesman" in rows[1][1]
+
+
+def test_dialogue_alternates_between_two_people():
+    text = ("Chapter 1\n\n" + "The rain kept on all afternoon at the old house by the river. " * 20 + "\n\n"
+            + "\n\n".join([
+                '"Are you going out, Tom?" said Margaret.',
+                '"Not in this weather," replied Tom.',
+                '"Then you will stay for dinner?"',
+                '"If you will have me."',
+                '"Of course we will."',
+            ] * 12))
+    doc, a, rows = run(text)
+    assert rows[2][1] == "Margaret" and rows[2][2] == "alternation"
+    assert rows[3][1] == "Tom"
+    assert rows[4][1] == "Margaret"
+
+
+def test_vocative_addressee_does_not_speak_the_turn():
+    text = ("Chapter 1\n\n" + "Nothing much happened that week in the village. " * 30 + "\n\n"
+            + "\n\n".join([
+                '"Good morning," said Mr. Hale.',
+                '"Good morning, Mr. Hale," said Anne.',
+                '"Is the post come, Anne?"',
+                '"Not yet, Mr. Hale."',
+            ] * 12))
+    rows = run(text)[2]
+    assert rows[2][1] == "Mr. Hale"
+    assert rows[3][1] == "Anne"
+
+
+def test_methods_and_confidence_are_recorded():
+    doc, a, rows = run("T\n\n“Yes,” said Jo Park.\n\nA “so-called” plan was filed.")
+    q0 = a.quotes[0]
+    assert q0.method == "cue" and 0.8 < q0.confidence <= 1
+    unattributed = [q for q in a.quotes if q.speaker is None]
+    assert all(q.method == "none" and q.confidence == 0 for q in unattributed)
+
+
+def test_long_generated_text_is_processed():
+    rng = random.Random(7)
+    people = ["Ann Lee", "Bo Chan", "Cy Young", "Di Moss"]
+    verbs = ["said", "added", "warned", "told reporters", "insisted"]
+    pars = []
+    for i in range(3000):
+        who = rng.choice(people)
+        kind = rng.random()
+        if kind < 0.4:
+            pars.append(f"“Sentence number {i} is here, don’t worry,” {who} {rng.choice(verbs)}.")
+        elif kind < 0.6:
+            pars.append(f"{who} said the ’90s were “a mess” and 5'11\" is tall [b]x[/b].")
+        elif kind < 0.7:
+            pars.append("“An unclosed quotation that runs on")
+        else:
+            pars.append("Plain narrative text with students’ rights and ‘single’ marks " * 3)
+    doc, a, rows = run("Generated\n\n" + "\n\n".join(pars))
+    assert len(a.quotes) > 1000
+    for q in a.quotes:
+        assert 0 <= q.mark_start <= q.start <= q.end <= q.mark_end <= len(doc.text)
+        assert q.method in {"cue", "pronoun", "description", "continuation", "transcript", "alternation", "none"}
+        assert 0.0 <= q.confidence <= 1.0
+    named = {a.speaker_of(q).name for q in a.quotes if q.method == "cue" and a.speaker_of(q)}
+    assert named <= set(people)

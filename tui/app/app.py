@@ -1,0 +1,410 @@
+"""The quotelens reader: speakers | article | annotations, on one Document and one Library.
+
+Start-up is staged so the article is on screen as early as a bare Textual app would show it:
+the first frame has only the header, the article and the two (empty, bordered) side panes;
+the pane widgets, the footer and their imports arrive right after it, then the analysis
+(in a thread for long documents) colours the quotations.  Store calls run in thread
+workers behind one lock, so typing never waits on the disk.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Header
+
+import tui
+
+from ..engine import Analysis, Document, Quote, analyze
+from ..store import Library, Placement, StoreError, apply_corrections
+from . import palette
+from .keymap import bindings, help_sections
+from .render import QuoteColours, bg, quote_paints
+from .widgets.article_view import ArticleView
+
+# Documents longer than this are analysed in a thread, after the text is painted.
+ANALYZE_IN_THREAD_ABOVE = 60_000
+SAVE_POSITION_EVERY = 2.0  # seconds
+DEFAULT_HIGHLIGHT = "yellow"
+
+
+def styles_dir() -> Path:
+    """``tui/styles`` in an installed wheel, else ``styles/`` beside the package in a checkout."""
+    package = Path(tui.__file__).resolve().parent
+    inside = package / "styles"
+    return inside if inside.is_dir() else package.parent / "styles"
+
+
+def css_paths() -> list[Path]:
+    folder = styles_dir()
+    return [p for p in (folder / "app.tcss", folder / "components.tcss") if p.is_file()]
+
+
+class QuotelensApp(App[None]):
+    """Read one document; annotations and speaker corrections go to ``library``."""
+
+    CSS_PATH = css_paths()
+    BINDINGS = bindings("app")
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, doc: Document, library: Library | None = None, *, db_path: str | Path | None = None,
+                 analyze_in_thread: bool | None = None) -> None:
+        super().__init__()
+        if library is None:
+            if db_path is None:
+                raise ValueError("QuotelensApp needs a Library or a db_path")
+            library = Library.open(db_path)
+        self.doc = doc
+        self.lib = library
+        self.base_analysis: Analysis | None = None
+        self.analysis: Analysis | None = None
+        self.placements: list[Placement] = []
+        self._deleted: list[Any] = []  # Annotation objects, most recent last (undo)
+        self._store_lock = threading.Lock()
+        self._saved_position: int | None = None
+        self._panes_ready = False
+        self._known_tags: list[str] = []
+        self.last_top: int | None = None  # the reading position last seen on screen
+        self._analyze_in_thread = (len(doc.text) > ANALYZE_IN_THREAD_ABOVE if analyze_in_thread is None
+                                   else analyze_in_thread)
+        self.title = doc.title
+
+    # ------------------------------------------------------------- layout
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            yield Vertical(id="speakers-pane", classes="pane")
+            yield ArticleView(self.doc, id="article")
+            yield Vertical(id="annotations-pane", classes="pane")
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    def on_mount(self) -> None:
+        for selector, label in (("#speakers-pane", "Speakers"), ("#article", "Article"),
+                                ("#annotations-pane", "Annotations")):
+            self.query_one(selector).border_title = Content(label)
+        view = self.article
+        view.focus()
+        with self._store_lock:
+            try:
+                position = self.lib.reading_position(self.doc)
+            except StoreError as err:
+                self.notify(str(err), severity="error", markup=False)
+                position = None
+        if position:
+            view.restore_position(position)
+            self._saved_position = position
+        self.call_after_refresh(self._after_first_paint)
+
+    async def _after_first_paint(self) -> None:
+        """The panes, the footer, the annotations and the analysis: after the text is on screen."""
+        from textual.widgets import Footer
+
+        from .components.annotation_list import AnnotationList
+        from .components.speaker_list import SpeakerList
+
+        await self.query_one("#speakers-pane").mount(SpeakerList(id="speakers"))
+        await self.query_one("#annotations-pane").mount(AnnotationList(id="annotations"))
+        await self.mount(Footer())
+        self._panes_ready = True
+        for notice in self.doc.notices:
+            self.notify(f"{self.doc.title}: {notice}", markup=False, timeout=6)
+        if self._analyze_in_thread:
+            self.sub_title = "finding quotations…"
+            self.run_worker(self._load, thread=True, group="analysis")
+        else:
+            self._load()
+        self.set_interval(SAVE_POSITION_EVERY, self._save_position_if_moved)
+
+    # ------------------------------------------------------------ analysis
+    def _load(self) -> None:
+        """Annotations, then quotations: in a thread for long documents (re-anchoring and the
+        analysis of a novel take a while), right away for an article."""
+        in_thread = threading.current_thread() is not threading.main_thread()
+        with self._store_lock:
+            try:
+                self.lib.register(self.doc)
+                placements = self.lib.placements(self.doc)
+                tags = self.lib.all_tags()
+                corrections = self.lib.corrections(self.doc)
+            except StoreError as err:
+                placements, tags, corrections = [], [], None
+                self._call(in_thread, self.notify, str(err), severity="error", markup=False)
+        self._call(in_thread, self._show_placements, placements, tags)
+        self._analyze(corrections)
+
+    def _call(self, in_thread: bool, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        if in_thread:
+            self.call_from_thread(fn, *args, **kwargs)
+        else:
+            fn(*args, **kwargs)
+
+    def _analyze(self, corrections: Any) -> None:
+        in_thread = threading.current_thread() is not threading.main_thread()
+        try:
+            base = analyze(self.doc)
+            analysis = apply_corrections(base, corrections) if corrections else base
+        except Exception as err:  # noqa: BLE001 - the text stays readable whatever the engine does
+            message = f"Could not find the quotations: {type(err).__name__}: {err}"
+            if in_thread:
+                self.call_from_thread(self._analysis_failed, message)
+            else:
+                self._analysis_failed(message)
+            return
+        if in_thread:
+            self.call_from_thread(self._show_analysis, analysis, base)
+        else:
+            self._show_analysis(analysis, base)
+
+    def _analysis_failed(self, message: str) -> None:
+        self.sub_title = ""
+        self.notify(message, severity="error", markup=False, timeout=10)
+
+    def _show_analysis(self, analysis: Analysis, base: Analysis | None = None) -> None:
+        if base is not None:
+            self.base_analysis = base
+        self.analysis = analysis
+        self.sub_title = ""
+        from .components.speaker_list import SpeakerRow
+
+        ids = [s.id for s in analysis.speakers]
+        colours = {sid: palette.speaker_color(i) for i, sid in enumerate(ids)}
+        qc = QuoteColours(colours, palette.UNATTRIBUTED, {sid: palette.dim(c) for sid, c in colours.items()})
+        self.article.set_analysis(analysis, quote_paints(analysis, qc))
+        counts = analysis.quote_counts()
+        rows = [SpeakerRow(s.id, s.name, counts[s.id], colours[s.id]) for s in analysis.speakers
+                if counts.get(s.id)]  # a speaker left with no quotation (merged, reassigned) is not listed
+        unattributed = sum(1 for q in analysis.quotes if q.speaker is None)
+        if unattributed:
+            rows.append(SpeakerRow(None, "(unattributed)", unattributed, palette.UNATTRIBUTED))
+        if self._panes_ready:
+            self.query_one("#speakers").set_rows(rows)
+        self._show_placements(self.placements, None)
+
+    def _reapply_corrections(self) -> None:
+        """In a worker thread: the base analysis with the stored corrections applied again."""
+        base = self.base_analysis
+        if base is None:
+            return
+        analysis = apply_corrections(base, self.lib.corrections(self.doc))
+        self.call_from_thread(self._show_analysis, analysis)
+
+    # --------------------------------------------------------------- store
+    def run_store(self, job: Callable[[], Any], *, then: Callable[[Any], None] | None = None,
+                  refresh: bool = True, corrections: bool = False) -> None:
+        """Run ``job`` against the library in a thread; then reload what it may have changed."""
+
+        def work() -> None:
+            with self._store_lock:
+                try:
+                    result = job()
+                    placements = self.lib.placements(self.doc) if refresh else None
+                    tags = self.lib.all_tags() if refresh else None
+                    if corrections:
+                        self._reapply_corrections()
+                except (StoreError, OSError) as err:
+                    self.call_from_thread(self.notify, str(err), severity="error", markup=False)
+                    return
+            if then is not None:
+                self.call_from_thread(then, result)
+            if placements is not None:
+                self.call_from_thread(self._show_placements, placements, tags)
+
+        self.run_worker(work, thread=True, group="store")
+
+    def _speaker_name_at(self, offset: int | None) -> str | None:
+        if offset is None or self.analysis is None:
+            return None
+        view = self.article
+        i = view.quote_at(offset)
+        if i is None:
+            return None
+        sid = view.quotes[i].speaker
+        speaker = self.analysis.by_id.get(sid) if sid is not None else None
+        return speaker.name if speaker else None
+
+    def _show_placements(self, placements: list[Placement], tags: list[str] | None) -> None:
+        from .components.annotation_list import AnnotationRow
+
+        self.placements = list(placements)
+        paints = []
+        rows = []
+        for p in self.placements:
+            ann = p.annotation
+            colour = ann.color or DEFAULT_HIGHLIGHT
+            if p.status != "orphan" and p.start is not None and p.end is not None:
+                paints.append((p.start, p.end, bg(palette.HIGHLIGHTS.get(colour, palette.HIGHLIGHTS[DEFAULT_HIGHLIGHT]))))
+            excerpt = self.doc.text[p.start:p.end] if p.start is not None and p.end is not None else ann.exact
+            rows.append(AnnotationRow(ann.id, p.start, excerpt, ann.note, tuple(ann.tags), ann.color,
+                                      self._speaker_name_at(p.start), p.status))
+        self.article.set_highlights(paints)
+        if tags is not None:
+            self._known_tags = list(tags)
+        if not self._panes_ready:
+            return
+        annotations = self.query_one("#annotations")
+        annotations.set_rows(rows)
+        if tags is not None:
+            annotations.set_known_tags(tags)
+
+    def _placement(self, annotation_id: str) -> Placement | None:
+        return next((p for p in self.placements if p.annotation.id == annotation_id), None)
+
+    # ---------------------------------------------------------- annotating
+    def on_article_view_annotate_requested(self, message: ArticleView.AnnotateRequested) -> None:
+        from .components.annotation_editor import AnnotationEditor
+
+        start, end = message.start, message.end
+        excerpt = self.doc.text[start:end]
+        known = self._known_tags  # kept fresh by every store job: no disk access on a keypress
+
+        def saved(draft: Any) -> None:
+            if draft is None:
+                return
+            self.article.clear_selection()
+            self.run_store(lambda: self.lib.add(self.doc, start, end, note=draft.note, tags=tuple(draft.tags),
+                                                color=draft.color),
+                           then=lambda ann: self.notify("Annotation saved", timeout=2))
+
+        self.push_screen(AnnotationEditor(excerpt, known_tags=tuple(known)), saved)
+
+    def on_annotation_list_jump(self, message: AnnotationList.Jump) -> None:
+        p = self._placement(message.annotation_id)
+        if p is None or p.start is None:
+            self.notify("That annotation's text is no longer in this document", timeout=3)
+            return
+        view = self.article
+        view.move_cursor(p.start)
+        view.focus()
+
+    def on_annotation_list_highlighted(self, message: Any) -> None:
+        """Moving through the annotations pane previews each one in the article."""
+        p = self._placement(message.annotation_id)
+        if p is not None and p.start is not None:
+            self.article.reveal(p.start)
+
+    def on_annotation_list_edited(self, message: AnnotationList.Edited) -> None:
+        draft = message.draft
+        if draft is None:
+            return
+        aid = message.annotation_id
+        self.run_store(lambda: self.lib.update(aid, note=draft.note, tags=tuple(draft.tags), color=draft.color))
+
+    def on_annotation_list_deleted(self, message: AnnotationList.Deleted) -> None:
+        aid = message.annotation_id
+        self.run_store(lambda: self.lib.delete(aid), then=self._remember_deleted)
+
+    def _remember_deleted(self, annotation: Any) -> None:
+        self._deleted.append(annotation)
+        self.notify("Annotation deleted: press u to undo", timeout=3)
+
+    def on_annotation_list_undo_requested(self, message: AnnotationList.UndoRequested) -> None:
+        if not self._deleted:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        annotation = self._deleted.pop()
+        self.run_store(lambda: self.lib.restore(annotation))
+
+    # ------------------------------------------------------------ speakers
+    def _speaker_name(self, speaker_id: int | None) -> str | None:
+        if speaker_id is None or self.analysis is None:
+            return None
+        s = self.analysis.by_id.get(speaker_id)
+        return s.name if s else None
+
+    def on_article_view_reassign_requested(self, message: ArticleView.ReassignRequested) -> None:
+        if self.analysis is None:
+            self.notify("Still finding quotations…", timeout=2)
+            return
+        from .components.speaker_picker import SpeakerPicker
+
+        quote: Quote = message.quote
+        names = [s.name for s in self.analysis.speakers]
+        current = self._speaker_name(quote.speaker)
+
+        def chosen(name: str | None) -> None:
+            name = (name or "").strip()
+            if not name or name == current:
+                return
+            self.run_store(lambda: self.lib.reassign_quote(self.doc, quote.start, quote.end, name),
+                           corrections=True)
+
+        self.push_screen(SpeakerPicker(names, current), chosen)
+
+    def on_speaker_list_renamed(self, message: SpeakerList.Renamed) -> None:
+        old = self._speaker_name(message.speaker_id)
+        new = (message.new_name or "").strip()
+        if old is None or not new or new == old:
+            return
+        self.run_store(lambda: self.lib.rename_speaker(self.doc, old, new), corrections=True)
+
+    def on_speaker_list_merged(self, message: SpeakerList.Merged) -> None:
+        source, target = self._speaker_name(message.source_id), self._speaker_name(message.target_id)
+        if source is None or target is None or source == target:
+            return
+        self.run_store(lambda: self.lib.merge_speakers(self.doc, source, target), corrections=True)
+
+    def on_speaker_list_selected(self, message: SpeakerList.Selected) -> None:
+        """Enter on a speaker: the cursor goes to their next quotation (wrapping around)."""
+        view = self.article
+        mine = [i for i, q in enumerate(view.quotes) if q.speaker == message.speaker_id]
+        if not mine:
+            return
+        after = [i for i in mine if view.quotes[i].start > view.cursor]
+        i = after[0] if after else mine[0]
+        view.move_cursor(view.quotes[i].start, quote=i)
+        view.focus()
+
+    # ------------------------------------------------------ reading position
+    def _save_position_if_moved(self) -> None:
+        offset = self.article.top_offset
+        self.last_top = offset
+        if offset is None or offset == self._saved_position:
+            return
+        self._saved_position = offset
+        self.run_store(lambda: self.lib.set_reading_position(self.doc, offset), refresh=False)
+
+    def save_position_now(self) -> None:
+        offset = self.article.top_offset
+        self.last_top = offset
+        if offset is None:
+            return
+        with self._store_lock:
+            try:
+                self.lib.set_reading_position(self.doc, offset)
+                self._saved_position = offset
+            except StoreError as err:
+                self.notify(str(err), severity="error", markup=False)
+
+    def on_article_view_scrolled(self, message: ArticleView.Scrolled) -> None:
+        self.last_top = message.top
+
+    def save_final_position(self) -> None:
+        """After the app has stopped (quit, or the terminal went away): keep the last position."""
+        offset = self.last_top
+        if offset is None or offset == self._saved_position:
+            return
+        with self._store_lock:
+            try:
+                self.lib.set_reading_position(self.doc, offset)
+                self._saved_position = offset
+            except (StoreError, OSError):
+                pass
+
+    # ------------------------------------------------------------- actions
+    def action_help(self) -> None:
+        from .components.help_screen import HelpScreen
+
+        self.push_screen(HelpScreen(help_sections()))
+
+    async def action_quit(self) -> None:
+        self.save_position_now()
+        self.exit()

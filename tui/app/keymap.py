@@ -1,0 +1,81 @@
+"""Every key of the reader in one table: it builds the BINDINGS and the help screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class Key:
+    keys: str  # Textual key names, comma-separated
+    action: str  # action name, or "" for keys handled by a pane component
+    description: str
+    context: str  # "app", "article", "visual", "speakers", "annotations"
+    show: bool = False  # shown in the footer
+    label: str = ""  # how the help screen writes the keys (defaults to ``keys``)
+    short: str = ""  # the footer's word for it (defaults to the description)
+
+
+KEYMAP: tuple[Key, ...] = (
+    Key("q", "quit", "Quit (saves the reading position)", "app", show=True, short="Quit"),
+    Key("question_mark", "help", "Help: every key", "app", show=True, label="?", short="Help"),
+    Key("tab", "focus_next", "Next pane", "app", label="Tab"),
+    Key("shift+tab", "focus_previous", "Previous pane", "app", label="Shift+Tab"),
+    Key("j,down", "cursor_down", "Down a line", "article", label="j / ↓"),
+    Key("k,up", "cursor_up", "Up a line", "article", label="k / ↑"),
+    Key("h,left", "cursor_left", "Back a character", "article", label="h / ←"),
+    Key("l,right", "cursor_right", "Forward a character", "article", label="l / →"),
+    Key("pagedown,space", "page_down", "Page down", "article", label="PgDn / Space"),
+    Key("pageup", "page_up", "Page up", "article", label="PgUp"),
+    Key("g,home", "top", "Top of the article", "article", label="g / Home"),
+    Key("G,end", "bottom", "End of the article", "article", label="G / End"),
+    Key("right_square_bracket", "next_quote", "Next quotation", "article", show=True, label="]", short="Next quote"),
+    Key("left_square_bracket", "previous_quote", "Previous quotation", "article", show=True, label="[", short="Prev quote"),
+    Key("v", "visual", "Start / stop a selection", "article", show=True, short="Select"),
+    Key("a", "annotate", "Annotate the selection, quotation or paragraph", "article", show=True,
+        short="Annotate"),
+    Key("s", "reassign", "Change the speaker of this quotation", "article", show=True, short="Speaker"),
+    Key("w", "word_forward", "Next word (extends a selection)", "visual"),
+    Key("b", "word_backward", "Previous word", "visual"),
+    Key("right_parenthesis", "sentence_forward", "Next sentence", "visual", label=")"),
+    Key("left_parenthesis", "sentence_backward", "Previous sentence", "visual", label="("),
+    Key("right_curly_bracket", "paragraph_forward", "Next paragraph", "visual", label="}"),
+    Key("left_curly_bracket", "paragraph_backward", "Previous paragraph", "visual", label="{"),
+    Key("escape", "cancel", "Cancel the selection", "visual", label="Esc"),
+    Key("enter", "", "Jump to the annotation", "annotations", label="Enter"),
+    Key("e", "", "Edit the annotation", "annotations"),
+    Key("d", "", "Delete the annotation", "annotations"),
+    Key("u", "", "Undo the last delete", "annotations"),
+    Key("slash,f", "", "Filter (tag:x color:y speaker:z or words)", "annotations", label="/ or f"),
+    Key("enter", "", "Jump to the speaker's next quotation", "speakers", label="Enter"),
+    Key("r", "", "Rename the speaker", "speakers"),
+    Key("m", "", "Merge into another speaker", "speakers"),
+)
+
+SECTION_TITLES = {
+    "app": "Everywhere",
+    "article": "Article",
+    "visual": "Moving and selecting (v starts a selection)",
+    "annotations": "Annotations pane",
+    "speakers": "Speakers pane",
+}
+
+COLOR_KEYS = ("1", "2", "3", "4", "5")
+
+
+def bindings(*contexts: str) -> list[Binding]:
+    """Textual bindings for the keys of ``contexts`` that the app or a view handles."""
+    return [Binding(k.keys, k.action, k.short or k.description, show=k.show,
+                    key_display=k.label or None)
+            for k in KEYMAP if k.context in contexts and k.action]
+
+
+def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    """(section title, [(keys, description)]) in table order, for the HelpScreen."""
+    sections: dict[str, list[tuple[str, str]]] = {}
+    for k in KEYMAP:
+        sections.setdefault(SECTION_TITLES[k.context], []).append((k.label or k.keys, k.description))
+    sections.setdefault("Annotation editor", []).append(("1–5", "Highlight colour: yellow, green, blue, pink, orange"))
+    return list(sections.items())

@@ -1,0 +1,456 @@
+"""The article: one widget on Textual's line API, whatever the length of the document.
+
+``render_line(y)`` looks up display row ``scroll_y + y`` in a :class:`LineMap` (built once
+per width), and returns a cached Strip of it.  The cursor, the selection and the current
+quotation are drawn over the cached rows only where they are, so moving the cursor repaints
+two rows, not the document.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...engine.model import Analysis, Document, Quote
+from .. import motions
+from ..keymap import bindings
+from ..layout import GUTTER, SEPARATOR, LineMap, block_prefix, build_line_map
+from ..render import (CURRENT_QUOTE, CURSOR, CURSOR_IN_SELECTION, SELECTION, IntervalIndex, Layers, Paint,
+                      row_strip, row_text, span_paints)
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """A scrolling, wrapping view of a Document with a character cursor."""
+
+    BINDINGS = bindings("article", "visual")
+
+    class AnnotateRequested(Message):
+        """The reader pressed ``a``: annotate ``text[start:end]``."""
+
+        def __init__(self, start: int, end: int) -> None:
+            super().__init__()
+            self.start = start
+            self.end = end
+
+    class Scrolled(Message):
+        """The first row on screen changed: ``top`` is its character offset (the reading position)."""
+
+        def __init__(self, top: int) -> None:
+            super().__init__()
+            self.top = top
+
+    class ReassignRequested(Message):
+        """The reader pressed ``s`` on a quotation."""
+
+        def __init__(self, quote: Quote) -> None:
+            super().__init__()
+            self.quote = quote
+
+    def __init__(self, doc: Document, *, name: str | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.doc = doc
+        self.lines: LineMap | None = None
+        self.paint_layers = Layers(IntervalIndex(span_paints(doc)), IntervalIndex(()), IntervalIndex(()))
+        self.quotes: tuple[Quote, ...] = ()
+        self._quote_starts: list[int] = []
+        self.cursor = motions.snap(doc, 0)
+        self.anchor: int | None = None  # visual selection anchor
+        self.current_quote: int | None = None  # index into self.quotes
+        self._quote_selected = False  # the current quote was chosen with ] or [ and the cursor is on it
+        self._goal_column: int | None = None
+        self._cache: LRUCache[int, Strip] = LRUCache(2048)
+        self._pending_top: int | None = None
+
+    # ----------------------------------------------------------------- data
+    def set_analysis(self, analysis: Analysis, quote_paints: list[Paint]) -> None:
+        """New quotations or colours: every cached row may change colour."""
+        before = self._current_quote_obj()
+        self.quotes = tuple(sorted(analysis.quotes, key=lambda q: q.mark_start))
+        self._quote_starts = [q.mark_start for q in self.quotes]
+        self.current_quote = None
+        if before is not None:
+            for i, q in enumerate(self.quotes):
+                if (q.start, q.end) == (before.start, before.end):
+                    self.current_quote = i
+        self.paint_layers = Layers(self.paint_layers.spans, IntervalIndex(quote_paints), self.paint_layers.highlights)
+        self._cache.clear()
+        self.refresh()
+
+    def set_highlights(self, paints: list[Paint]) -> None:
+        """New annotation highlights: only rows whose highlights changed are redrawn."""
+        old = self.paint_layers.highlights.paints
+        self.paint_layers = Layers(self.paint_layers.spans, self.paint_layers.quotes, IntervalIndex(paints))
+        changed = set(old) ^ set(paints)
+        if self.lines is None:
+            return
+        for s, e, _ in changed:
+            rows = self.lines.rows_of(s, e)
+            for r in rows:
+                self._cache.discard(r)
+            self.refresh_lines(rows.start, len(rows))
+
+    # ------------------------------------------------------------ geometry
+    @property
+    def text_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _rewrap(self) -> None:
+        width = self.text_width
+        if width <= 0 or (self.lines is not None and self.lines.width == width):
+            return
+        top = self._pending_top if self._pending_top is not None else self.top_offset
+        self.lines = build_line_map(self.doc, width)
+        self._cache.clear()
+        self.virtual_size = Size(width, len(self.lines))
+        if top:
+            self._pending_top = top
+            self.call_after_refresh(self._apply_pending_top)
+        self.refresh()
+
+    def _apply_pending_top(self, attempts: int = 5) -> None:
+        """Scroll to the pending top offset once the new virtual size is laid out."""
+        if self._pending_top is None or self.lines is None:
+            return
+        row = self.lines.row_of(self._pending_top)
+        self.scroll_to(y=row, animate=False, immediate=True)
+        if int(self.scroll_y) == min(row, int(self.max_scroll_y)) and self.max_scroll_y > 0 or attempts <= 0:
+            self._pending_top = None
+        else:
+            self.call_after_refresh(self._apply_pending_top, attempts - 1)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if int(old_value) != int(new_value) and self.lines is not None and self._pending_top is None:
+            top = self.top_offset
+            if top is not None:
+                self.post_message(self.Scrolled(top))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rewrap()
+
+    def on_mount(self) -> None:
+        self._rewrap()
+
+    @property
+    def top_offset(self) -> int | None:
+        """Character offset of the first text row on screen (the reading position)."""
+        if self.lines is None or self._pending_top is not None:
+            return self._pending_top
+        row = min(int(self.scroll_y), len(self.lines) - 1)
+        while row < len(self.lines) - 1 and self.lines.blocks[row] == SEPARATOR:
+            row += 1
+        return self.lines.starts[row]
+
+    def restore_position(self, offset: int) -> None:
+        """Scroll so that ``offset`` is on the top row and put the cursor there."""
+        offset = motions.snap(self.doc, offset)
+        self.move_cursor(offset, scroll=False)
+        self._pending_top = offset
+        self.call_after_refresh(self._apply_pending_top)
+
+    # ------------------------------------------------------------ rendering
+    def _overlays(self) -> tuple[list[Paint], range | None]:
+        overlays: list[Paint] = []
+        marked = None
+        q = self._current_quote_obj()
+        if q is not None:
+            overlays.append((q.mark_start, q.mark_end, CURRENT_QUOTE))
+            if self.lines is not None:
+                marked = self.lines.rows_of(q.mark_start, q.mark_end)
+        if self.anchor is not None:
+            lo, hi = sorted((self.anchor, self.cursor))
+            overlays.append((lo, hi + 1, SELECTION))
+            overlays.append((self.cursor, self.cursor + 1, CURSOR_IN_SELECTION))
+        else:
+            overlays.append((self.cursor, self.cursor + 1, CURSOR))
+        return overlays, marked
+
+    def _overlay_rows(self) -> list[range]:
+        if self.lines is None:
+            return []
+        overlays, _ = self._overlays()
+        return [self.lines.rows_of(s, e) for s, e, _ in overlays]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        background = self.rich_style
+        if self.lines is None or self.lines.width != self.text_width:
+            self._rewrap()  # the first frame is drawn before on_resize: wrap now, not a frame later
+        lines = self.lines
+        row = int(self.scroll_y) + y
+        if lines is None or row >= len(lines):
+            return Strip.blank(width, background)
+        overlays, marked = self._overlays()
+        live = [p for p in overlays if p[0] <= lines.ends[row] and p[1] >= lines.starts[row]]
+        is_marked = marked is not None and row in marked
+        if not live and not is_marked:
+            strip = self._cache.get(row)
+            if strip is None:
+                strip = row_strip(self.doc, lines, row, self.paint_layers, width, background)
+                self._cache[row] = strip
+        else:
+            strip = row_strip(self.doc, lines, row, self.paint_layers, width, background, live, is_marked)
+        return strip
+
+    def row_text(self, row: int) -> str:
+        assert self.lines is not None
+        return row_text(self.doc, self.lines, row)
+
+    def visible_rows(self) -> range:
+        top = int(self.scroll_y)
+        return range(top, min(top + self.size.height, len(self.lines or ())))
+
+    def _refresh_rows(self, ranges: list[range]) -> None:
+        visible = self.visible_rows()
+        for r in ranges:
+            lo, hi = max(r.start, visible.start), min(r.stop, visible.stop)
+            if lo < hi:
+                self.refresh_lines(lo, hi - lo)
+
+    # --------------------------------------------------------------- cursor
+    def _current_quote_obj(self) -> Quote | None:
+        if self.current_quote is None or self.current_quote >= len(self.quotes):
+            return None
+        return self.quotes[self.current_quote]
+
+    def quote_at(self, offset: int) -> int | None:
+        """Index of the quotation whose marks enclose ``offset``."""
+        import bisect
+
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        while i >= 0:
+            q = self.quotes[i]
+            if q.mark_start <= offset < max(q.mark_end, q.end):
+                return i
+            if offset - q.mark_start > 100_000:
+                break
+            i -= 1
+        return None
+
+    def move_cursor(self, offset: int, *, scroll: bool = True, keep_goal: bool = False,
+                    quote: int | None = None) -> None:
+        before = self._overlay_rows()
+        self.cursor = motions.snap(self.doc, offset)
+        if not keep_goal:
+            self._goal_column = None
+        if quote is not None:
+            self.current_quote = quote
+            self._quote_selected = True
+        else:
+            self._quote_selected = False
+            inside = self.quote_at(self.cursor)
+            if inside is not None:
+                self.current_quote = inside
+        self._refresh_rows(before + self._overlay_rows())
+        if scroll:
+            self.scroll_cursor_visible()
+
+    def reveal(self, offset: int) -> None:
+        """Scroll so that ``offset`` is on screen (a third of the way down), leaving the cursor."""
+        if self.lines is None:
+            return
+        row = self.lines.row_of(offset)
+        if row not in self.visible_rows():
+            self.scroll_to(y=max(row - self.size.height // 3, 0), animate=False, immediate=True)
+
+    def scroll_cursor_visible(self) -> None:
+        if self.lines is None:
+            return
+        row = self.lines.row_of(self.cursor)
+        top, height = int(self.scroll_y), max(self.size.height, 1)
+        if row < top:
+            self.scroll_to(y=row, animate=False, immediate=True)
+        elif row >= top + height:
+            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+
+    def _text_row(self, row: int) -> bool:
+        assert self.lines is not None
+        return self.lines.blocks[row] != SEPARATOR and self.lines.ends[row] > self.lines.starts[row]
+
+    def _move_rows(self, delta: int) -> None:
+        lines = self.lines
+        if lines is None:
+            return
+        row = lines.row_of(self.cursor)
+        visible = self.visible_rows()
+        if visible and row not in visible:
+            # scrolled away with the mouse or the scrollbar: the cursor comes back into view first
+            row = visible.start if row < visible.start else visible.stop - 1
+            while not self._text_row(row) and row + 1 < len(lines):
+                row += 1
+            self.move_cursor(lines.starts[row])
+            return
+        column = self._goal_column if self._goal_column is not None else self.cursor - lines.starts[row]
+        step = 1 if delta > 0 else -1
+        target = row
+        remaining = abs(delta)
+        r = row
+        while remaining and 0 <= r + step < len(lines):
+            r += step
+            if self._text_row(r):
+                target = r
+                remaining -= 1
+        if target == row:
+            return
+        start, end = lines.starts[target], lines.ends[target]
+        last = end - 1
+        while last > start and self.doc.text[last] in "\n ":
+            last -= 1
+        self.move_cursor(min(start + column, last), keep_goal=True)
+        self._goal_column = column
+
+    # -------------------------------------------------------------- actions
+    def action_cursor_down(self) -> None:
+        self._move_rows(1)
+
+    def action_cursor_up(self) -> None:
+        self._move_rows(-1)
+
+    def action_cursor_left(self) -> None:
+        if self.cursor > 0:
+            target = self.cursor - 1
+            while target > 0 and motions.snap(self.doc, target) != target:
+                target -= 1
+            self.move_cursor(target)
+
+    def action_cursor_right(self) -> None:
+        self.move_cursor(self.cursor + 1)
+
+    def _page(self, direction: int) -> None:
+        height = max(self.size.height - 1, 1)
+        self.scroll_to(y=max(0, int(self.scroll_y) + direction * height), animate=False, immediate=True)
+        self._move_rows(direction * height)
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def action_top(self) -> None:
+        self.move_cursor(0)
+
+    def action_bottom(self) -> None:
+        last = next((b for b in reversed(self.doc.blocks) if b.end > b.start), None)
+        if last is not None:
+            self.move_cursor(last.start)
+            self.scroll_end(animate=False, immediate=True)
+
+    def action_next_quote(self) -> None:
+        import bisect
+
+        i = bisect.bisect_right(self._quote_starts, self.cursor)
+        if self.current_quote is not None and self._quote_selected:
+            i = max(i, self.current_quote + 1)
+        if i < len(self.quotes):
+            self.move_cursor(self.quotes[i].start, quote=i)
+        else:
+            self.notify("No more quotations below", timeout=2)
+
+    def action_previous_quote(self) -> None:
+        import bisect
+
+        i = bisect.bisect_left(self._quote_starts, self.cursor) - 1
+        current = self.quote_at(self.cursor)
+        if current is not None:
+            i = min(i, current - 1)
+        if i >= 0:
+            self.move_cursor(self.quotes[i].start, quote=i)
+        else:
+            self.notify("No more quotations above", timeout=2)
+
+    def action_visual(self) -> None:
+        before = self._overlay_rows()
+        self.anchor = None if self.anchor is not None else self.cursor
+        self._refresh_rows(before + self._overlay_rows())
+
+    def action_cancel(self) -> None:
+        if self.anchor is not None:
+            self.action_visual()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel":
+            return self.anchor is not None
+        return True
+
+    def action_word_forward(self) -> None:
+        text = self.doc.text
+        if self.anchor is not None:
+            self.move_cursor(motions.word_end_forward(text, self.cursor))
+        else:
+            self.move_cursor(motions.word_start_forward(text, self.cursor))
+
+    def action_word_backward(self) -> None:
+        self.move_cursor(motions.word_start_backward(self.doc.text, self.cursor))
+
+    def action_sentence_forward(self) -> None:
+        if self.anchor is not None:
+            self.move_cursor(motions.sentence_end(self.doc, self.cursor))
+        else:
+            self.move_cursor(motions.sentence_start_forward(self.doc, self.cursor))
+
+    def action_sentence_backward(self) -> None:
+        self.move_cursor(motions.sentence_start_backward(self.doc, self.cursor))
+
+    def action_paragraph_forward(self) -> None:
+        if self.anchor is not None:
+            self.move_cursor(motions.block_end(self.doc, self.cursor))
+        else:
+            self.move_cursor(motions.next_block_start(self.doc, self.cursor))
+
+    def action_paragraph_backward(self) -> None:
+        self.move_cursor(motions.previous_block_start(self.doc, self.cursor))
+
+    def annotation_target(self) -> tuple[int, int] | None:
+        """What ``a`` annotates: the selection, else the current quotation, else the paragraph."""
+        text = self.doc.text
+        if self.anchor is not None:
+            lo, hi = sorted((self.anchor, self.cursor))
+            return motions.trim(text, lo, hi + 1)
+        q = self._current_quote_obj()
+        if q is not None and (self._quote_selected or q.mark_start <= self.cursor < q.mark_end):
+            return q.start, q.end
+        block = self.doc.block_at(self.cursor)
+        if block is None or block.end <= block.start:
+            return None
+        return block.start, block.end
+
+    def action_annotate(self) -> None:
+        target = self.annotation_target()
+        if target is None:
+            self.notify("Nothing to annotate here", timeout=2)
+            return
+        self.post_message(self.AnnotateRequested(*target))
+
+    def clear_selection(self) -> None:
+        if self.anchor is not None:
+            self.action_visual()
+
+    def action_reassign(self) -> None:
+        q = self._current_quote_obj()
+        inside = self.quote_at(self.cursor)
+        if inside is not None:
+            q = self.quotes[inside]
+        elif not self._quote_selected:
+            q = None
+        if q is None:
+            self.notify("Put the cursor on a quotation first (] jumps to the next one)", timeout=3)
+            return
+        self.post_message(self.ReassignRequested(q))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click puts the cursor on the character under the mouse."""
+        offset = event.get_content_offset(self)
+        if self.lines is None or offset is None:
+            return
+        row = int(self.scroll_y) + offset.y
+        if 0 <= row < len(self.lines) and self._text_row(row):
+            start, end = self.lines.starts[row], self.lines.ends[row]
+            block = self.doc.blocks[self.lines.blocks[row]]
+            column = offset.x - GUTTER - len(block_prefix(block, self.lines.firsts[row]))
+            self.move_cursor(min(start + max(column, 0), end - 1))

@@ -1,0 +1,100 @@
+"""``quotelens [FILE|-] [--db PATH]``: open the reader.
+
+Everything that can fail (the file, standard input, the database, the terminal) is checked
+before Textual starts, so a failure is one line on stderr and exit status 2, never a
+traceback or a half-drawn screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from ..engine import Document, LoadError, load_path, load_text
+
+SAMPLE = "sample"
+
+
+def load_sample() -> Document:
+    """The article shipped with quotelens (tui/data/sample.md)."""
+    from importlib.resources import files
+
+    text = files("tui.data").joinpath("sample.md").read_text(encoding="utf-8")
+    return load_text(text, name="sample", fmt="markdown", source=SAMPLE)
+
+
+def load_document(file: str | None) -> Document:
+    """FILE, ``-`` for standard input, or the sample when FILE is missing (or ``sample``)."""
+    if file is None or (file == SAMPLE and not Path(file).exists()):
+        return load_sample()
+    return load_path(file)
+
+
+def reattach_terminal() -> None:
+    """After reading the article from a pipe, read keys from the terminal instead."""
+    fd = os.open("/dev/tty", os.O_RDONLY)
+    os.dup2(fd, 0)
+    os.close(fd)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 outlives this function
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(
+        prog="quotelens",
+        description="Read an article: every quotation coloured by who said it; annotate from the keyboard.",
+        epilog="Sub-commands: quotes, annotate, annotations (quotelens quotes -h).",
+    )
+    ap.add_argument("file", nargs="?", metavar="FILE",
+                    help="a text or Markdown file, - for standard input; the built-in sample if omitted")
+    ap.add_argument("--db", metavar="PATH", help="annotation database (default: $QUOTELENS_DB or your data folder)")
+    args = ap.parse_args(argv)
+
+    try:
+        doc = load_document(args.file)
+    except LoadError as err:
+        print(f"quotelens: {err}", file=sys.stderr)
+        return 2
+
+    from ..store import Library, StoreError, default_db_path
+
+    try:
+        library = Library.open(default_db_path(args.db))
+    except StoreError as err:
+        print(f"quotelens: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        print(f"quotelens: database {err.filename or args.db or ''}: {err.strerror or err}", file=sys.stderr)
+        return 2
+
+    if args.file == "-":
+        try:
+            reattach_terminal()
+        except OSError:
+            print("quotelens: no terminal to read keys from (the article came from a pipe)", file=sys.stderr)
+            return 2
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print("quotelens: the reader needs a terminal (for a plain listing: quotelens quotes FILE)",
+              file=sys.stderr)
+        return 2
+
+    from ..app.app import QuotelensApp
+
+    app = QuotelensApp(doc, library)
+    _exit_on_hangup(app)
+    app.run()
+    app.save_final_position()  # also when the terminal closed under us
+    return 0
+
+
+def _exit_on_hangup(app) -> None:
+    """Closing the terminal window (SIGHUP) or SIGTERM stops the app the normal way."""
+    import signal
+
+    def stop(signum, frame) -> None:
+        app.exit()
+
+    for sig in (signal.SIGHUP, signal.SIGTERM):
+        signal.signal(sig, stop)

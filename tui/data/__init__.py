@@ -1,0 +1,1 @@
+"""Data shipped with quotelens: the sample article."""

@@ -1,0 +1,192 @@
+"""Speech cues next to a quotation: who "said", "told", "according to" whom.
+
+Each finder looks at the narrative text on one side of a quotation (the gap up to the
+neighbouring quotation or the paragraph edge) and returns the noun phrase of the speaker
+and the cue words, or None.  Resolving the phrase to a person is attribution's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import SPEECH_VERBS, WEAK_VERBS
+
+_VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
+_ADV = r"(?:(?:\w+ly|also|then|later|again|once|further|still|had|has|have|would|will|was|is|did|does|could|might|may|recently|previously|just|often|repeatedly|quickly|not|never)\s+){0,3}"
+_NP = r"[^,;:“”\"!?]{1,90}?"
+
+# after the quotation: “…,” NP said / “…,” NP, an appositive, said
+_AFTER_SUBJ = re.compile(
+    rf"[\s,.!?—–-]*(?P<np>{_NP})(?P<app>,[^;:“”\"]{{1,200}}?,|\s\([^)]{{1,40}}\))?\s+{_ADV}(?P<v>{_VERBS})\b",
+)
+# after the quotation, inverted: “…,” said NP
+_AFTER_VERB = re.compile(
+    rf"[\s,.!?—–-]*{_ADV}(?P<v>{_VERBS})\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)",
+)
+_VERB_WORD = re.compile(rf"\b(?P<v>{_VERBS})\b", re.IGNORECASE)
+# “…” ― Name (a byline-style attribution after the quotation)
+_DASH_NAME = re.compile(r"\s*[―—–]\s*(?P<np>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})")
+# “…” is held accountable, Warren said.  (a cue closing the sentence)
+_TAIL_CUE = re.compile(
+    rf",\s+(?:(?P<v1>{_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
+_COLON_NAME = re.compile(r"(?:(?<![\w,;])|(?<=[.!?]\s))(?P<np>[A-Z][\w.’' -]{1,60}?)\s*:\s*$")
+_CLAUSE_CUT = re.compile(
+    r"(?:[,;:(—–]|\s-\s|\b(?:and|but|that|when|while|as|because|after|before|if|so|which|where|although|though|since|who)\s)",
+    re.IGNORECASE,
+)
+_SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co))(?<!\bMrs)(?<!\b(?:Gov|Sen|Rep|Gen|Col))[.!?](?=\s+[A-Z“\"‘])")
+
+
+_NOT_SUBJECT = frozenset("""in on at of to for from with about during after before last this that by into
+as when while earlier later recently yesterday today tonight on Monday Tuesday Wednesday Thursday Friday
+Saturday Sunday so it there""".split())
+
+
+_NOUN_USE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your|one|first|new|latest|recent)|[’']s)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
+_COORD = re.compile(r"(?:\band|\bbut|,\s*and|\bthen)\s+(?:\w+ly\s+|also\s+|later\s+)?$")
+_ADV_END = re.compile(_ADV + r"$")
+
+
+@dataclass(frozen=True)
+class Cue:
+    np: str
+    np_start: int  # offset of the phrase in the document
+    verb: str
+    side: str  # "after" (cue follows the quotation) or "before"
+    near: bool  # the cue touches the quotation (no other words between)
+
+
+def _sentence_tail(text: str, lo: int, hi: int) -> int:
+    """Start of the last sentence in text[lo:hi]."""
+    start = lo
+    for m in _SENT_END.finditer(text, lo, hi):
+        start = m.end()
+    return start
+
+
+def _sentence_head(text: str, lo: int, hi: int) -> int:
+    """End of the first sentence in text[lo:hi]."""
+    m = _SENT_END.search(text, lo, hi)
+    return m.end() if m else hi
+
+
+def _clean_np(np: str) -> str:
+    np = re.sub(r"\s*\([^)]*\)", "", np).strip(" ,.-—–")
+    return np
+
+
+def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
+    """The noun phrase just before a verb ending at ``end``: after the last clause break."""
+    seg = text[lo:end]
+    seg_strip = seg.rstrip()
+    # skip an appositive ", a top adviser," or a parenthesis "(D-Wis.)" just before the verb
+    if seg_strip.endswith(")"):
+        k = seg_strip.rfind("(")
+        if k > 0:
+            seg_strip = seg_strip[:k].rstrip()
+    if seg_strip.endswith(","):
+        inner = seg_strip[:-1]
+        k = inner.rfind(",")
+        if k >= 0:
+            head = inner[:k]
+            if head.strip():
+                seg_strip = head
+    cut = 0
+    for m in _CLAUSE_CUT.finditer(seg_strip):
+        cut = m.end()
+    np = seg_strip[cut:].strip()
+    m = _ADV_END.search(np)
+    if m and m.start() > 0:
+        np = np[: m.start()].strip()
+    words = np.split()
+    if not words or len(words) > 10:
+        return None
+    return _clean_np(np), lo + cut + (len(seg_strip[cut:]) - len(seg_strip[cut:].lstrip()))
+
+
+def cue_after(text: str, lo: int, hi: int) -> Cue | None:
+    """A cue right after a quotation: gap text[lo:hi]."""
+    hi = min(hi, lo + 300)
+    m = _AFTER_VERB.match(text, lo, hi)
+    if m and m.group("np").split() and len(m.group("np").split()) <= 8 and m.group("np").split()[0] not in _NOT_SUBJECT:
+        np = m.group("np")
+        return Cue(_clean_np(np), m.start("np"), m.group("v"), "after", True)
+    m = _AFTER_SUBJ.match(text, lo, hi)
+    if m and len(m.group("np").split()) <= 9:
+        return Cue(_clean_np(m.group("np")), m.start("np"), m.group("v"), "after", True)
+    m = _DASH_NAME.match(text, lo, hi)
+    if m:
+        return Cue(_clean_np(m.group("np")), m.start("np"), "―", "after", True)
+    head = _sentence_head(text, lo, hi)
+    m = _ACCORDING.search(text, lo, head)
+    if m:
+        return Cue(_clean_np(m.group("np")), m.start("np"), "according to", "after", False)
+    m = _TAIL_CUE.search(text, lo, head)
+    if m:
+        g = "1" if m.group("np1") else "2"
+        return Cue(_clean_np(m.group("np" + g)), m.start("np" + g), m.group("v" + g), "after", False)
+    return None
+
+
+def cue_before(text: str, lo: int, hi: int, max_words: int = 40):
+    """Cues in the sentence before a quotation, nearest first: gap text[lo:hi] ends at the
+    opening mark.  The caller takes the first whose phrase resolves to someone."""
+    start = _sentence_tail(text, lo, hi)
+    tail = text[start:hi]
+    if not tail.strip():
+        return
+    verbs = list(_VERB_WORD.finditer(text, start, hi))
+    for v in reversed(verbs):
+        between = text[v.end():hi].split()
+        if len(between) > max_words:
+            break
+        if _NOUN_USE.search(text, max(start, v.start() - 12), v.start()):
+            continue  # "his tweet", "the comments", "Editor's note": a noun, not a verb
+        near = len(between) <= 4
+        if v.group("v").lower() in WEAK_VERBS and not near:
+            continue
+        if _COORD.search(text, max(start, v.start() - 40), v.start()):
+            subj = sentence_subject(text, start, v.start())
+            if subj:
+                yield Cue(subj[0], subj[1], v.group("v"), "before", near)
+            continue
+        got = _subject_before(text, start, v.start())
+        if got is None or not got[0]:
+            continue
+        np, at = got
+        yield Cue(np, at, v.group("v"), "before", near)
+    m = _ACCORDING.search(text, start, hi)
+    if m:
+        yield Cue(_clean_np(m.group("np")), m.start("np"), "according to", "before", False)
+    m = _COLON_NAME.search(text, start, hi)
+    if m and len(m.group("np").split()) <= 5 and all(w[:1].isupper() for w in m.group("np").split()):
+        yield Cue(_clean_np(m.group("np")), m.start("np"), ":", "before", True)
+    subj = sentence_subject(text, start, hi)
+    if subj:
+        yield Cue(subj[0], subj[1], "", "subject", False)
+
+
+_LEAD_PHRASE = re.compile(
+    r"(?:(?:In|At|On|During|After|Before|When|While|Speaking|Writing|Asked|Earlier|Later|Last|This|"
+    r"Since|Following|Meanwhile|However|Still|But|And|Yet|Instead|Also|Elsewhere|Touching|Responding|"
+    r"Back|From|For|With|Without|Under|Over|Despite|Although|Though|As)\b[^,]{0,120},\s*)+")
+_SUBJECT = re.compile(
+    r"(?P<np>(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,5}?(?:[A-Z][\w’'.-]*|he|she|they|officials|[a-z]+(?:man|woman|person|er|or|ist|ent|ant|ee)s?))"
+    r"(?:\s*\([^)]{0,40}\))?(?:,[^,]{1,120},)?\s+(?=[a-z])")
+
+
+def sentence_subject(text: str, start: int, hi: int) -> tuple[str, int] | None:
+    """The subject at the start of a sentence, after any leading phrase ("At a rally, Trump")."""
+    m = _LEAD_PHRASE.match(text, start, hi)
+    pos = m.end() if m else start
+    while pos < hi and text[pos].isspace():
+        pos += 1
+    m = _SUBJECT.match(text, pos, hi)
+    if not m:
+        return None
+    np = _clean_np(m.group("np"))
+    if not np or len(np.split()) > 7:
+        return None
+    return np, m.start("np")

@@ -1,0 +1,163 @@
+"""Word lists the attribution rules share: speech verbs, titles, honorifics, pronouns, given names.
+
+General English knowledge only: nothing here names a particular article or person.
+"""
+
+from __future__ import annotations
+
+# Speech and statement verbs, base form.  Inflections are generated below.
+_SPEECH_BASES = """
+say tell add stress note argue ask write tweet insist warn reply cry exclaim explain
+claim state declare announce admit acknowledge assert contend concede complain comment
+continue conclude confirm deny suggest observe remark repeat respond retort recall
+remember report reveal shout whisper mutter murmur yell scream call joke laugh sigh
+answer agree boast brag charge counter caution predict promise pledge vow urge
+quip tease plead beg demand inquire enquire wonder write post testify testify
+describe add emphasize emphasise point proclaim recount relate mention opine
+interject interrupt begin cut sneer snap grumble groan growl gasp stammer stutter
+cheer chuckle smile sob lament protest object rejoin return resume whimper muse
+posit propose recommend acknowledge allege accuse blast slam criticize criticise
+praise thank apologize apologise welcome tout hail dismiss mock ridicule scoff
+echo elaborate assure reassure advise inform notify remind concur
+""".split()
+
+_IRREGULAR = {
+    "say": ["said", "says", "saying"], "tell": ["told", "tells", "telling"],
+    "write": ["wrote", "writes", "writing", "written"], "begin": ["began", "begins", "beginning", "begun"],
+    "cut": ["cut", "cuts", "cutting"], "cry": ["cried", "cries", "crying"],
+    "reply": ["replied", "replies", "replying"], "testify": ["testified", "testifies", "testifying"],
+    "speak": ["spoke", "speaks", "speaking", "spoken"], "go": ["went on", "goes on", "going on"],
+    "put": ["put it", "puts it"], "sob": ["sobbed", "sobs"], "snap": ["snapped", "snaps"],
+    "quip": ["quipped", "quips"], "plead": ["pleaded", "pleads", "pled"], "chuckle": ["chuckled"],
+    "stammer": ["stammered"], "stutter": ["stuttered"], "mutter": ["muttered", "mutters"],
+    "murmur": ["murmured", "murmurs"], "whimper": ["whimpered"], "opine": ["opined", "opines"],
+    "blast": ["blasted", "blasts"], "slam": ["slammed", "slams"], "apologize": ["apologized", "apologizes"],
+}
+
+
+def _inflect(base: str) -> list[str]:
+    if base in _IRREGULAR:
+        return [base] + _IRREGULAR[base]
+    forms = [base]
+    if base.endswith("e"):
+        forms += [base + "d", base + "s", base[:-1] + "ing"]
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        forms += [base[:-1] + "ied", base[:-1] + "ies", base + "ing"]
+    elif base.endswith(("sh", "ch", "ss", "x")):
+        forms += [base + "ed", base + "es", base + "ing"]
+    else:
+        forms += [base + "ed", base + "s", base + "ing"]
+    return forms
+
+
+SPEECH_VERBS: frozenset[str] = frozenset(f for b in _SPEECH_BASES for f in _inflect(b)) | frozenset(
+    f for forms in _IRREGULAR.values() for f in forms
+)
+# Verbs that are speech only in some uses; accepted next to a quote, not for partial quotes.
+WEAK_VERBS = frozenset({"call", "called", "calls", "calling", "describe", "described", "describes",
+                        "continue", "continued", "continues", "return", "returned", "returns",
+                        "cut", "smile", "smiled", "laugh", "laughed", "thank", "thanked", "welcome",
+                        "welcomed", "hail", "hailed", "dismiss", "dismissed", "praise", "praised",
+                        "remember", "remembered", "begin", "began", "point", "pointed", "post", "posted",
+                        "begun", "beginning", "resume", "resumed", "echo", "echoed", "mock", "mocked",
+                        "cheer", "cheered", "sigh", "sighed", "smiles", "laughs", "continuing"})
+
+HONORIFICS = {
+    "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
+    "lady": "f", "lord": "m", "madam": "f", "madame": "f", "dr": None, "dr.": None, "prof.": None,
+    "colonel": "m", "col.": "m", "captain": "m", "capt.": "m", "general": None, "gen.": None,
+    "rev.": "m", "father": "m", "sister": "f", "brother": "m", "uncle": "m", "aunt": "f",
+    "king": "m", "queen": "f", "prince": "m", "princess": "f", "duke": "m", "duchess": "f",
+    "rep.": None, "sen.": None, "gov.": None, "lt.": None, "sgt.": None, "mayor": None,
+    "president": None, "senator": None, "governor": None, "secretary": None, "judge": None,
+    "justice": None, "speaker": None, "chairman": "m", "chairwoman": "f", "representative": None,
+    "vice": None, "gen": None, "adm.": None, "admiral": None, "ambassador": None, "minister": None,
+    "premier": None, "chancellor": None, "pope": "m", "cardinal": "m", "bishop": None, "professor": None,
+    "dean": None, "coach": None, "officer": None, "detective": None, "attorney": None, "sheriff": None,
+    "chief": None, "commissioner": None, "councilman": "m", "councilwoman": "f", "congressman": "m",
+    "congresswoman": "f", "assemblyman": "m", "assemblywoman": "f", "state": None, "gov": None,
+    "sen": None, "rep": None, "dr": None, "mrs": "f", "deputy": None, "leader": None, "director": None,
+}
+
+# Honorifics that belong to the name itself ("Mr. Bennet" and "Mrs. Bennet" are two people).
+NAME_HONORIFICS = {"mr.", "mrs.", "ms.", "miss", "sir", "lady", "lord", "mr", "mrs", "ms", "dr.",
+                   "colonel", "captain", "col.", "capt.", "madame", "madam"}
+
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "we", "us"})
+SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "1", "we": "p"}
+
+# Words that start a capitalised run but are not names.
+NOT_NAMES = frozenset("""
+the a an and but or if when while as at in on of for to by with from this that these those it its
+he she they we i you his her their our my your who what where why how there here then so yet
+said says mr mrs ms after before during since until although though because however meanwhile
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december today yesterday tomorrow tonight last next
+yes no oh ah well now still also even just only not nor both all some many most more every each
+one two three four five six seven eight nine ten first second third new former
+till neither either whether upon unless perhaps indeed nothing nobody pray dear good poor oh
+everybody everyone somebody someone anybody such whatever whoever besides thus hence therefore
+nay ay aye alas hush come go let why do does did is are was were have has had will would shall
+should can could might must my our thy thou sure very much poor let's though chapter
+""".split())
+
+# Nouns that make an unnamed speaker a group or a role ("officials", "a spokesman").
+GROUP_NOUNS = frozenset("""
+officials official spokesman spokeswoman spokesperson spokespeople aides aide sources source
+campaign committee group groups administration department agency police officers analysts experts
+economists critics supporters advocates protesters demonstrators organizers organisers residents
+voters members lawmakers leaders democrats republicans statement report study survey poll memo letter
+document website researchers scientists investigators prosecutors attorneys lawyers doctors
+insiders staff staffers people observers activists parents students teachers workers executives
+company companies firm government ministry office council board party network newspaper paper
+union unions spokesmen representatives allies opponents rivals friends relatives family witnesses
+authorities diplomats commentators pundits strategists advisers advisors adviser advisor
+questioner narrator announcer reader readers viewer viewers caller fans crowd audience
+""".split())
+
+# Capitalised words that end an organisation's name ("the Chicago Police Department").
+ORG_WORDS = frozenset("""
+department agency committee campaign party office council board post times news journal network
+institute center centre university college school foundation fund association union commission
+bureau service services house senate congress court administration ministry company corporation
+inc corp group press tribune herald gazette daily review magazine channel tv radio coalition
+alliance organization organisation caucus club league society bank council forum project index
+watch report beast hill yorker review police army navy cia fbi nasa
+""".split())
+
+FEMALE_NAMES = frozenset("""
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret betty
+sandra ashley dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca
+laura sharon cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha
+katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce
+victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
+frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
+amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose
+alexis kayla hillary chelsea jane lydia kitty lizzy eliza georgiana caroline louisa harriet fanny
+anne jill nikki sally loretta nancy condoleezza michele melania ivanka kellyanne huma hope donna
+elena sonia ruth dianne kamala tulsi gwen maxine barbara janet susana lucy jenny ella eleanor
+""".split())
+
+MALE_NAMES = frozenset("""
+james robert john michael william david richard joseph thomas charles christopher daniel matthew
+anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason
+jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel
+gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas
+zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean
+austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan
+juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny barack bill mike
+mitt bernie ted marco jeb chris rudy newt tim reince rand ben vladimir hugh fitzwilliam fred
+ed tom jim bob dick al dan steve rick ron jon donald mitch harry barney leonard alan luis jorge
+""".split())
+
+TITLE_WORDS = frozenset("""
+president presidential vice secretary senator sen. sen rep. rep representative governor gov. gov
+mayor chairman chairwoman chair director chief spokesman spokeswoman minister leader nominee
+candidate ambassador judge justice attorney general gen. adviser advisor aide manager ceo founder
+editor professor prof. dr. economist analyst strategist speaker former state house senate
+democratic republican congressman congresswoman lt. col. sgt. adm. commissioner deputy acting
+critic author writer lawyer doctor historian reporter engineer activist pastor host anchor columnist
+commentator coach actor actress singer officer treasurer secretary-general pollster producer
+""".split())

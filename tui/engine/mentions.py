@@ -1,0 +1,273 @@
+"""People and groups named in a document: find name mentions, merge them into entities.
+
+An entity is one person (or organisation) with every form the text uses for it: "Vladimir
+Putin", "Putin", "President Putin".  Titles are kept apart from the name ("Russian President"
+is a title of Vladimir Putin), so the canonical name is the fullest *name*, not the longest
+phrase.  "Mr. Bennet" and "Mrs. Bennet" stay two entities: an honorific that fixes a gender is
+part of how a surname-only person is known.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import (FEMALE_NAMES, FEMALE_PRONOUNS, HONORIFICS, MALE_NAMES, MALE_PRONOUNS,
+                      NAME_HONORIFICS, NOT_NAMES, ORG_WORDS, TITLE_WORDS)
+
+_CAP = r"(?:[A-Z][a-z]{0,3}\.|[A-Z](?:[\w’'\-]*\w)?)"
+_RUN = re.compile(rf"{_CAP}(?:\s(?:(?:de|De|van|von|del|da|di|la|le|bin|al)\s)?{_CAP}|\s[A-Z]\.)*")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
+
+
+_PLACE_WORDS = frozenset("in at from to across near into outside inside toward towards through around".split())
+
+
+@dataclass
+class Entity:
+    id: int
+    tokens: tuple[str, ...]  # the fullest name, titles removed
+    honorific: str = ""  # "Mr." / "Mrs." when only known that way
+    gender: str | None = None
+    kind: str = "person"  # person or group
+    aliases: list[str] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)
+    positions: list[int] = field(default_factory=list)  # where it is mentioned (sorted)
+    votes: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})
+    place: int = 0  # mentions after "in", "at", "from": a place, not a person
+    subject: int = 0  # mentions elsewhere
+    spoke: int = 0  # times named as the subject of a speech cue
+
+    @property
+    def personlike(self) -> bool:
+        if self.kind != "person":
+            return False
+        if self.honorific or self.spoke:
+            return True
+        if self.place * 2 > self.subject:
+            return False
+        return len(self.tokens) > 1 or given_gender(self.tokens[0]) is not None
+
+    @property
+    def name(self) -> str:
+        if self.honorific and len(self.tokens) == 1:
+            return f"{self.honorific} {self.tokens[0]}"
+        return " ".join(self.tokens)
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1]
+
+    def last_before(self, pos: int) -> int:
+        i = bisect.bisect_left(self.positions, pos)
+        return self.positions[i - 1] if i else -1
+
+
+@dataclass(frozen=True)
+class NameParse:
+    tokens: tuple[str, ...]
+    honorific: str
+    titles: tuple[str, ...]
+    kind: str  # person, org
+
+
+def _norm(tok: str) -> str:
+    return tok.lower().rstrip(".")
+
+
+def parse_run(run: str) -> NameParse | None:
+    """Split a capitalised run ("Russian President Vladimir Putin") into titles and a name."""
+    run = _POSSESSIVE.sub("", run.strip())
+    toks = run.split()
+    while toks and toks[0].lower().rstrip(".") in NOT_NAMES and toks[0].lower() not in HONORIFICS:
+        toks.pop(0)
+    if not toks:
+        return None
+    last = _norm(toks[-1])
+    if last in ORG_WORDS and len(toks) >= 1:
+        return NameParse(tuple(toks), "", (), "org")
+    # the name starts after the last title word
+    cut = 0
+    honorific = ""
+    for i, t in enumerate(toks[:-1]):
+        low = t.lower()
+        if low in HONORIFICS or _norm(t) in TITLE_WORDS:
+            cut = i + 1
+            honorific = t if low in NAME_HONORIFICS else ""
+    name = toks[cut:]
+    titles = tuple(_norm(t) for t in toks[:cut])
+    if not name:
+        return None
+    if len(name) == 1 and (name[0].lower() in HONORIFICS or _norm(name[0]) in TITLE_WORDS):
+        return None
+    if honorific and not honorific.endswith(".") and honorific.lower() in ("mr", "mrs", "ms", "dr"):
+        honorific += "."
+    return NameParse(tuple(name), honorific.capitalize() if honorific else "", titles, "person")
+
+
+def honorific_gender(h: str) -> str | None:
+    return HONORIFICS.get(h.lower()) if h else None
+
+
+def given_gender(tok: str) -> str | None:
+    low = tok.lower()
+    if low in FEMALE_NAMES and low not in MALE_NAMES:
+        return "f"
+    if low in MALE_NAMES and low not in FEMALE_NAMES:
+        return "m"
+    return None
+
+
+class Registry:
+    """Every person named in a document, merged by surname, given name and honorific."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self._full: dict[tuple[str, ...], Entity] = {}
+        self._by_last: dict[str, list[Entity]] = {}
+        self._by_first: dict[str, list[Entity]] = {}
+        self._by_hon: dict[tuple[str, str], Entity] = {}
+
+    def _new(self, tokens: tuple[str, ...], honorific: str, kind: str) -> Entity:
+        e = Entity(len(self.entities) + 1, tokens, honorific, kind=kind)
+        self.entities.append(e)
+        self._full[tuple(t.lower() for t in tokens)] = e
+        self._by_last.setdefault(tokens[-1].lower(), []).append(e)
+        if len(tokens) > 1:
+            self._by_first.setdefault(tokens[0].lower(), []).append(e)
+        g = honorific_gender(honorific) or (given_gender(tokens[0]) if len(tokens) > 1 or not honorific else None)
+        if g and kind == "person":
+            e.gender = g
+        return e
+
+    def add_full(self, p: NameParse) -> None:
+        """Register a name of two or more words (first pass)."""
+        key = tuple(t.lower() for t in p.tokens)
+        if key in self._full:
+            return
+        # a longer form of a known name ("Leonard E. Burman" after "Leonard Burman") is kept apart;
+        # lookups prefer the longest
+        self._new(p.tokens, p.honorific if len(p.tokens) == 1 else "", p.kind)
+
+    def resolve(self, p: NameParse, pos: int, hint: str | None = None) -> Entity:
+        """The entity a mention refers to, creating one when the name is new."""
+        toks = p.tokens
+        key = tuple(t.lower() for t in toks)
+        hon_g = honorific_gender(p.honorific)
+        if p.kind == "org":
+            return self._full.get(key) or self._new(toks, "", "org")
+        if len(toks) > 1:
+            e = self._full.get(key)
+            if e is None:
+                e = self._new(toks, "", "person")
+            return e
+        word = key[0]
+        if p.honorific:
+            hkey = (p.honorific.lower(), word)
+            cands = [e for e in self._by_last.get(word, []) if len(e.tokens) > 1 and e.kind == "person"
+                     and (hon_g is None or e.gender in (None, hon_g))]
+            if hon_g:
+                sure = [e for e in cands if e.gender == hon_g]
+                cands = sure or cands
+            if cands and hkey not in self._by_hon:
+                e = max(cands, key=lambda c: (c.last_before(pos), len(c.tokens)))
+                return e
+            e = self._by_hon.get(hkey)
+            if e is None:
+                e = self._new(toks, p.honorific, "person")
+                self._by_hon[hkey] = e
+            return e
+        # a bare word: a surname of a known person, else a given name, else itself
+        cands = [e for e in self._by_last.get(word, []) if len(e.tokens) > 1 or not e.honorific]
+        if not cands:
+            cands = self._by_last.get(word, [])  # "Bennet" alone: any of the Bennets
+        if not cands:
+            cands = self._by_first.get(word, [])
+        if hint:
+            sure = [e for e in cands if e.gender == hint]
+            cands = sure or cands
+        if cands:
+            return max(cands, key=lambda c: (c.last_before(pos), len(c.tokens)))
+        return self._full.get(key) or self._new(toks, "", "person")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    entity: Entity
+    subj: bool = False  # looks like the subject of its clause ("Trump said", "Clinton, who")
+
+
+_AFTER_NAME = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:,\s+(?:a|an|the|who|whose|\d+)\b|\s+(?!(?:of|in|and|or|to|for|on|at|with|from|by|as|than|is|was)\b)[a-z]{2,}\b)")
+
+
+def find_runs(text: str, lo: int, hi: int):
+    """Capitalised runs in text[lo:hi]: (start, end, run)."""
+    for m in _RUN.finditer(text, lo, hi):
+        yield m.start(), m.end(), m.group()
+
+
+def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry, list[Mention]]:
+    """Find the names in the narrative ``segments`` (text outside quotations)."""
+    reg = Registry()
+    found: list[tuple[int, int, NameParse, tuple[str, ...]]] = []
+    for lo, hi in segments:
+        for s, e, run in find_runs(text, lo, hi):
+            if run.isupper() and len(run) > 3:
+                continue  # a dateline or shouted heading, not a name
+            p = parse_run(run)
+            if p is None:
+                continue
+            # a sentence-initial single common word ("Meanwhile") is filtered by NOT_NAMES;
+            # lowercase words just before a name are its titles ("presidential nominee")
+            before = text[max(lo, s - 40):s].split()[-3:]
+            titles = p.titles + tuple(w.lower().strip(",") for w in before if w[:1].islower())
+            placey = bool(before) and before[-1] in _PLACE_WORDS
+            found.append((s, e, p, titles, placey))
+            if len(p.tokens) > 1 or p.kind == "org":
+                reg.add_full(p)
+    mentions = []
+    for s, e, p, titles, placey in found:
+        ent = reg.resolve(p, s)
+        if placey:
+            ent.place += 1
+        else:
+            ent.subject += 1
+        ent.positions.append(s)
+        ent.titles.update(titles)
+        form = (p.honorific + " " if p.honorific else "") + " ".join(p.tokens)
+        if form not in ent.aliases:
+            ent.aliases.append(form)
+        subj = bool(_AFTER_NAME.match(text, e)) and text[e:e + 2] not in ("’s", "'s")
+        mentions.append(Mention(s, e, ent, subj))
+    for ent in reg.entities:
+        ent.positions.sort()
+    _vote_gender(text, segments, mentions)
+    return reg, mentions
+
+
+def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Mention]) -> None:
+    """A he/she right after a person's mention (no other person between) votes for their gender."""
+    starts = [m.start for m in mentions]
+    for lo, hi in segments:
+        for m in _PRONOUN.finditer(text, lo, hi):
+            i = bisect.bisect_left(starts, m.start()) - 1
+            if i < 0:
+                continue
+            men = mentions[i]
+            if men.entity.kind != "person" or m.start() - men.end > 200 or not men.subj:
+                continue
+            w = m.group().lower()
+            men.entity.votes["m" if w in MALE_PRONOUNS else "f" if w in FEMALE_PRONOUNS else "x"] = (
+                men.entity.votes.get("m" if w in MALE_PRONOUNS else "f", 0) + 1)
+    for men in mentions:
+        e = men.entity
+        if e.gender is None and e.kind == "person":
+            m, f = e.votes.get("m", 0), e.votes.get("f", 0)
+            if m > f:
+                e.gender = "m"
+            elif f > m:
+                e.gender = "f"
