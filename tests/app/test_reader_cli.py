@@ -82,8 +82,12 @@ class Tmux:
         self.name = name
         # COLUMNS/LINES (set by pytest) would override the real terminal size
         shell = f"unset COLUMNS LINES; {command}; echo QUOTELENS-EXIT=$?; sleep 60"
-        subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]),
-                        "-e", f"PYTHONPATH={ROOT}", "sh", "-c", shell], check=True, cwd=ROOT)
+        argv = ["tmux", "new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]),
+                "-e", f"PYTHONPATH={ROOT}", "sh", "-c", shell]
+        if subprocess.run(argv, cwd=ROOT).returncode != 0:
+            # a tmux server that is shutting down (its last session just closed) refuses once
+            time.sleep(0.5)
+            subprocess.run(argv, check=True, cwd=ROOT)
         # a tmux server started elsewhere may impose its own default size
         subprocess.run(["tmux", "resize-window", "-t", name, "-x", str(size[0]), "-y", str(size[1])],
                        capture_output=True)

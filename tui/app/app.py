@@ -71,6 +71,7 @@ class QuotelensApp(App[None]):
         self._panes_ready = False
         self._known_tags: list[str] = []
         self.last_top: int | None = None  # the reading position last seen on screen
+        self._view: ArticleView | None = None
         self._analyze_in_thread = (len(doc.text) > ANALYZE_IN_THREAD_ABOVE if analyze_in_thread is None
                                    else analyze_in_thread)
         self.title = doc.title
@@ -91,7 +92,7 @@ class QuotelensApp(App[None]):
         for selector, label in (("#speakers-pane", "Speakers"), ("#article", "Article"),
                                 ("#annotations-pane", "Annotations")):
             self.query_one(selector).border_title = Content(label)
-        view = self.article
+        view = self._view = self.article
         view.focus()
         with self._store_lock:
             try:
@@ -390,6 +391,10 @@ class QuotelensApp(App[None]):
     def save_final_position(self) -> None:
         """After the app has stopped (quit, or the terminal went away): keep the last position."""
         offset = self.last_top
+        try:  # the view outlives the app: its scroll position is the freshest answer
+            offset = self._view.top_offset if self._view is not None else offset
+        except Exception:  # noqa: BLE001 - fall back to the last position seen
+            pass
         if offset is None or offset == self._saved_position:
             return
         with self._store_lock:

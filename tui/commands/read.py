@@ -84,8 +84,10 @@ def main(argv: list[str]) -> int:
 
     app = QuotelensApp(doc, library)
     _exit_on_hangup(app)
-    app.run()
-    app.save_final_position()  # also when the terminal closed under us
+    try:
+        app.run()
+    finally:
+        app.save_final_position()  # also when the terminal closed under us
     return 0
 
 
