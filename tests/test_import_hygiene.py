@@ -55,3 +55,16 @@ def test_missing_file_is_one_line_and_status_2(tmp_path):
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1 and "no such file" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_output_cut_short_by_a_closed_pipe_is_not_a_traceback(tmp_path):
+    f = tmp_path / "long.txt"
+    f.write_text("Title\n\n" + "\n\n".join(f"“Line {i} of it,” Jane Doe said." for i in range(3000)),
+                 encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "tui", "quotes", str(f)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 0
+    assert "Traceback" not in err and "BrokenPipe" not in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 SUBCOMMANDS = {
@@ -11,8 +12,7 @@ SUBCOMMANDS = {
 }
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+def _run(argv: list[str]) -> int:
     if argv and argv[0] in SUBCOMMANDS:
         from importlib import import_module
 
@@ -20,3 +20,19 @@ def main(argv: list[str] | None = None) -> int:
     from .commands.read import main as read_main
 
     return read_main(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        code = _run(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # The reader of our output went away (``quotelens quotes FILE | head``): stop quietly,
+        # and keep Python from complaining again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
