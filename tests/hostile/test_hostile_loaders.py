@@ -1,0 +1,103 @@
+"""Any bytes or string through the loaders: a Document that keeps its promises, or a LoadError."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from tui.engine import Document, LoadError, load_bytes, load_text
+
+from .invariants import RICH_MARKUP, WORD, check_document, expected_words, hostile_text, random_bytes
+
+FORMATS = st.sampled_from([None, "text", "markdown"])
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(data=random_bytes, fmt=FORMATS)
+@example(data=b"", fmt=None)
+@example(data=b" \t\n\r\n\x0c ", fmt="markdown")
+@example(data=b"\xff\xfe", fmt=None)
+@example(data=codecs.BOM_UTF16_LE + b"a", fmt="text")
+@example(data=b"\xed\xa0\x80 lone surrogate in UTF-8", fmt=None)
+@example(data=b"\xc3\x28 \xa0\xa1 \xe2\x82", fmt="text")
+def test_any_bytes_give_a_sound_document_or_a_load_error(data: bytes, fmt: str | None) -> None:
+    try:
+        doc = load_bytes(data, fmt=fmt, name="fuzz")
+    except LoadError as err:
+        message = str(err)
+        assert message and "\n" not in message
+        return
+    check_document(doc)
+
+
+@SETTINGS
+@given(text=hostile_text, fmt=FORMATS)
+def test_any_string_gives_a_sound_document(text: str, fmt: str | None) -> None:
+    check_document(load_text(text, fmt=fmt, name="fuzz"))
+
+
+@SETTINGS
+@given(text=hostile_text)
+@example(text="end of page\x0cNext page")
+@example(text="record\x1eseparated\x1ffields")
+@example(text="old mainframe\x85line")
+@example(text="vertical\x0btab")
+@example(text="lone \ud800 surrogate")
+def test_plain_text_keeps_every_word(text: str) -> None:
+    """Control characters go, but never take a word (or the space between two words) with them."""
+    doc = load_text(text, fmt="text")
+    assert doc.text.split() == expected_words(text)
+
+
+@SETTINGS
+@given(pieces=st.lists(st.one_of(WORD, st.sampled_from([t for t in RICH_MARKUP if "\\" not in t])), min_size=1,
+                       max_size=30),
+       seps=st.lists(st.sampled_from([" ", "\n", "\n\n"]), min_size=30, max_size=30),
+       fmt=FORMATS)
+def test_rich_markup_and_words_are_kept_verbatim(pieces: list[str], seps: list[str], fmt: str | None) -> None:
+    text = "".join(p + s for p, s in zip(pieces, seps))
+    doc = load_text(text, fmt=fmt)
+    for piece in pieces:
+        assert piece in doc.text, (piece, doc.text)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16", "utf-32", "utf-8-sig"])
+def test_unicode_encodings_with_or_without_bom_are_read(encoding: str) -> None:
+    text = "Zoë Ørsted said: “Ça ne va pas”, and left.\n\nSecond paragraph, 日本語 too.\n"
+    doc = load_bytes(text.encode(encoding))
+    assert doc.text.split() == text.split()
+
+
+@pytest.mark.parametrize("depth", [15, 25, 60, 400])
+def test_deeply_nested_markdown_loses_no_words(depth: int) -> None:
+    for opener in ("> ", "- ", "1. "):
+        text = "# Nested\n\n" + opener * depth + "deep words\n\nlater paragraph\n"
+        doc = load_text(text, fmt="markdown")
+        check_document(doc)
+        assert "deep" in doc.text and "later paragraph" in doc.text, (opener, doc.text[:200])
+
+
+def test_markdown_character_references_cannot_smuggle_controls() -> None:
+    doc = load_text("# &#x202E;Title\n\nA &#27;[2J &#x85; &#x2066;b&#x2069; &#xd800; &#0; c\n", fmt="markdown")
+    check_document(doc)
+    assert doc.title == "Title"
+    assert "[2J" in doc.text
+
+
+@pytest.mark.parametrize("text", ["x" * 3_000_000, "word " * 400_000, "“" * 200_000, "\n" * 500_000, " " * 10**6])
+def test_huge_inputs_load(text: str) -> None:
+    for fmt in ("text", "markdown"):
+        doc = load_text(text, fmt=fmt)
+        check_document(doc)
+        assert doc.text.split() == text.split() or fmt == "markdown"
+
+
+@pytest.mark.parametrize("name", ["\x1b[31mred\x1b[0m", "two\nlines", "\u202eevil", "bad\udcffbyte", "  "])
+def test_a_hostile_file_name_never_reaches_the_title(name: str) -> None:
+    doc = load_text("Chapter 1\n\nThe story begins.", name=name)
+    check_document(doc)
+    assert isinstance(doc, Document)
