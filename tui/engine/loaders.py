@@ -40,9 +40,14 @@ def load_text(text: str, *, name: str | None = None, fmt: str | None = None, sou
     fmt = fmt or sniff_format(clean)
     builder = DocumentBuilder()
     if fmt == "markdown":
-        from .markdown import build_markdown  # markdown-it only when needed
+        from .markdown import MarkdownTooDeep, build_markdown  # markdown-it only when needed
 
-        title = build_markdown(builder, clean)
+        try:
+            title = build_markdown(builder, clean)
+        except MarkdownTooDeep as err:
+            notices.append(f"shown as plain text: {err}")
+            fmt, builder = "text", DocumentBuilder()
+            title = build_plain(builder, clean)
     else:
         title = build_plain(builder, clean)
     if not title or re.match(r"^(chapter|book|part|volume)\b", title, re.IGNORECASE):
