@@ -18,6 +18,26 @@ _BOMS = (
 )
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when the NUL bytes fall on one side of the code units, as in
+    UTF-16 text that is mostly Latin script (Windows tools write it, often without a BOM)."""
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 2:
+        return None
+    zeros_even, zeros_odd = even.count(0), odd.count(0)
+    if zeros_odd >= len(odd) * 0.3 and zeros_even <= len(even) * 0.02:
+        return "utf-16-le"
+    if zeros_even >= len(even) * 0.3 and zeros_odd <= len(odd) * 0.02:
+        return "utf-16-be"
+    return None
+
+
+def _printable_enough(text: str) -> bool:
+    sample = text[:4096]
+    bad = sum(1 for c in sample if c < " " and c not in "\t\n\r\x0c")
+    return bad <= len(sample) // 100
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)``.  Raise :class:`NotText` for binary data."""
     for bom, encoding in _BOMS:
@@ -33,6 +53,15 @@ def decode(data: bytes) -> tuple[str, str]:
         return text, "utf-8"
     head = data[:8192]
     if head.count(0) > len(head) // 100:
+        encoding = _utf16_without_bom(head)
+        if encoding is not None:
+            try:
+                text = data[: len(data) - len(data) % 2].decode(encoding)
+            except UnicodeDecodeError:  # lone surrogates: not UTF-16 after all
+                pass
+            else:
+                if _printable_enough(text):
+                    return text, encoding
         raise NotText("this looks like a binary file, not text")
     if len(data) < 4096:
         # Too short for detection to be reliable; Windows-1252 is by far the likeliest.
