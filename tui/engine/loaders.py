@@ -14,7 +14,7 @@ from .builder import DocumentBuilder
 from .decode import NotText, decode
 from .model import Document
 from .plaintext import build_plain
-from .sanitize import sanitize
+from .sanitize import one_line, sanitize
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 MAX_BYTES = 64 * 1024 * 1024
@@ -51,7 +51,8 @@ def load_text(text: str, *, name: str | None = None, fmt: str | None = None, sou
     else:
         title = build_plain(builder, clean)
     if not title or re.match(r"^(chapter|book|part|volume)\b", title, re.IGNORECASE):
-        title = name or title or "Untitled"
+        # a file name can hold anything a title must not: ESC, newlines, undecodable bytes
+        title = one_line(name or "") or title or "Untitled"
     return builder.build(title, source, fmt, tuple(notices))
 
 
