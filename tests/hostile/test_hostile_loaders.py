@@ -105,3 +105,16 @@ def test_a_hostile_file_name_never_reaches_the_title(name: str) -> None:
     doc = load_text("Chapter 1\n\nThe story begins.", name=name)
     check_document(doc)
     assert isinstance(doc, Document)
+
+
+@pytest.mark.parametrize("name", ["two\nlines.txt", "\x1b]0;pwned\x07.txt", "bad\udcffbyte.txt"])
+def test_load_errors_are_one_safe_line_whatever_the_path(tmp_path, name: str) -> None:
+    from tui.engine import load_path
+
+    from .invariants import FORBIDDEN
+
+    with pytest.raises(LoadError) as info:
+        load_path(tmp_path / name)
+    message = str(info.value)
+    assert "no such file" in message and "\n" not in message and not FORBIDDEN.search(message)
+    message.encode("utf-8")

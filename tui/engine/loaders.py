@@ -21,7 +21,12 @@ MAX_BYTES = 64 * 1024 * 1024
 
 
 class LoadError(Exception):
-    """A document could not be loaded; the message is meant for the reader."""
+    """A document could not be loaded; the message is meant for the reader.
+
+    It is one safe line whatever the path held (newlines, ESC, undecodable bytes)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(one_line(message))
 
 
 _MD_SIGNS = re.compile(r"^(#{1,6} \S|[-*] \S|> \S|```)", re.MULTILINE)
