@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -118,3 +119,12 @@ def test_load_errors_are_one_safe_line_whatever_the_path(tmp_path, name: str) ->
     message = str(info.value)
     assert "no such file" in message and "\n" not in message and not FORBIDDEN.search(message)
     message.encode("utf-8")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_is_refused_not_read_forever() -> None:
+    """/dev/zero reports size 0 and never ends: it used to be read until memory ran out."""
+    from tui.engine import load_path
+
+    with pytest.raises(LoadError, match="not a file"):
+        load_path("/dev/zero")

@@ -8,6 +8,7 @@ line endings, offsets into one canonical string).
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 from .builder import DocumentBuilder
@@ -86,10 +87,15 @@ def load_path(path: str | Path) -> Document:
     try:
         if p.is_dir():
             raise LoadError(f"{p}: is a folder, not a file")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError(f"{p}: {size // (1024 * 1024)} MB is larger than the 64 MB quotelens reads")
-        data = p.read_bytes()
+        st = p.stat()
+        if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) or stat.S_ISSOCK(st.st_mode):
+            raise LoadError(f"{p}: is a device, not a file")
+        if st.st_size > MAX_BYTES:
+            raise LoadError(f"{p}: {st.st_size // (1024 * 1024)} MB is larger than the 64 MB quotelens reads")
+        with p.open("rb") as fh:  # a pipe (<(command)) has no size: never read more than the limit
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise LoadError(f"{p}: larger than the 64 MB quotelens reads")
     except FileNotFoundError:
         raise LoadError(f"{p}: no such file") from None
     except PermissionError:
