@@ -1,0 +1,161 @@
+"""The annotation store under hostile notes, tags, edits and offsets."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import Levenshtein
+
+from tui.engine import load_text
+from tui.store import HIGHLIGHT_NAMES, InvalidAnnotation, Library
+from tui.store.anchoring import Selector, anchor, make_selector
+
+from .invariants import FORBIDDEN, HOSTILE_SNIPPETS, WORD, hostile_text
+
+ARTICLE = ("Storm hits the coast\n\n"
+           "“The water rose faster than anyone expected,” said Mayor Lena Brandt on Tuesday. "
+           "[bold]Officials[/bold] said the [@click=app.quit]sea wall[/] held. \x1b[31m Residents were told to wait.\n\n"
+           "“We will rebuild,” Brandt said. 😀 Emergency crews worked through the night; "
+           "the harbour reopened on Friday, officials said.\n")
+
+# 100 KB notes: a hostile snippet repeated, so Hypothesis need not generate them character by character
+big_note = st.builds(lambda s, n: (s or "x") * (n // max(1, len(s or "x"))), hostile_text,
+                     st.just(100_000))
+notes = st.one_of(hostile_text, big_note, st.text(max_size=200))
+tags = st.lists(st.one_of(WORD, st.sampled_from(HOSTILE_SNIPPETS), st.text(max_size=20)), max_size=6)
+colors = st.one_of(st.none(), st.sampled_from(HIGHLIGHT_NAMES))
+
+
+@pytest.fixture(scope="module")
+def library_path():
+    with tempfile.TemporaryDirectory() as folder:
+        yield Path(folder) / "hostile.json"
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return load_text(ARTICLE, source="storm.txt")
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
+                                 HealthCheck.data_too_large])
+@given(note=notes, tag_list=tags, color=colors, where=st.tuples(st.integers(0, 400), st.integers(1, 80)))
+@example(note="\udcff\udcfe from a badly encoded argument", tag_list=["\ud800"], color=None, where=(0, 5))
+@example(note="line\u2028separator\x0cpage\x1eunit\x85next\u200bzero", tag_list=["a\x0cb"], color=None,
+         where=(60, 9))
+@example(note="[bold]x[/] \x1b]52;c;ZXZpbA==\x07 \u202eevil", tag_list=["[red]", " a  b ", "\x00"],
+         color="pink", where=(30, 20))
+def test_hostile_notes_and_tags_round_trip(library_path, doc, note, tag_list, color, where):
+    start = min(where[0], len(doc.text) - 1)
+    end = min(len(doc.text), start + where[1])
+    assume(doc.text[start:end].strip())
+    lib = Library.open(library_path)
+    a = lib.add(doc, start, end, note=note, tags=tag_list, color=color)
+    for text in (a.note, *a.tags):
+        assert not FORBIDDEN.search(text.replace("\n", "").replace("\t", "")) and "\x1b" not in text
+    # what the reader wrote survives apart from invisible control characters: every word, none glued
+    assert a.note.split() == expected_note_words(note)
+    again = Library.open(library_path)  # a second process reading the file
+    assert again.get(a.id) == a
+    [placed] = [p for p in again.placements(doc) if p.annotation.id == a.id]
+    assert placed.status == "anchored" and (placed.start, placed.end) == (start, end)
+    assert a.color == color and set(a.tags) <= set(again.all_tags())
+
+
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def expected_note_words(note: str) -> list[str]:
+    note = re.sub("[\ud800-\udfff]", "\ufffd", note)
+    return [w for w in (INVISIBLE.sub("", w) for w in note.split()) if w]
+
+
+def _edit(text: str, edits: list[tuple[int, int, str]]) -> str:
+    for pos, delete, insert in edits:
+        pos = pos % (len(text) + 1)
+        text = text[:pos] + insert + text[pos + delete:]
+    return text
+
+
+edits = st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 40),
+                           st.one_of(st.just(""), WORD, st.sampled_from(HOSTILE_SNIPPETS), st.text(max_size=30))),
+                 max_size=8)
+
+
+def check_anchor(new_text: str, sel: Selector) -> None:
+    found = anchor(new_text, sel)
+    assert found.status in ("anchored", "moved", "orphan")
+    if found.status == "orphan":
+        assert found.start is None and found.end is None
+        return
+    assert 0 <= found.start <= found.end <= len(new_text), found
+    placed = new_text[found.start:found.end]
+    if found.status == "anchored":
+        assert placed == sel.exact
+    else:
+        assert Levenshtein.normalized_similarity(sel.exact, placed) >= 0.5, (sel.exact, placed)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(base=st.lists(st.one_of(WORD, st.sampled_from(["“", "”", ".", ",", "\n\n", " ", "said"])), min_size=2,
+                     max_size=150).map(" ".join),
+       where=st.tuples(st.integers(0, 10_000), st.integers(1, 300)), changes=edits)
+def test_reanchoring_after_random_edits_stays_inside_the_new_text(base, where, changes):
+    start = where[0] % len(base)
+    end = min(len(base), start + where[1])
+    assume(base[start:end].strip())
+    sel = make_selector(base, start, end)
+    check_anchor(_edit(base, changes), sel)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=hostile_text, exact=hostile_text, prefix=st.text(max_size=80), suffix=st.text(max_size=80),
+       start=st.integers(-10**12, 10**12), length=st.integers(-100, 10**6))
+@example(text="abc", exact="abc", prefix="", suffix="", start=-3, length=3)
+@example(text="abc", exact="b", prefix="a" * 200, suffix="", start=10**12, length=-5)
+@example(text="", exact="x" * 500, prefix="", suffix="", start=0, length=500)
+def test_anchor_never_raises_on_any_stored_selector(text, exact, prefix, suffix, start, length):
+    """A tampered or very old database can hold any selector at all."""
+    check_anchor(text, Selector(exact, prefix, suffix, start, start + length))
+
+
+def test_library_reanchors_an_edited_file_without_losing_annotations(tmp_path):
+    db = tmp_path / "q.json"
+    article = tmp_path / "storm.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    from tui.engine import load_path
+
+    doc = load_path(article)
+    lib = Library.open(db)
+    ids = []
+    for needle in ("The water rose", "sea wall", "We will rebuild", "harbour reopened"):
+        i = doc.text.index(needle)
+        ids.append(lib.add(doc, i, i + len(needle), note=f"about {needle}").id)
+    # the reporter rewrites: a deletion, a typo, new markup, control characters
+    edited = (ARTICLE.replace("“We will rebuild,” Brandt said. ", "")
+              .replace("sea wall", "seawall").replace("Storm", "\x1b[2JStorm [blink]"))
+    article.write_text(edited, encoding="utf-8")
+    new = load_path(article)
+    placements = Library.open(db).placements(new)
+    assert sorted(p.annotation.id for p in placements) == sorted(ids)
+    for p in placements:
+        if p.status != "orphan":
+            assert 0 <= p.start < p.end <= len(new.text)
+            assert Levenshtein.normalized_similarity(p.annotation.exact, new.text[p.start:p.end]) >= 0.5
+    by_note = {p.annotation.note: p.status for p in placements}
+    assert by_note["about We will rebuild"] == "orphan"
+    assert by_note["about The water rose"] == "anchored"
+
+
+@pytest.mark.parametrize("bad", [dict(note=5), dict(tags=[1]), dict(tags=None), dict(color="purple")])
+def test_bad_arguments_are_refused_with_invalid_annotation(tmp_path, doc, bad):
+    lib = Library.open(tmp_path / "q.json")
+    kwargs = {"note": "", "tags": (), "color": None, **bad}
+    with pytest.raises((InvalidAnnotation, TypeError)):
+        lib.add(doc, 0, 5, **kwargs)
