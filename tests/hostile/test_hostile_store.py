@@ -159,3 +159,15 @@ def test_bad_arguments_are_refused_with_invalid_annotation(tmp_path, doc, bad):
     kwargs = {"note": "", "tags": (), "color": None, **bad}
     with pytest.raises((InvalidAnnotation, TypeError)):
         lib.add(doc, 0, 5, **kwargs)
+
+
+def test_a_file_name_in_a_broken_encoding_is_stored_and_kept_apart(tmp_path):
+    """sys.argv decodes undecodable bytes of a path to lone surrogates: saving one crashed, and two
+    such names must not be confused (annotations follow an edited file by its path)."""
+    lib = Library.open(tmp_path / "q.json")
+    first = load_text("One article, “quoted,” she said.", source=str(tmp_path / "a\udcff.txt"))
+    second = load_text("Another article entirely.", source=str(tmp_path / "a\udcfe.txt"))
+    a = lib.add(first, 0, 3, note="first")
+    assert [p.annotation.id for p in lib.placements(first)] == [a.id]
+    assert lib.placements(second) == []  # not re-keyed onto the other file
+    assert [p.annotation.id for p in Library.open(tmp_path / "q.json").placements(first)] == [a.id]

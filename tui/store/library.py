@@ -103,7 +103,14 @@ def document_id(doc: Document) -> str:
 def _source_path(doc: Document) -> str | None:
     if not doc.source or doc.source == "-":
         return None
-    return os.path.abspath(doc.source)
+    # A name in a broken encoding holds lone surrogates, which JSON cannot store: keep its
+    # bytes as escapes, so that two such names stay apart.
+    path = os.path.abspath(doc.source)
+    try:
+        raw = os.fsencode(path)
+    except UnicodeEncodeError:  # a surrogate that is not an escaped byte
+        raw = path.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def _check_range(doc: Document, start: Any, end: Any) -> tuple[int, int]:
