@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import gzip
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,25 @@ def test_a_device_is_refused_not_read_forever() -> None:
 
     with pytest.raises(LoadError, match="not a file"):
         load_path("/dev/zero")
+
+
+@pytest.mark.parametrize("data", [bytes(range(256)) * 40, gzip.compress(b"The minister said no. " * 500),
+                                  bytes((i * 7919 + 13) % 251 for i in range(5000))])
+def test_compressed_or_random_data_is_refused_as_binary(data: bytes) -> None:
+    """Few NULs, but a control byte in ten: shown as mojibake before, refused now."""
+    with pytest.raises(LoadError, match="binary"):
+        load_bytes(data)
+
+
+def test_a_log_with_colour_codes_is_still_text() -> None:
+    doc = load_bytes(b"\x1b[31mERROR\x1b[0m the minister said \xe2\x80\x9cno\xe2\x80\x9d\n" * 200)
+    assert "ERROR" in doc.text and "“no”" in doc.text
+
+
+def test_utf8_with_a_few_stray_windows_1252_bytes_keeps_its_quotation_marks() -> None:
+    """One stray byte used to make the whole file Windows-1252: every “ became â€œ."""
+    data = "“We will rebuild,” Brandt said. ‘Soon.’ ".encode() * 20 + b"Caf\xe9 owner, 5\x80."
+    doc = load_bytes(data, fmt="text")
+    assert doc.text.count("“We will rebuild,”") == 20 and "Café owner, 5€." in doc.text
+    assert "â€" not in doc.text
+    assert any("windows-1252" in n for n in doc.notices)
