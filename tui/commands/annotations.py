@@ -13,6 +13,7 @@ import re
 import sys
 
 from ..engine import Document, LoadError, load_path
+from ..engine.sanitize import escape_surrogates
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -32,7 +33,8 @@ def placements_json(doc: Document, doc_id: str, placements: list) -> dict:
             "exact": a.exact, "note": a.note, "tags": list(a.tags), "color": a.color,
             "created": a.created, "updated": a.updated,
         })
-    return {"document": {"id": doc_id, "title": doc.title, "source": doc.source}, "annotations": rows}
+    source = escape_surrogates(doc.source) if doc.source else doc.source  # a name in a broken encoding
+    return {"document": {"id": doc_id, "title": doc.title, "source": source}, "annotations": rows}
 
 
 def table(data: dict) -> str:

@@ -32,6 +32,16 @@ def replace_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+def escape_surrogates(text: str) -> str:
+    """A path as text that can be written out: the undecodable bytes a file name held (which
+    Python turns into lone surrogates) become ``\\xNN`` escapes, so two such names stay apart."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that is not an escaped byte
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def sanitize(text: str) -> tuple[str, int]:
     """Return ``(clean_text, removed)``: line endings normalised, unsafe characters dropped."""
     text = normalise_newlines(text)

@@ -30,6 +30,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from ..engine.model import Document
+from ..engine.sanitize import escape_surrogates
 from . import schema
 from .anchoring import Selector, anchor, make_selector
 from .corrections import Correction, Corrections
@@ -105,12 +106,7 @@ def _source_path(doc: Document) -> str | None:
         return None
     # A name in a broken encoding holds lone surrogates, which JSON cannot store: keep its
     # bytes as escapes, so that two such names stay apart.
-    path = os.path.abspath(doc.source)
-    try:
-        raw = os.fsencode(path)
-    except UnicodeEncodeError:  # a surrogate that is not an escaped byte
-        raw = path.encode("utf-8", "surrogatepass")
-    return raw.decode("utf-8", "backslashreplace")
+    return escape_surrogates(os.path.abspath(doc.source))
 
 
 def _check_range(doc: Document, start: Any, end: Any) -> tuple[int, int]:
