@@ -168,3 +168,14 @@ def test_a_corrupt_database_is_one_line_and_left_alone(tmp_path, damage):
         check_sound(out)
         assert out.returncode == 2 and b"not a quotelens database" in out.stderr or b"damaged" in out.stderr
         assert db.read_bytes() == damage
+
+
+def test_a_database_path_with_escapes_is_reported_on_one_clean_line(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("“We will rebuild,” Brandt said.\n", encoding="utf-8")
+    folder = tmp_path / "db\x1b]0;pwned\x07\nfolder"
+    folder.mkdir()
+    for args in (("annotate", article, "--exact", "rebuild", "--db", folder), ("annotations", article, "--db", folder)):
+        out = run(*args, db=tmp_path / "unused.json")
+        check_sound(out)
+        assert out.returncode == 2 and b"is a folder" in out.stderr and b"\x07" not in out.stderr

@@ -13,6 +13,7 @@ import re
 import sys
 
 from ..engine import Document, LoadError, load_path
+from ..engine.sanitize import one_line
 from ..engine.sanitize import escape_surrogates
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -78,7 +79,7 @@ def main(argv: list[str]) -> int:
         with Library.open(default_db_path(args.db)) as lib:
             placements = lib.placements(doc)
     except StoreError as err:
-        print(f"quotelens: {' '.join(str(err).split())}", file=sys.stderr)
+        print(f"quotelens: {one_line(str(err))}", file=sys.stderr)
         return 2
     data = placements_json(doc, document_id(doc), placements)
     if args.json:
