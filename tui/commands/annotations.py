@@ -13,8 +13,7 @@ import re
 import sys
 
 from ..engine import Document, LoadError, load_path
-from ..engine.sanitize import one_line
-from ..engine.sanitize import escape_surrogates
+from ..engine.sanitize import escape_surrogates, one_line
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
