@@ -171,3 +171,49 @@ def test_a_file_name_in_a_broken_encoding_is_stored_and_kept_apart(tmp_path):
     assert [p.annotation.id for p in lib.placements(first)] == [a.id]
     assert lib.placements(second) == []  # not re-keyed onto the other file
     assert [p.annotation.id for p in Library.open(tmp_path / "q.json").placements(first)] == [a.id]
+
+
+def test_a_fifo_in_place_of_the_database_is_refused_not_replaced(tmp_path):
+    """``--db /dev/null`` or a named pipe: reading blocked (a pipe) or the save replaced the node
+    with a plain file (a device, when run as root).  Tested with a pipe in a scratch folder."""
+    import os
+    import stat
+
+    from tui.store import StoreError
+
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    with pytest.raises(StoreError, match="not a regular file"):
+        Library.open(fifo)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe.json"]
+
+
+def test_a_symlink_loop_in_place_of_the_database_is_a_store_error(tmp_path):
+    from tui.store import StoreError
+
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(loop)
+    with pytest.raises(StoreError, match="loop"):
+        Library.open(loop)
+    assert loop.is_symlink()
+
+
+def test_a_folder_where_the_lock_cannot_be_made_fails_at_once(tmp_path, monkeypatch):
+    """The lock file could not be created (read-only folder, /proc): filelock retried for 15 s and
+    then blamed 'another quotelens'."""
+    import tui.store.library as library
+    from tui.store import DatabaseBusy, StoreError
+
+    monkeypatch.setattr(library, "LOCK_TIMEOUT", 2.0)
+    real_open = library.os.open
+
+    def refuse_lock(path, flags, *args, **kwargs):
+        if str(path).endswith(".lock"):
+            raise FileNotFoundError(2, "No such file or directory")  # what /proc answers
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(library.os, "open", refuse_lock)
+    with pytest.raises(StoreError, match="cannot lock") as info:
+        Library.open(tmp_path / "q.json")
+    assert not isinstance(info.value, DatabaseBusy)
