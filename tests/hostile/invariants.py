@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from hypothesis import strategies as st
 
 from tui.engine.model import BLOCK_KINDS, SPAN_KINDS, Document
+
+FUZZ = max(1, int(os.environ.get("QUOTELENS_FUZZ", "1") or 1))
+
+
+def examples(n: int) -> int:
+    """``n`` examples per property in the test suite; ``QUOTELENS_FUZZ=50`` makes a long fuzz run."""
+    return n * FUZZ
+
 
 # C0 controls except \t and \n, DEL, C1 controls, bidi embeddings/overrides/isolates, lone surrogates.
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")

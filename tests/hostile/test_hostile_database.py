@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from tui.engine import load_text
 from tui.store import CorruptDatabase, Library, NewerDatabase, StoreError
 
+from .invariants import examples
+
 TEXT = "A headline\n\n“Prices will fall,” the minister said on Monday. Nobody believed her.\n"
 NULLABLE = {"color": str, "path": str, "quote": dict}  # fields that may hold null or one other type
 
@@ -91,7 +93,7 @@ def _wrong_type(path, original):
     return json_values.filter(lambda v: type(v) not in allowed)
 
 
-@settings(max_examples=120, deadline=None,
+@settings(max_examples=examples(120), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_a_field_of_the_wrong_type_is_refused(tmp_path_factory, data):
@@ -118,7 +120,7 @@ def test_wrong_types_that_used_to_crash_later_are_refused_at_open(tmp_path, path
     _expect_refused(db, lambda: Library.open(db))
 
 
-@settings(max_examples=60, deadline=None,
+@settings(max_examples=examples(60), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(data=st.binary(min_size=1, max_size=300))
 @example(data=b"null")
@@ -143,7 +145,7 @@ def test_random_bytes_in_place_of_the_database_are_refused(tmp_path_factory, dat
     _expect_refused(db, lambda: Library.open(db))
 
 
-@settings(max_examples=60, deadline=None,
+@settings(max_examples=examples(60), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(cut=st.floats(0.0, 1.0, exclude_max=True))
 def test_a_truncated_database_is_refused(tmp_path_factory, cut):

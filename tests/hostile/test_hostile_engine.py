@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tui.engine import analyze, load_text
 
-from .invariants import WORD, hostile_text
+from .invariants import WORD, examples, hostile_text
 
 QUOTE_BITS = ["“", "”", "\"", "‘", "’", "'", "«", "»", "„", "‹", "›", "—", ": ", ", ", ". ", "\n\n", "\n", " ",
               "said", "says", "told", "according to", "added", "he", "she", "they", "Mr.", "Dr.", "Ms.",
@@ -34,7 +34,7 @@ def check_analysis(text: str, fmt: str | None) -> None:
         assert analysis.speaker_of(q) is None or analysis.speaker_of(q).id == q.speaker
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=quotey_text, fmt=st.sampled_from([None, "text", "markdown"]))
 @example(text="“", fmt="text")
 @example(text="“”", fmt="text")
@@ -45,7 +45,7 @@ def test_any_quotey_text_gives_quotes_within_the_text(text: str, fmt: str | None
     check_analysis(text, fmt)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=hostile_text, fmt=st.sampled_from([None, "text", "markdown"]))
 def test_any_hostile_text_gives_quotes_within_the_text(text: str, fmt: str | None) -> None:
     check_analysis(text, fmt)

@@ -15,7 +15,7 @@ from tui.engine import load_text
 from tui.store import HIGHLIGHT_NAMES, InvalidAnnotation, Library
 from tui.store.anchoring import Selector, anchor, make_selector
 
-from .invariants import FORBIDDEN, HOSTILE_SNIPPETS, WORD, hostile_text
+from .invariants import FORBIDDEN, HOSTILE_SNIPPETS, WORD, examples, hostile_text
 
 ARTICLE = ("Storm hits the coast\n\n"
            "“The water rose faster than anyone expected,” said Mayor Lena Brandt on Tuesday. "
@@ -42,7 +42,7 @@ def doc():
     return load_text(ARTICLE, source="storm.txt")
 
 
-@settings(max_examples=40, deadline=None,
+@settings(max_examples=examples(40), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                                  HealthCheck.data_too_large])
 @given(note=notes, tag_list=tags, color=colors, where=st.tuples(st.integers(0, 400), st.integers(1, 80)))
@@ -102,7 +102,7 @@ def check_anchor(new_text: str, sel: Selector) -> None:
         assert Levenshtein.normalized_similarity(sel.exact, placed) >= 0.5, (sel.exact, placed)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(base=st.lists(st.one_of(WORD, st.sampled_from(["“", "”", ".", ",", "\n\n", " ", "said"])), min_size=2,
                      max_size=150).map(" ".join),
        where=st.tuples(st.integers(0, 10_000), st.integers(1, 300)), changes=edits)
@@ -114,7 +114,7 @@ def test_reanchoring_after_random_edits_stays_inside_the_new_text(base, where, c
     check_anchor(_edit(base, changes), sel)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=hostile_text, exact=hostile_text, prefix=st.text(max_size=80), suffix=st.text(max_size=80),
        start=st.integers(-10**12, 10**12), length=st.integers(-100, 10**6))
 @example(text="abc", exact="abc", prefix="", suffix="", start=-3, length=3)
