@@ -178,3 +178,12 @@ def test_a_newer_database_is_not_corrupt_but_still_untouched(tmp_path):
         Library.open(db)
     assert db.read_bytes() == before
     assert issubclass(NewerDatabase, StoreError)
+
+
+def test_a_record_id_that_is_not_a_plain_whole_number_is_refused(tmp_path):
+    """TinyDB turns record ids into ints and back: "01" became 1, then "1", which is not there."""
+    data = copy.deepcopy(VALID)
+    data["annotations"] = {"01": data["annotations"]["1"]}
+    db = tmp_path / "q.json"
+    db.write_bytes(orjson.dumps(data))
+    _expect_refused(db, lambda: Library.open(db))

@@ -110,13 +110,19 @@ def _meta_ok(r: dict) -> bool:
     return _strings(r, "app")
 
 
+def _record_id_ok(key: str) -> bool:
+    """TinyDB's record ids are whole numbers written plainly: it turns them into ints and back, so
+    "01" would become "1", and an update or delete of that record would silently do nothing."""
+    return key.isascii() and key.isdigit() and str(int(key)) == key
+
+
 def version_of(data: Any, path: str) -> int | None:
     """Check the outer shape and return the schema version (None for a brand-new, empty database)."""
     if data is None:
         return None
     if not isinstance(data, dict) or not all(
-            isinstance(t, dict) and all(isinstance(r, dict) and k.isascii() and k.isdigit() for k, r in t.items())
-            for t in data.values()):  # TinyDB's record ids are whole numbers
+            isinstance(t, dict) and all(isinstance(r, dict) and _record_id_ok(k) for k, r in t.items())
+            for t in data.values()):
         raise CorruptDatabase(f"{path}: not a quotelens database (unexpected JSON shape)" + UNTOUCHED)
     meta = data.get(META)
     if not meta:
