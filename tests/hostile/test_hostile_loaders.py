@@ -152,3 +152,25 @@ def test_utf8_with_a_few_stray_windows_1252_bytes_keeps_its_quotation_marks() ->
     assert doc.text.count("“We will rebuild,”") == 20 and "Café owner, 5€." in doc.text
     assert "â€" not in doc.text
     assert any("windows-1252" in n for n in doc.notices)
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
+
+
+@pytest.mark.parametrize("name, words", [
+    ("utf16le_no_bom.txt", ["“We will stay out", "Ana Costa said."]),
+    ("mixed_utf8_cp1252.txt", ["“We will stay out", "Café owners", "5€."]),
+    ("deep_nesting.md", ["“Buried,” she said.", "listed words", "The end."]),
+    ("entity_smuggling.md", ["Headline", "isolated", "word"]),
+    ("form_feeds.txt", ["ends here", "Page two starts", "record", "next line"]),
+    ("escape_sequences.txt", ["[bold]Officials[/bold]", "“We will rebuild,” Mayor Brandt said.", "evil"]),
+])
+def test_reproducer_files_load_with_every_word(name: str, words: list[str]) -> None:
+    """Each file once broke a loader (see the commit that added it)."""
+    from tui.engine import load_path
+
+    doc = load_path(FIXTURES / name)
+    check_document(doc)
+    for w in words:
+        assert w in doc.text, (w, doc.text[:300])
+    assert " ".join(doc.text.split()).count("Page") in (0, 2)

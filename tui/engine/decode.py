@@ -80,17 +80,8 @@ def decode(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding
     head = data[:8192]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if "\x00" in text[:8192] and text[:8192].count("\x00") > len(text[:8192]) // 100:
-            raise NotText(BINARY_MSG)
-        if _mostly_controls(head):
-            raise NotText(BINARY_MSG)
-        return text, "utf-8"
     if head.count(0) > len(head) // 100:
+        # NULs: UTF-16 without a BOM (ASCII-only UTF-16 is valid UTF-8 too), else binary
         encoding = _utf16_without_bom(head)
         if encoding is not None:
             try:
@@ -101,6 +92,14 @@ def decode(data: bytes) -> tuple[str, str]:
                 if _printable_enough(text):
                     return text, encoding
         raise NotText(BINARY_MSG)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _mostly_controls(head):
+            raise NotText(BINARY_MSG)
+        return text, "utf-8"
     if _mostly_controls(head):
         raise NotText(BINARY_MSG)
     mixed = _mixed_utf8(data)
