@@ -95,7 +95,8 @@ def test_markdown_character_references_cannot_smuggle_controls() -> None:
     assert "[2J" in doc.text
 
 
-@pytest.mark.parametrize("text", ["x" * 3_000_000, "word " * 400_000, "“" * 200_000, "\n" * 500_000, " " * 10**6])
+@pytest.mark.parametrize("text", ["x" * 3_000_000, "word " * 400_000, "“" * 200_000, "\n" * 500_000, " " * 10**6],
+                         ids=["3MB-word", "400k-words", "200k-quote-marks", "500k-newlines", "1M-spaces"])
 def test_huge_inputs_load(text: str) -> None:
     for fmt in ("text", "markdown"):
         doc = load_text(text, fmt=fmt)
@@ -133,7 +134,8 @@ def test_a_device_is_refused_not_read_forever() -> None:
 
 
 @pytest.mark.parametrize("data", [bytes(range(256)) * 40, gzip.compress(b"The minister said no. " * 500),
-                                  bytes((i * 7919 + 13) % 251 for i in range(5000))])
+                                  bytes((i * 7919 + 13) % 251 for i in range(5000))],
+                         ids=["byte-cycle", "gzip", "pseudo-random"])
 def test_compressed_or_random_data_is_refused_as_binary(data: bytes) -> None:
     """Few NULs, but a control byte in ten: shown as mojibake before, refused now."""
     with pytest.raises(LoadError, match="binary"):
