@@ -157,7 +157,8 @@ def test_undecodable_bytes_in_the_file_name_and_the_note(tmp_path):
 
 @pytest.mark.parametrize("damage", [b"\x00\x01\x02", b"{\"annotations\": ", b"[1, 2]", b"null",
                                     b"{\"_quotelens\": {\"1\": {\"schema\": 2}}, \"positions\": {\"1\": "
-                                    b"{\"doc_id\": \"x\", \"offset\": \"7\"}}}"])
+                                    b"{\"doc_id\": \"x\", \"offset\": \"7\"}}}"],
+                         ids=["binary", "truncated", "list", "null", "offset-a-string"])
 def test_a_corrupt_database_is_one_line_and_left_alone(tmp_path, damage):
     article = tmp_path / "a.txt"
     article.write_text("“We will rebuild,” Brandt said.\n", encoding="utf-8")

@@ -156,7 +156,8 @@ def test_a_truncated_database_is_refused(tmp_path_factory, cut):
 
 
 @pytest.mark.parametrize("damage", [b"{\"annotations\": [", b"[]", b"\x00\x01garbage",
-                                    orjson.dumps(_set(VALID, ("annotations", "1", "tags"), "economy"))])
+                                    orjson.dumps(_set(VALID, ("annotations", "1", "tags"), "economy"))],
+                         ids=["truncated", "list", "binary", "tags-a-string"])
 def test_damage_done_by_another_process_while_open_is_refused_by_every_call(tmp_path, damage):
     db = tmp_path / "q.json"
     db.write_bytes(orjson.dumps(VALID))
