@@ -167,7 +167,8 @@ def test_a_corrupt_database_is_one_line_and_left_alone(tmp_path, damage):
     for args in (("annotate", article, "--exact", "rebuild"), ("annotations", article)):
         out = run(*args, db=db)
         check_sound(out)
-        assert out.returncode == 2 and b"not a quotelens database" in out.stderr or b"damaged" in out.stderr
+        assert out.returncode == 2
+        assert b"not a quotelens database" in out.stderr or b"damaged" in out.stderr
         assert db.read_bytes() == damage
 
 
