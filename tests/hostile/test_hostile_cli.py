@@ -181,3 +181,26 @@ def test_a_database_path_with_escapes_is_reported_on_one_clean_line(tmp_path):
         out = run(*args, db=tmp_path / "unused.json")
         check_sound(out)
         assert out.returncode == 2 and b"is a folder" in out.stderr and b"\x07" not in out.stderr
+
+
+def test_hostile_text_planted_in_the_database_is_not_printed_raw(tmp_path):
+    """A database edited by hand (or by another tool) can hold any string in a note or a tag."""
+    import json
+
+    article = tmp_path / "a.txt"
+    article.write_text("“We will rebuild,” Brandt said.\n", encoding="utf-8")
+    db = tmp_path / "q.json"
+    assert run("annotate", article, "--exact", "rebuild", "--note", "plain", "--tag", "t", db=db).returncode == 0
+    data = json.loads(db.read_text(encoding="utf-8"))
+    [record] = data["annotations"].values()
+    record["note"] = "\u202eevil \x1b]0;pwned\x07 \x9b2J"
+    record["tags"] = ["\u2066iso\u2069", "\x1b[31m"]
+    record["target"]["selector"][0]["exact"] = "\u202erebuild"
+    db.write_text(json.dumps(record and data), encoding="utf-8")
+    for args in (("annotations", article), ("annotations", article, "--json")):
+        out = run(*args, db=db)
+        check_sound(out)
+        assert out.returncode == 0 and b"evil" in out.stdout
+        if "--json" in args:
+            listed = json.loads(out.stdout)["annotations"][0]
+            assert listed["note"] == record["note"] and listed["tags"] == record["tags"]  # escaped, not lost

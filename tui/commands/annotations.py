@@ -15,7 +15,17 @@ import sys
 from ..engine import Document, LoadError, load_path
 from ..engine.sanitize import escape_surrogates, one_line
 
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# what must never reach a terminal raw: controls, bidi overrides and isolates, lone surrogates (a
+# database edited by hand or by another tool can hold any string)
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+
+_JSON_UNPRINTABLE = re.compile("[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _json_text(data: dict) -> str:
+    """JSON as UTF-8 text, with the unprintable characters written as ``\\uXXXX`` escapes."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)  # escapes C0 controls itself; not the rest
+    return _JSON_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _clip(text: str, width: int) -> str:
@@ -82,8 +92,7 @@ def main(argv: list[str]) -> int:
         return 2
     data = placements_json(doc, document_id(doc), placements)
     if args.json:
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        sys.stdout.write(_json_text(data) + "\n")
     else:
         print(table(data))
     return 0
