@@ -8,6 +8,7 @@ copy of the old file).  A database we cannot read is refused, never rewritten.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 from .errors import CorruptDatabase, NewerDatabase
@@ -68,23 +69,41 @@ def _check_records(data: dict, name: str, check: Callable[[dict], bool], path: s
             raise CorruptDatabase(f"{path}: record {key} of table {name!r} is damaged" + UNTOUCHED)
 
 
+_QUOTE_FIELDS = ("exact", "prefix", "suffix")
+_ANNOTATION_TEXT = ("note", "created", "updated")
+
+
 def _selector_ok(s: Any) -> bool:
-    if type(s) is not dict or not _is_str(s.get("type")):
+    if type(s) is not dict:
         return False
-    if s["type"] == "TextQuoteSelector":
-        return _strings(s, "exact", "prefix", "suffix")
-    if s["type"] == "TextPositionSelector":
-        return _opt(s, "start", _is_int) and _opt(s, "end", _is_int)
-    return True  # a selector of a kind we do not use is kept and ignored
+    kind = s.get("type")
+    if kind == "TextQuoteSelector":
+        return all(type(s.get(k, "")) is str for k in _QUOTE_FIELDS)
+    if kind == "TextPositionSelector":
+        return type(s.get("start", 0)) is int and type(s.get("end", 0)) is int
+    return type(kind) is str  # a selector of a kind we do not use is kept and ignored
 
 
 def _annotation_ok(r: dict) -> bool:
+    # written out long-hand: it runs over every annotation each time the file is read
     target = r.get("target")
     sels = target.get("selector") if type(target) is dict else None
-    return (_is_str(r.get("id")) and _is_str(r.get("doc_id")) and type(sels) is list
-            and all(_selector_ok(s) for s in sels)
-            and _opt(r, "tags", lambda t: type(t) is list and all(_is_str(x) for x in t))
-            and _strings(r, "note", "created", "updated") and _opt(r, "color", _is_str, none_ok=True))
+    if type(sels) is not list or type(r.get("id")) is not str or type(r.get("doc_id")) is not str:
+        return False
+    for sel in sels:
+        if not _selector_ok(sel):
+            return False
+    tags = r.get("tags", ())
+    if type(tags) is not list and tags != ():
+        return False
+    for tag in tags:
+        if type(tag) is not str:
+            return False
+    for key in _ANNOTATION_TEXT:
+        if key in r and type(r[key]) is not str:
+            return False
+    color = r.get("color")
+    return color is None or type(color) is str
 
 
 def _doc_ok(r: dict) -> bool:
@@ -110,10 +129,13 @@ def _meta_ok(r: dict) -> bool:
     return _strings(r, "app")
 
 
+_RECORD_ID = re.compile(r"0|[1-9][0-9]*")
+
+
 def _record_id_ok(key: str) -> bool:
     """TinyDB's record ids are whole numbers written plainly: it turns them into ints and back, so
     "01" would become "1", and an update or delete of that record would silently do nothing."""
-    return key.isascii() and key.isdigit() and str(int(key)) == key
+    return _RECORD_ID.fullmatch(key) is not None
 
 
 def version_of(data: Any, path: str) -> int | None:
