@@ -204,3 +204,15 @@ def test_hostile_text_planted_in_the_database_is_not_printed_raw(tmp_path):
         if "--json" in args:
             listed = json.loads(out.stdout)["annotations"][0]
             assert listed["note"] == record["note"] and listed["tags"] == record["tags"]  # escaped, not lost
+
+
+@pytest.mark.parametrize("data, status", [(b"", 0), (bytes(range(256)) * 8, 2), (b"\x00" * 100, 2),
+                                          ((FIXTURES / "escape_sequences.txt").read_bytes(), 0),
+                                          ("“Hi,” Ann said.".encode("utf-16-le"), 0)],
+                         ids=["empty", "binary", "nuls", "escapes", "utf16-no-bom"])
+def test_quotes_from_standard_input(tmp_path, data: bytes, status: int):
+    env = {**os.environ, "QUOTELENS_DB": str(tmp_path / "q.json"), "PYTHONIOENCODING": "utf-8:strict"}
+    out = subprocess.run([sys.executable, "-m", "tui", "quotes", "-"], input=data, capture_output=True, cwd=ROOT,
+                         env=env, timeout=120)
+    check_sound(out)
+    assert out.returncode == status, out.stderr
