@@ -10,6 +10,7 @@ import re
 import sys
 
 from ..engine import Document, LoadError, load_path
+from ..engine.sanitize import one_line
 
 
 def find_occurrence(doc: Document, exact: str, occurrence: int) -> tuple[int, int] | str:
@@ -54,7 +55,7 @@ def main(argv: list[str]) -> int:
     from ..store import HIGHLIGHT_NAMES, Library, StoreError, default_db_path
 
     def fail(message: str) -> int:
-        print(f"quotelens: {' '.join(str(message).split())}", file=sys.stderr)
+        print(f"quotelens: {one_line(str(message))}", file=sys.stderr)
         return 2
 
     if args.color is not None and args.color.lower() not in HIGHLIGHT_NAMES:

@@ -13,8 +13,19 @@ import re
 import sys
 
 from ..engine import Document, LoadError, load_path
+from ..engine.sanitize import escape_surrogates, one_line
 
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# what must never reach a terminal raw: controls, bidi overrides and isolates, lone surrogates (a
+# database edited by hand or by another tool can hold any string)
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+
+_JSON_UNPRINTABLE = re.compile("[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _json_text(data: dict) -> str:
+    """JSON as UTF-8 text, with the unprintable characters written as ``\\uXXXX`` escapes."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)  # escapes C0 controls itself; not the rest
+    return _JSON_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _clip(text: str, width: int) -> str:
@@ -32,7 +43,8 @@ def placements_json(doc: Document, doc_id: str, placements: list) -> dict:
             "exact": a.exact, "note": a.note, "tags": list(a.tags), "color": a.color,
             "created": a.created, "updated": a.updated,
         })
-    return {"document": {"id": doc_id, "title": doc.title, "source": doc.source}, "annotations": rows}
+    source = escape_surrogates(doc.source) if doc.source else doc.source  # a name in a broken encoding
+    return {"document": {"id": doc_id, "title": doc.title, "source": source}, "annotations": rows}
 
 
 def table(data: dict) -> str:
@@ -76,12 +88,11 @@ def main(argv: list[str]) -> int:
         with Library.open(default_db_path(args.db)) as lib:
             placements = lib.placements(doc)
     except StoreError as err:
-        print(f"quotelens: {' '.join(str(err).split())}", file=sys.stderr)
+        print(f"quotelens: {one_line(str(err))}", file=sys.stderr)
         return 2
     data = placements_json(doc, document_id(doc), placements)
     if args.json:
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        sys.stdout.write(_json_text(data) + "\n")
     else:
         print(table(data))
     return 0

@@ -8,20 +8,26 @@ line endings, offsets into one canonical string).
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 from .builder import DocumentBuilder
 from .decode import NotText, decode
 from .model import Document
 from .plaintext import build_plain
-from .sanitize import sanitize
+from .sanitize import one_line, sanitize
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 MAX_BYTES = 64 * 1024 * 1024
 
 
 class LoadError(Exception):
-    """A document could not be loaded; the message is meant for the reader."""
+    """A document could not be loaded; the message is meant for the reader.
+
+    It is one safe line whatever the path held (newlines, ESC, undecodable bytes)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(one_line(message))
 
 
 _MD_SIGNS = re.compile(r"^(#{1,6} \S|[-*] \S|> \S|```)", re.MULTILINE)
@@ -40,13 +46,19 @@ def load_text(text: str, *, name: str | None = None, fmt: str | None = None, sou
     fmt = fmt or sniff_format(clean)
     builder = DocumentBuilder()
     if fmt == "markdown":
-        from .markdown import build_markdown  # markdown-it only when needed
+        from .markdown import MarkdownTooDeep, build_markdown  # markdown-it only when needed
 
-        title = build_markdown(builder, clean)
+        try:
+            title = build_markdown(builder, clean)
+        except MarkdownTooDeep as err:
+            notices.append(f"shown as plain text: {err}")
+            fmt, builder = "text", DocumentBuilder()
+            title = build_plain(builder, clean)
     else:
         title = build_plain(builder, clean)
     if not title or re.match(r"^(chapter|book|part|volume)\b", title, re.IGNORECASE):
-        title = name or title or "Untitled"
+        # a file name can hold anything a title must not: ESC, newlines, undecodable bytes
+        title = one_line(name or "") or title or "Untitled"
     return builder.build(title, source, fmt, tuple(notices))
 
 
@@ -75,10 +87,15 @@ def load_path(path: str | Path) -> Document:
     try:
         if p.is_dir():
             raise LoadError(f"{p}: is a folder, not a file")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError(f"{p}: {size // (1024 * 1024)} MB is larger than the 64 MB quotelens reads")
-        data = p.read_bytes()
+        st = p.stat()
+        if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) or stat.S_ISSOCK(st.st_mode):
+            raise LoadError(f"{p}: is a device, not a file")
+        if st.st_size > MAX_BYTES:
+            raise LoadError(f"{p}: {st.st_size // (1024 * 1024)} MB is larger than the 64 MB quotelens reads")
+        with p.open("rb") as fh:  # a pipe (<(command)) has no size: never read more than the limit
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise LoadError(f"{p}: larger than the 64 MB quotelens reads")
     except FileNotFoundError:
         raise LoadError(f"{p}: no such file") from None
     except PermissionError:

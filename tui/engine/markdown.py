@@ -6,12 +6,39 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .builder import DocumentBuilder
+from .sanitize import sanitize
+
+# Deeper block nesting (block quotes, lists) than this is refused rather than parsed: past
+# its ``maxNesting`` markdown-it silently drops the rest of the nested block, words and all.
+MAX_NESTING = 50
 
 _INLINE_SPANS = {"em": "emphasis", "strong": "strong", "link": "link", "s": "emphasis"}
 
 
+class MarkdownTooDeep(ValueError):
+    """The Markdown nests blocks too deeply to be parsed without losing words."""
+
+
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+    md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable("table").enable("strikethrough")
+    tokenize = md.block.tokenize
+
+    def tokenize_or_refuse(state, start_line: int, end_line: int) -> None:  # type: ignore[no-untyped-def]
+        # markdown-it's own test, made before it would skip the lines of a too-deep block
+        if state.level >= state.md.options.maxNesting:
+            line = state.skipEmptyLines(start_line)
+            if line < end_line and state.sCount[line] >= state.blkIndent:
+                raise MarkdownTooDeep(f"blocks nested more than {MAX_NESTING} deep")
+        tokenize(state, start_line, end_line)
+
+    md.block.tokenize = tokenize_or_refuse  # type: ignore[method-assign]
+    return md
+
+
+def _safe(text: str) -> str:
+    """Character references (``&#x202e;``, ``&#27;``) are decoded after the loader sanitised
+    the source: sanitise what they became."""
+    return sanitize(text)[0]
 
 
 def _write_inline(builder: DocumentBuilder, children: list[Token]) -> None:
@@ -19,16 +46,16 @@ def _write_inline(builder: DocumentBuilder, children: list[Token]) -> None:
     for tok in children:
         t = tok.type
         if t == "text" or t == "html_inline":
-            builder.write(tok.content)
+            builder.write(_safe(tok.content))
         elif t == "softbreak":
             builder.write(" ")
         elif t == "hardbreak":
             builder.write("\n")
         elif t == "code_inline":
-            start, end = builder.write(tok.content)
+            start, end = builder.write(_safe(tok.content))
             builder.add_span("code", start, end)
         elif t == "image":
-            builder.write(tok.content or "")
+            builder.write(_safe(tok.content or ""))
         elif t.endswith("_open"):
             kind = _INLINE_SPANS.get(t[: -len("_open")])
             if kind:
@@ -42,7 +69,9 @@ def _write_inline(builder: DocumentBuilder, children: list[Token]) -> None:
 
 
 def build_markdown(builder: DocumentBuilder, text: str) -> str | None:
-    """Fill ``builder`` from Markdown; return the first heading as the title."""
+    """Fill ``builder`` from Markdown; return the first heading as the title.
+
+    Raise :class:`MarkdownTooDeep` (before writing anything) when markdown-it would drop words."""
     tokens = _parser().parse(text)
     title: str | None = None
     quote_depth = 0
@@ -79,7 +108,7 @@ def build_markdown(builder: DocumentBuilder, text: str) -> str | None:
         elif t == "inline":
             children = tok.children or []
             if row is not None:
-                row.append(tok.content)
+                row.append(_safe(tok.content))
                 continue
             if heading_level:
                 builder.start_block("heading", level=heading_level)

@@ -16,6 +16,7 @@ import dataclasses
 import hashlib
 import os
 import shutil
+import stat
 import threading
 import uuid
 from collections import Counter
@@ -30,6 +31,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from ..engine.model import Document
+from ..engine.sanitize import escape_surrogates
 from . import schema
 from .anchoring import Selector, anchor, make_selector
 from .corrections import Correction, Corrections
@@ -103,7 +105,9 @@ def document_id(doc: Document) -> str:
 def _source_path(doc: Document) -> str | None:
     if not doc.source or doc.source == "-":
         return None
-    return os.path.abspath(doc.source)
+    # A name in a broken encoding holds lone surrogates, which JSON cannot store: keep its
+    # bytes as escapes, so that two such names stay apart.
+    return escape_surrogates(os.path.abspath(doc.source))
 
 
 def _check_range(doc: Document, start: Any, end: Any) -> tuple[int, int]:
@@ -143,10 +147,19 @@ class Library:
         upgraded in place after a copy is kept next to it (``NAME.vN.bak``).
         """
         path = Path(path).expanduser()
-        if path.is_symlink():  # write through the link (os.replace would replace the link itself)
-            path = path.resolve()
-        if path.is_dir():
+        try:
+            if path.is_symlink():  # write through the link (os.replace would replace the link itself)
+                path = path.resolve()
+            st = path.stat()
+        except (FileNotFoundError, NotADirectoryError):  # the folders are made below, or say why not
+            st = None
+        except (OSError, RuntimeError) as err:  # RuntimeError: a symbolic link that loops
+            raise StoreError(f"{path}: cannot be opened: {getattr(err, 'strerror', None) or err}") from None
+        if st is not None and stat.S_ISDIR(st.st_mode):
             raise CorruptDatabase(f"{path}: is a folder, not a database file")
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            # a pipe would block the read; a device (--db /dev/null) would be replaced by the save
+            raise StoreError(f"{path}: not a regular file (a device or a pipe); use --db FILE for the database")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
@@ -415,6 +428,10 @@ class Library:
 
 @contextmanager
 def _locked(lock: FileLock, path: Path) -> Iterator[None]:
+    try:  # a lock file that cannot be made (read-only folder) would otherwise be retried until the timeout
+        os.close(os.open(lock.lock_file, os.O_RDWR | os.O_CREAT, 0o644))
+    except OSError as err:
+        raise StoreError(f"cannot lock {path}: {err.strerror or err}") from None
     try:
         lock.acquire(poll_interval=LOCK_POLL)
     except Timeout:

@@ -12,12 +12,16 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from ..engine.sanitize import replace_surrogates
 from .errors import InvalidAnnotation
 
 HIGHLIGHT_NAMES = ("yellow", "green", "blue", "pink", "orange")  # highlight colours 1–5
 STATUSES = ("anchored", "moved", "orphan")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+# controls that separate words become white space rather than gluing two words together
+_SEPARATORS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n",
+                             "\x1c": " ", "\x1d": " ", "\x1e": " ", "\x1f": " "})
 _TAG_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 
 
@@ -62,7 +66,9 @@ def now_iso() -> str:
 def clean_note(note: str) -> str:
     if not isinstance(note, str):
         raise InvalidAnnotation("a note must be text")
-    return _CONTROL.sub("", note.replace("\r\n", "\n").replace("\r", "\n"))
+    # lone surrogates (an argument in a broken encoding) cannot be saved: they become U+FFFD
+    note = note.replace("\r\n", "\n").replace("\r", "\n").translate(_SEPARATORS)
+    return _CONTROL.sub("", replace_surrogates(note))
 
 
 def clean_tags(tags: Any) -> tuple[str, ...]:
@@ -73,7 +79,7 @@ def clean_tags(tags: Any) -> tuple[str, ...]:
     for tag in tags:
         if not isinstance(tag, str):
             raise InvalidAnnotation("a tag must be text")
-        tag = " ".join(_TAG_BAD.sub(" ", tag).split())
+        tag = " ".join(_TAG_BAD.sub(" ", replace_surrogates(tag)).split())
         if tag and tag not in out:
             out.append(tag)
     return tuple(out)

@@ -8,6 +8,7 @@ copy of the old file).  A database we cannot read is refused, never rewritten.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 from .errors import CorruptDatabase, NewerDatabase
@@ -43,7 +44,23 @@ MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
 
 
 def _is_str(v: Any) -> bool:
-    return isinstance(v, str)
+    return type(v) is str
+
+
+def _is_int(v: Any) -> bool:
+    return type(v) is int  # not bool, not float
+
+
+def _opt(r: dict, key: str, check: Callable[[Any], bool], none_ok: bool = False) -> bool:
+    """A field that may be missing (the reader falls back to a default) but never of the wrong type."""
+    if key not in r:
+        return True
+    v = r[key]
+    return (none_ok and v is None) or check(v)
+
+
+def _strings(r: dict, *keys: str) -> bool:
+    return all(_opt(r, k, _is_str) for k in keys)
 
 
 def _check_records(data: dict, name: str, check: Callable[[dict], bool], path: str) -> None:
@@ -52,29 +69,73 @@ def _check_records(data: dict, name: str, check: Callable[[dict], bool], path: s
             raise CorruptDatabase(f"{path}: record {key} of table {name!r} is damaged" + UNTOUCHED)
 
 
-def _annotation_ok(r: dict) -> bool:
-    try:
-        sels = r["target"]["selector"]
-        tags = r.get("tags", ())
-        color = r.get("color")
-        return (type(r["id"]) is str and type(r["doc_id"]) is str and type(sels) is list
-                and all(type(x) is dict for x in sels) and type(tags) is list
-                and all(type(t) is str for t in tags) and type(r.get("note", "")) is str
-                and (color is None or type(color) is str))
-    except (KeyError, TypeError):
+_QUOTE_FIELDS = ("exact", "prefix", "suffix")
+_ANNOTATION_TEXT = ("note", "created", "updated")
+
+
+def _selector_ok(s: Any) -> bool:
+    if type(s) is not dict:
         return False
+    kind = s.get("type")
+    if kind == "TextQuoteSelector":
+        return all(type(s.get(k, "")) is str for k in _QUOTE_FIELDS)
+    if kind == "TextPositionSelector":
+        return type(s.get("start", 0)) is int and type(s.get("end", 0)) is int
+    return type(kind) is str  # a selector of a kind we do not use is kept and ignored
+
+
+def _annotation_ok(r: dict) -> bool:
+    # written out long-hand: it runs over every annotation each time the file is read
+    target = r.get("target")
+    sels = target.get("selector") if type(target) is dict else None
+    if type(sels) is not list or type(r.get("id")) is not str or type(r.get("doc_id")) is not str:
+        return False
+    for sel in sels:
+        if not _selector_ok(sel):
+            return False
+    tags = r.get("tags", ())
+    if type(tags) is not list and tags != ():
+        return False
+    for tag in tags:
+        if type(tag) is not str:
+            return False
+    for key in _ANNOTATION_TEXT:
+        if key in r and type(r[key]) is not str:
+            return False
+    color = r.get("color")
+    return color is None or type(color) is str
 
 
 def _doc_ok(r: dict) -> bool:
-    return _is_str(r.get("doc_id")) and (r.get("path") is None or _is_str(r.get("path")))
+    return _is_str(r.get("doc_id")) and _opt(r, "path", _is_str, none_ok=True) and _strings(r, "title", "seen")
+
+
+def _quote_ok(q: Any) -> bool:
+    return type(q) is dict and _strings(q, "exact", "prefix", "suffix") and _opt(q, "start", _is_int) \
+        and _opt(q, "end", _is_int)
 
 
 def _correction_ok(r: dict) -> bool:
-    return _is_str(r.get("doc_id")) and r.get("kind") in ("reassign", "rename", "merge") and _is_str(r.get("name"))
+    return (_is_str(r.get("doc_id")) and r.get("kind") in ("reassign", "rename", "merge") and _is_str(r.get("name"))
+            and _strings(r, "target", "created") and _opt(r, "seq", _is_int)
+            and _opt(r, "quote", _quote_ok, none_ok=True))
 
 
 def _position_ok(r: dict) -> bool:
-    return _is_str(r.get("doc_id")) and isinstance(r.get("offset"), int)
+    return _is_str(r.get("doc_id")) and _is_int(r.get("offset")) and _strings(r, "updated")
+
+
+def _meta_ok(r: dict) -> bool:
+    return _strings(r, "app")
+
+
+_RECORD_ID = re.compile(r"0|[1-9][0-9]*")
+
+
+def _record_id_ok(key: str) -> bool:
+    """TinyDB's record ids are whole numbers written plainly: it turns them into ints and back, so
+    "01" would become "1", and an update or delete of that record would silently do nothing."""
+    return _RECORD_ID.fullmatch(key) is not None
 
 
 def version_of(data: Any, path: str) -> int | None:
@@ -82,7 +143,8 @@ def version_of(data: Any, path: str) -> int | None:
     if data is None:
         return None
     if not isinstance(data, dict) or not all(
-            isinstance(t, dict) and all(isinstance(r, dict) for r in t.values()) for t in data.values()):
+            isinstance(t, dict) and all(isinstance(r, dict) and _record_id_ok(k) for k, r in t.items())
+            for t in data.values()):
         raise CorruptDatabase(f"{path}: not a quotelens database (unexpected JSON shape)" + UNTOUCHED)
     meta = data.get(META)
     if not meta:
@@ -106,6 +168,7 @@ def validate(data: Any, path: str) -> int | None:
         _check_records(data, DOCUMENTS, _doc_ok, path)
         _check_records(data, CORRECTIONS, _correction_ok, path)
         _check_records(data, POSITIONS, _position_ok, path)
+        _check_records(data, META, _meta_ok, path)
     return version
 
 

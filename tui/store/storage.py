@@ -86,6 +86,8 @@ def read_database(path: Path, validate: Validator | None = None) -> tuple[Any, t
     except orjson.JSONDecodeError:
         raise CorruptDatabase(f"{path}: not a quotelens database (the file is not valid JSON)"
                               + UNTOUCHED) from None
+    if data is None:  # JSON ``null`` is not an empty database: refuse it rather than overwrite it
+        raise CorruptDatabase(f"{path}: not a quotelens database (unexpected JSON shape)" + UNTOUCHED)
     if validate is not None:
         validate(data, str(path))
     return data, _stat_key(st)
