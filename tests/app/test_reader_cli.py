@@ -62,6 +62,12 @@ def test_newer_database_is_refused(tmp_path):
     assert db.read_bytes() == body
 
 
+def test_a_pipe_in_place_of_the_database_is_refused(tmp_path):
+    db = tmp_path / "db.json"
+    os.mkfifo(db)  # (not /dev/null: a regression would replace it with a file)
+    assert_one_line_failure(run_cli("--db", str(db)), str(db), "not a regular file")
+
+
 def test_without_a_terminal_the_reader_says_so(tmp_path):
     out = run_cli(str(FIXTURES / "pipe_article.txt"), "--db", str(tmp_path / "db.json"))
     assert_one_line_failure(out, "terminal")

@@ -13,7 +13,7 @@ import orjson
 import pytest
 
 from tui.engine import load_text
-from tui.store import CorruptDatabase, Library, NewerDatabase, document_id, schema
+from tui.store import CorruptDatabase, Library, NewerDatabase, StoreError, document_id, schema
 from tui.store.precheck import document_sha, precheck
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,6 +103,17 @@ def test_a_folder_in_place_of_the_database(tmp_path):
     (tmp_path / "q.json").mkdir()
     with pytest.raises(CorruptDatabase, match="folder"):
         precheck(tmp_path / "q.json", TEXT)
+
+
+def test_a_device_or_pipe_in_place_of_the_database_is_refused(tmp_path):
+    import os
+
+    with pytest.raises(StoreError, match="not a regular file"):
+        precheck("/dev/null", TEXT)  # only read: Library.open would replace it with a file
+    fifo = tmp_path / "q.json"
+    os.mkfifo(fifo)
+    with pytest.raises(StoreError, match="not a regular file"):  # reading it would wait forever
+        precheck(fifo, TEXT)
 
 
 def test_an_old_database_is_read_as_upgraded_but_not_rewritten(tmp_path):

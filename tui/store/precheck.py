@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,14 @@ def precheck(path: str | os.PathLike, text: str, source: str | None = None) -> P
         path.parent.mkdir(parents=True, exist_ok=True)  # Library.open would create it too
     except OSError as err:
         raise StoreError(f"cannot create {path.parent}: {err.strerror or err}") from None
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return Precheck(path, None)
+    except OSError as err:
+        raise StoreError(f"{path}: {err.strerror or err}") from None
+    if not stat.S_ISREG(mode):  # /dev/null would be replaced by the first save; a FIFO would hang here
+        raise StoreError(f"{path}: not a regular file; use --db PATH for a database file")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
