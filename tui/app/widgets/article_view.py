@@ -1,7 +1,8 @@
 """The article: one widget on Textual's line API, whatever the length of the document.
 
-``render_line(y)`` looks up display row ``scroll_y + y`` in a :class:`LineMap` (built once
-per width), and returns a cached Strip of it.  The cursor, the selection and the current
+``render_line(y)`` looks up display row ``first_row() + y`` (``scroll_y``, or the restored
+reading position until the scroll reaches it) in a :class:`LineMap` (built once per width),
+and returns a cached Strip of it.  The cursor, the selection and the current
 quotation are drawn over the cached rows only where they are, so moving the cursor repaints
 two rows, not the document.
 """
