@@ -62,6 +62,12 @@ def test_newer_database_is_refused(tmp_path):
     assert db.read_bytes() == body
 
 
+def test_a_pipe_in_place_of_the_database_is_refused(tmp_path):
+    db = tmp_path / "db.json"
+    os.mkfifo(db)  # (not /dev/null: a regression would replace it with a file)
+    assert_one_line_failure(run_cli("--db", str(db)), str(db), "not a regular file")
+
+
 def test_without_a_terminal_the_reader_says_so(tmp_path):
     out = run_cli(str(FIXTURES / "pipe_article.txt"), "--db", str(tmp_path / "db.json"))
     assert_one_line_failure(out, "terminal")
@@ -176,3 +182,35 @@ def test_closing_the_terminal_keeps_the_reading_position(tmux, tmp_path):
         position = lib.reading_position(doc)
         lib.close()
     assert position and position > doc.text.index("Marlow Quay")
+
+
+@needs_tmux
+def test_corrupt_database_in_a_real_terminal_fails_before_textual_starts(tmux, tmp_path):
+    db = tmp_path / "db.json"
+    db.write_bytes(b'{"annotations": {"1": ')
+    t = tmux(f"{shlex.quote(sys.executable)} -m tui sample --db {shlex.quote(str(db))}")
+    screen = t.wait_for("QUOTELENS-EXIT=")
+    assert "QUOTELENS-EXIT=2" in screen
+    lines = [line for line in screen.splitlines() if line.strip()]
+    assert lines[0].startswith("quotelens: ") and str(db) in screen and "not valid JSON" in screen
+    assert lines[-1] == "QUOTELENS-EXIT=2" and "QUOTELENS-EXIT" not in "".join(lines[:-1])
+    assert "Speakers" not in screen and "Harbour Town" not in screen
+    assert db.read_bytes() == b'{"annotations": {"1": '
+
+
+@needs_tmux
+def test_a_returning_reader_opens_at_their_place_in_a_real_terminal(tmux, tmp_path):
+    from tui.commands.read import load_sample
+    from tui.store import Library
+
+    doc = load_sample()
+    db = tmp_path / "db.json"
+    at = doc.text.index("Fishermen stood along")
+    with Library.open(db) as lib:
+        lib.set_reading_position(doc, next(b.start for b in doc.blocks if b.start <= at < b.end))
+    t = tmux(f"{shlex.quote(sys.executable)} -m tui sample --db {shlex.quote(str(db))}")
+    screen = t.wait_for("Fishermen")
+    assert "Fishermen" in screen and "Speakers" in screen
+    assert "staff writer" not in screen  # the byline above the saved paragraph is scrolled away
+    t.keys("q")
+    assert "QUOTELENS-EXIT=0" in t.wait_for("QUOTELENS-EXIT=")

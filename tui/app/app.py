@@ -1,18 +1,22 @@
 """The quotelens reader: speakers | article | annotations, on one Document and one Library.
 
 Start-up is staged so the article is on screen as early as a bare Textual app would show it:
-the first frame has only the header, the article and the two (empty, bordered) side panes;
-the pane widgets, the footer and their imports arrive right after it, then the analysis
-(in a thread for long documents) colours the quotations.  Store calls run in thread
-workers behind one lock, so typing never waits on the disk.
+the first frame has only the header, the article (already at the saved reading position)
+and the two (empty, bordered) side panes; the Library (TinyDB), the pane widgets, the footer
+and their imports arrive right after it, then the analysis (in a thread for long documents)
+colours the quotations.  ``read.py`` pauses the garbage collector for start-up; the first
+paint turns it back on, and the long-lived document, line map and analysis are then moved
+out of its reach (``gc.freeze``) so full collections stay short while reading.  Store calls
+run in thread workers behind one lock, so typing never waits on the disk.
 """
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -22,16 +26,21 @@ from textual.widgets import Header
 import tui
 
 from ..engine import Analysis, Document, Quote, analyze
-from ..store import Library, Placement, StoreError, apply_corrections
+from ..store.errors import StoreError
 from . import palette
 from .keymap import bindings, help_sections
 from .render import QuoteColours, bg, quote_paints
 from .widgets.article_view import ArticleView
 
+if TYPE_CHECKING:  # the store's heavy modules (TinyDB, filelock) load after the first paint
+    from ..store.library import Library
+    from ..store.records import Placement
+
 # Documents longer than this are analysed in a thread, after the text is painted.
 ANALYZE_IN_THREAD_ABOVE = 60_000
 SAVE_POSITION_EVERY = 2.0  # seconds
 DEFAULT_HIGHLIGHT = "yellow"
+LOOK_UP = object()  # QuotelensApp(position=...) not given: read the saved position from the database
 
 
 def styles_dir() -> Path:
@@ -47,21 +56,32 @@ def css_paths() -> list[Path]:
 
 
 class QuotelensApp(App[None]):
-    """Read one document; annotations and speaker corrections go to ``library``."""
+    """Read one document; annotations and speaker corrections go to ``library``.
+
+    Give either an open ``library`` or a ``db_path``: the Library at ``db_path`` is opened after
+    the first paint.  ``position`` is the saved reading position (from
+    :func:`tui.store.precheck.precheck`), restored on the first frame; when it is not given,
+    the app looks it up itself.  If the Library cannot be opened after all, the app exits with
+    return code 2 and the reason in :attr:`store_error`.
+    """
 
     CSS_PATH = css_paths()
     BINDINGS = bindings("app")
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, doc: Document, library: Library | None = None, *, db_path: str | Path | None = None,
-                 analyze_in_thread: bool | None = None) -> None:
+                 position: int | None | object = LOOK_UP, analyze_in_thread: bool | None = None) -> None:
         super().__init__()
-        if library is None:
-            if db_path is None:
-                raise ValueError("QuotelensApp needs a Library or a db_path")
-            library = Library.open(db_path)
+        if library is None and db_path is None:
+            raise ValueError("QuotelensApp needs a Library or a db_path")
         self.doc = doc
         self.lib = library
+        self._db_path = db_path
+        self.store_error: str | None = None  # why the Library could not be opened (the app then exits 2)
+        if position is LOOK_UP and library is None:
+            position = _saved_position(db_path, doc)
+        self._initial_position = position
+        self._frozen = False
         self.base_analysis: Analysis | None = None
         self.analysis: Analysis | None = None
         self.placements: list[Placement] = []
@@ -94,19 +114,46 @@ class QuotelensApp(App[None]):
             self.query_one(selector).border_title = Content(label)
         view = self._view = self.article
         view.focus()
-        with self._store_lock:
-            try:
-                position = self.lib.reading_position(self.doc)
-            except StoreError as err:
-                self.notify(str(err), severity="error", markup=False)
-                position = None
+        position = self._initial_position
+        if position is LOOK_UP:  # an open Library was given
+            with self._store_lock:
+                try:
+                    position = self.lib.reading_position(self.doc)
+                except StoreError as err:
+                    self.notify(str(err), severity="error", markup=False)
+                    position = None
         if position:
-            view.restore_position(position)
+            view.restore_position(position)  # drawn there on the first frame
             self._saved_position = position
         self.call_after_refresh(self._after_first_paint)
+        self.call_after_refresh(gc.enable)  # read.py paused it for start-up
+
+    def on_unmount(self) -> None:
+        if self._frozen:  # let what was frozen be collected again once this app is gone
+            gc.unfreeze()
+            self._frozen = False
+
+    def _open_library(self) -> bool:
+        """Open the Library at ``db_path`` (after the first paint).  False: the app is exiting."""
+        from ..store.library import Library
+
+        try:
+            library = Library.open(self._db_path)
+        except StoreError as err:
+            self.store_error = str(err)
+        except OSError as err:
+            self.store_error = f"database {err.filename or self._db_path}: {err.strerror or err}"
+        else:
+            with self._store_lock:
+                self.lib = library
+            return True
+        self.exit(return_code=2)
+        return False
 
     async def _after_first_paint(self) -> None:
-        """The panes, the footer, the annotations and the analysis: after the text is on screen."""
+        """The Library, the panes, the footer, the annotations and the analysis: after the text is on screen."""
+        if self.lib is None and not self._open_library():
+            return
         from textual.widgets import Footer
 
         from .components.annotation_list import AnnotationList
@@ -152,7 +199,12 @@ class QuotelensApp(App[None]):
         in_thread = threading.current_thread() is not threading.main_thread()
         try:
             base = analyze(self.doc)
-            analysis = apply_corrections(base, corrections) if corrections else base
+            if corrections:
+                from ..store.corrections import apply_corrections
+
+                analysis = apply_corrections(base, corrections)
+            else:
+                analysis = base
         except Exception as err:  # noqa: BLE001 - the text stays readable whatever the engine does
             message = f"Could not find the quotations: {type(err).__name__}: {err}"
             if in_thread:
@@ -189,12 +241,19 @@ class QuotelensApp(App[None]):
         if self._panes_ready:
             self.query_one("#speakers").set_rows(rows)
         self._show_placements(self.placements, None)
+        if not self._frozen:
+            # the document, line map and analysis live as long as the app: keep them out of every
+            # full collection (those took 40-100 ms on a novel, in the middle of a keypress)
+            gc.freeze()
+            self._frozen = True
 
     def _reapply_corrections(self) -> None:
         """In a worker thread: the base analysis with the stored corrections applied again."""
         base = self.base_analysis
         if base is None:
             return
+        from ..store.corrections import apply_corrections
+
         analysis = apply_corrections(base, self.lib.corrections(self.doc))
         self.call_from_thread(self._show_analysis, analysis)
 
@@ -202,6 +261,9 @@ class QuotelensApp(App[None]):
     def run_store(self, job: Callable[[], Any], *, then: Callable[[Any], None] | None = None,
                   refresh: bool = True, corrections: bool = False) -> None:
         """Run ``job`` against the library in a thread; then reload what it may have changed."""
+        if self.lib is None:  # only before the first paint has finished
+            self.notify("Still opening the annotation database…", timeout=2)
+            return
 
         def work() -> None:
             with self._store_lock:
@@ -376,7 +438,7 @@ class QuotelensApp(App[None]):
     def save_position_now(self) -> None:
         offset = self.article.top_offset
         self.last_top = offset
-        if offset is None:
+        if offset is None or self.lib is None:
             return
         with self._store_lock:
             try:
@@ -395,7 +457,7 @@ class QuotelensApp(App[None]):
             offset = self._view.top_offset if self._view is not None else offset
         except Exception:  # noqa: BLE001 - fall back to the last position seen
             pass
-        if offset is None or offset == self._saved_position:
+        if self.lib is None or offset is None or offset == self._saved_position:
             return
         with self._store_lock:
             try:
@@ -413,3 +475,13 @@ class QuotelensApp(App[None]):
     async def action_quit(self) -> None:
         self.save_position_now()
         self.exit()
+
+
+def _saved_position(db_path: str | Path | None, doc: Document) -> int | None:
+    """The reading position saved for ``doc`` (a cheap read: no TinyDB, no lock)."""
+    from ..store.precheck import precheck
+
+    try:
+        return precheck(db_path, doc.text, doc.source).position
+    except (StoreError, OSError):
+        return None  # opening the Library after the first paint reports it

@@ -2,12 +2,15 @@
 
 Everything that can fail (the file, standard input, the database, the terminal) is checked
 before Textual starts, so a failure is one line on stderr and exit status 2, never a
-traceback or a half-drawn screen.
+traceback or a half-drawn screen.  The database is checked cheaply (orjson, no TinyDB: see
+:mod:`tui.store.precheck`), which also gives the saved reading position for the first frame;
+the Library itself opens after the first paint.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -41,6 +44,16 @@ def reattach_terminal() -> None:
 
 
 def main(argv: list[str]) -> int:
+    # Start-up allocates much (Textual, the CSS, the widgets, the document) and frees little: a
+    # full collection then is wasted work.  The app turns collection back on after its first paint.
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        gc.enable()
+
+
+def _main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(
         prog="quotelens",
         description="Read an article: every quotation coloured by who said it; annotate from the keyboard.",
@@ -57,10 +70,12 @@ def main(argv: list[str]) -> int:
         print(f"quotelens: {err}", file=sys.stderr)
         return 2
 
-    from ..store import Library, StoreError, default_db_path
+    from ..store.errors import StoreError
+    from ..store.paths import default_db_path
+    from ..store.precheck import precheck
 
     try:
-        library = Library.open(default_db_path(args.db))
+        db = precheck(default_db_path(args.db), doc.text, doc.source)
     except StoreError as err:
         print(f"quotelens: {err}", file=sys.stderr)
         return 2
@@ -82,12 +97,15 @@ def main(argv: list[str]) -> int:
 
     from ..app.app import QuotelensApp
 
-    app = QuotelensApp(doc, library)
+    app = QuotelensApp(doc, db_path=db.path, position=db.position)
     _exit_on_hangup(app)
     try:
         app.run()
     finally:
         app.save_final_position()  # also when the terminal closed under us
+    if app.store_error:  # the database changed between the check and the first paint
+        print(f"quotelens: {app.store_error}", file=sys.stderr)
+        return 2
     return 0
 
 

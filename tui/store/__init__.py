@@ -1,17 +1,45 @@
 """The annotation store: a TinyDB file of annotations, reader corrections and reading positions.
 
 Imports the engine, never Textual.  See :mod:`tui.store.library` for threading notes.
+
+The names below load on first use (PEP 562): importing ``tui.store`` or one of its light
+modules (``errors``, ``paths``, ``schema``, ``precheck``) costs no TinyDB, filelock or rapidfuzz,
+which keeps them out of the reader's start-up.
 """
 
-from .corrections import Correction, Corrections, apply_corrections
-from .errors import (CorruptDatabase, DatabaseBusy, InvalidAnnotation, NewerDatabase, StoreError,
-                     UnknownAnnotation)
-from .library import Library, document_id
-from .paths import default_db_path
-from .records import HIGHLIGHT_NAMES, Annotation, Placement
+from __future__ import annotations
 
-__all__ = [
-    "Library", "Annotation", "Placement", "Corrections", "Correction", "StoreError", "CorruptDatabase",
-    "NewerDatabase", "InvalidAnnotation", "UnknownAnnotation", "DatabaseBusy", "default_db_path",
-    "apply_corrections", "HIGHLIGHT_NAMES", "document_id",
-]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_WHERE = {
+    "Correction": "corrections", "Corrections": "corrections", "apply_corrections": "corrections",
+    "CorruptDatabase": "errors", "DatabaseBusy": "errors", "InvalidAnnotation": "errors",
+    "NewerDatabase": "errors", "StoreError": "errors", "UnknownAnnotation": "errors",
+    "Library": "library", "document_id": "library", "default_db_path": "paths",
+    "HIGHLIGHT_NAMES": "records", "Annotation": "records", "Placement": "records",
+}
+
+__all__ = list(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{where}", __name__), name)
+    globals()[name] = value  # next time: a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:  # for type checkers and editors: the same names, eagerly
+    from .corrections import Correction, Corrections, apply_corrections
+    from .errors import (CorruptDatabase, DatabaseBusy, InvalidAnnotation, NewerDatabase, StoreError,
+                         UnknownAnnotation)
+    from .library import Library, document_id
+    from .paths import default_db_path
+    from .records import HIGHLIGHT_NAMES, Annotation, Placement

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+# rapidfuzz is imported inside the functions that use it: only an annotation whose text moved
+# needs it, and importing it costs the reader's start-up 15-25 ms (benchmarks/FINDINGS.md).
 
 CONTEXT_CHARS = 32
 MAX_EXACT_HITS = 2000
@@ -61,6 +61,8 @@ def make_selector(text: str, start: int, end: int) -> Selector:
 def _sim(a: str, b: str) -> float:
     if not a and not b:
         return 1.0
+    from rapidfuzz.distance import Levenshtein
+
     return Levenshtein.normalized_similarity(a, b)
 
 
@@ -126,6 +128,8 @@ def _boundaries(text: str, a: int, b: int, slack: int) -> tuple[list[int], list[
 
 def _refine(text: str, sel: Selector, a: int, b: int) -> tuple[float, int, int]:
     """Move a candidate's ends to the nearby word boundaries that best match the quote."""
+    from rapidfuzz.distance import Levenshtein
+
     exact = sel.exact
     slack = max(4, len(exact) // 3)
     starts, ends = _boundaries(text, a, b, slack)
@@ -149,6 +153,8 @@ def _candidates(text: str, sel: Selector) -> set[tuple[int, int]]:
     Each needle is aligned with ``rapidfuzz.fuzz.partial_ratio_alignment``; ``lead`` says where
     the quote starts relative to the needle.  Long quotes are searched by their first and
     last 64 characters (with and without context), which stays fast on long articles."""
+    from rapidfuzz import fuzz
+
     exact, n = sel.exact, len(sel.exact)
     if n > 2 * len(text) + 2 * PIECE:
         return set()
@@ -176,6 +182,8 @@ def _candidates(text: str, sel: Selector) -> set[tuple[int, int]]:
 
 
 def _approximate(text: str, sel: Selector) -> Anchor | None:
+    from rapidfuzz.distance import Levenshtein
+
     best: tuple[float, int, int] | None = None
     for a, b in _candidates(text, sel):
         if Levenshtein.normalized_similarity(sel.exact, text[a:b]) < 0.3:

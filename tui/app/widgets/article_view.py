@@ -1,7 +1,8 @@
 """The article: one widget on Textual's line API, whatever the length of the document.
 
-``render_line(y)`` looks up display row ``scroll_y + y`` in a :class:`LineMap` (built once
-per width), and returns a cached Strip of it.  The cursor, the selection and the current
+``render_line(y)`` looks up display row ``first_row() + y`` (``scroll_y``, or the restored
+reading position until the scroll reaches it) in a :class:`LineMap` (built once per width),
+and returns a cached Strip of it.  The cursor, the selection and the current
 quotation are drawn over the cached rows only where they are, so moving the cursor repaints
 two rows, not the document.
 """
@@ -176,13 +177,24 @@ class ArticleView(ScrollView, can_focus=True):
         overlays, _ = self._overlays()
         return [self.lines.rows_of(s, e) for s, e, _ in overlays]
 
+    def first_row(self) -> int:
+        """The display row on the top line of the view.
+
+        While a restored position waits for the scroll to catch up (the virtual size is laid out
+        a frame after the first wrap), rows are drawn from where the scroll is going, so the
+        first frame already shows the reader's place, never the top of the article."""
+        if self._pending_top is not None and self.lines is not None:
+            last = max(0, len(self.lines) - self.scrollable_content_region.height)
+            return max(0, min(self.lines.row_of(self._pending_top), last))
+        return int(self.scroll_y)
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         background = self.rich_style
         if self.lines is None or self.lines.width != self.text_width:
             self._rewrap()  # the first frame is drawn before on_resize: wrap now, not a frame later
         lines = self.lines
-        row = int(self.scroll_y) + y
+        row = self.first_row() + y
         if lines is None or row >= len(lines):
             return Strip.blank(width, background)
         overlays, marked = self._overlays()
@@ -202,7 +214,7 @@ class ArticleView(ScrollView, can_focus=True):
         return row_text(self.doc, self.lines, row)
 
     def visible_rows(self) -> range:
-        top = int(self.scroll_y)
+        top = self.first_row()
         return range(top, min(top + self.size.height, len(self.lines or ())))
 
     def _refresh_rows(self, ranges: list[range]) -> None:
