@@ -14,7 +14,7 @@ import pytest
 
 from tui.engine import load_text
 from tui.store import CorruptDatabase, Library, NewerDatabase, StoreError, document_id, schema
-from tui.store.precheck import document_sha, precheck
+from tui.store.precheck import precheck
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = "A headline\n\n“Prices will fall,” the minister said on Monday. Nobody believed her.\n\nMore text here.\n"
@@ -54,11 +54,11 @@ def test_finds_the_position_the_library_saved_and_clamps_it(tmp_path):
     assert precheck(db, doc.text).position == len(doc.text)
 
 
-def test_same_id_as_the_library():
+def test_one_document_id_for_a_document_and_its_text():
     doc = load_text(TEXT)
-    assert document_sha(doc.text) == document_id(doc)
+    assert document_id(doc.text) == document_id(doc)
     lone = "surrogate \udc80 survives"
-    assert document_sha(lone) == hashlib.sha256(lone.encode("utf-8", "surrogatepass")).hexdigest()
+    assert document_id(lone) == hashlib.sha256(lone.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def test_an_edited_file_keeps_the_position_of_its_old_text(tmp_path):
@@ -81,6 +81,7 @@ def test_an_edited_file_keeps_the_position_of_its_old_text(tmp_path):
 @pytest.mark.parametrize("body, error, words", [
     (b'{"annotations": {"1": {"exact": ', CorruptDatabase, "not valid JSON"),
     (b"[1, 2, 3]", CorruptDatabase, "unexpected JSON shape"),
+    (b"null", CorruptDatabase, "unexpected JSON shape"),  # JSON null is not an empty database
     (json.dumps({"_quotelens": {"1": {"schema": 99}}}).encode(), NewerDatabase, "newer"),
     (json.dumps({"_quotelens": {"1": {"schema": 2}}, "annotations": {"1": {"id": 5}}}).encode(),
      CorruptDatabase, "damaged"),
@@ -97,6 +98,39 @@ def test_refuses_what_library_open_refuses_and_leaves_the_file(tmp_path, body, e
     assert str(db) in str(caught.value) and "\n" not in str(caught.value)
     assert db.read_bytes() == body
     assert sorted(p.name for p in tmp_path.iterdir()) == ["q.json", "q.json.lock"]  # no backup, no temp file
+
+
+def test_a_symbolic_link_loop_as_the_database_is_refused_in_one_line(tmp_path):
+    loop = tmp_path / "loop"
+    loop.symlink_to("loop")  # ln -s loop loop
+    with pytest.raises(StoreError) as caught:
+        precheck(loop, TEXT)
+    with pytest.raises(StoreError):
+        Library.open(loop)
+    assert str(loop) in str(caught.value) and "\n" not in str(caught.value)
+    assert loop.is_symlink()  # left as it was
+
+
+@pytest.mark.parametrize("make", ["loop", "null"])
+def test_the_reader_refuses_a_bad_database_before_textual_starts(tmp_path, make):
+    """``quotelens --db X FILE``: one line about the database and status 2, never a traceback,
+    and before the terminal is even looked at (here there is none)."""
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    db = tmp_path / "db.json"
+    if make == "loop":
+        db.symlink_to("db.json")
+    else:
+        db.write_bytes(b"null")
+    code = ("import sys\nfrom tui.commands.read import main\nstatus = main(sys.argv[1:])\n"
+            "assert 'textual' not in sys.modules\nsys.exit(status)")
+    out = subprocess.run([sys.executable, "-c", code, "--db", str(db), str(article)], capture_output=True,
+                         text=True, cwd=ROOT, stdin=subprocess.DEVNULL, timeout=60)
+    assert out.returncode == 2, out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"quotelens: {db}"), out.stderr
+    if make == "null":
+        assert db.read_bytes() == b"null"
 
 
 def test_a_folder_in_place_of_the_database(tmp_path):

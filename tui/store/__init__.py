@@ -3,7 +3,7 @@
 Imports the engine, never Textual.  See :mod:`tui.store.library` for threading notes.
 
 The names below load on first use (PEP 562): importing ``tui.store`` or one of its light
-modules (``errors``, ``paths``, ``schema``, ``precheck``) costs no TinyDB, filelock or rapidfuzz,
+modules (``errors``, ``paths``, ``schema``, ``database_file``, ``precheck``) costs no TinyDB, filelock or rapidfuzz,
 which keeps them out of the reader's start-up.
 """
 
@@ -16,7 +16,7 @@ _WHERE = {
     "Correction": "corrections", "Corrections": "corrections", "apply_corrections": "corrections",
     "CorruptDatabase": "errors", "DatabaseBusy": "errors", "InvalidAnnotation": "errors",
     "NewerDatabase": "errors", "StoreError": "errors", "UnknownAnnotation": "errors",
-    "Library": "library", "document_id": "library", "default_db_path": "paths",
+    "Library": "library", "document_id": "database_file", "default_db_path": "paths",
     "HIGHLIGHT_NAMES": "records", "Annotation": "records", "Placement": "records",
 }
 
@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, eagerly
     from .corrections import Correction, Corrections, apply_corrections
     from .errors import (CorruptDatabase, DatabaseBusy, InvalidAnnotation, NewerDatabase, StoreError,
                          UnknownAnnotation)
-    from .library import Library, document_id
+    from .database_file import document_id
+    from .library import Library
     from .paths import default_db_path
     from .records import HIGHLIGHT_NAMES, Annotation, Placement

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import hashlib
 import os
 import shutil
-import stat
 import threading
 import uuid
 from collections import Counter
@@ -38,7 +36,8 @@ from .corrections import Correction, Corrections
 from .errors import CorruptDatabase, DatabaseBusy, InvalidAnnotation, StoreError, UnknownAnnotation
 from .records import (Annotation, Placement, check_color, clean_note, clean_tags, from_record, now_iso,
                       to_record)
-from .storage import AtomicJSONStorage, atomic_write_bytes, read_database
+from .database_file import database_path, document_id, load_database
+from .storage import AtomicJSONStorage, atomic_write_bytes
 
 LOCK_TIMEOUT = 15.0
 LOCK_POLL = 0.002  # short: the lock is held for milliseconds, and a waiter should get its turn
@@ -97,11 +96,6 @@ class _DB(TinyDB):
     table_class = _FreshTable
 
 
-def document_id(doc: Document) -> str:
-    """A document is known by the sha256 of its canonical text."""
-    return hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def _source_path(doc: Document) -> str | None:
     if not doc.source or doc.source == "-":
         return None
@@ -146,40 +140,19 @@ class Library:
         :class:`StoreError` (folder not writable, lock held too long).  An older database is
         upgraded in place after a copy is kept next to it (``NAME.vN.bak``).
         """
-        path = Path(path).expanduser()
-        try:
-            if path.is_symlink():  # write through the link (os.replace would replace the link itself)
-                path = path.resolve()
-            st = path.stat()
-        except (FileNotFoundError, NotADirectoryError):  # the folders are made below, or say why not
-            st = None
-        except (OSError, RuntimeError) as err:  # RuntimeError: a symbolic link that loops
-            raise StoreError(f"{path}: cannot be opened: {getattr(err, 'strerror', None) or err}") from None
-        if st is not None and stat.S_ISDIR(st.st_mode):
-            raise CorruptDatabase(f"{path}: is a folder, not a database file")
-        if st is not None and not stat.S_ISREG(st.st_mode):
-            # a pipe would block the read; a device (--db /dev/null) would be replaced by the save
-            raise StoreError(f"{path}: not a regular file (a device or a pipe); use --db FILE for the database")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise StoreError(f"cannot create {path.parent}: {err.strerror or err}") from None
+        path = database_path(path)  # the lock file sits next to the file a link points to
         with _locked(FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT), path):
             _remove_stale_temp_files(path)
-            data, _ = read_database(path)
-            version = schema.version_of(data, str(path))
-            if version is None:
-                _write_new(path, schema.stamp(data or {}))
-            elif version < schema.SCHEMA_VERSION:
-                upgraded = schema.migrate(data, version, str(path))  # refuses before anything is written
+            found = load_database(path)  # the reader's pre-check takes the same path
+            if found.version is None:
+                _write_new(path, schema.stamp(found.data or {}))
+            elif found.version < schema.SCHEMA_VERSION:
                 try:
-                    shutil.copy2(path, path.with_name(f"{path.name}.v{version}.bak"))
+                    shutil.copy2(path, path.with_name(f"{path.name}.v{found.version}.bak"))
                 except OSError as err:
                     raise StoreError(f"cannot keep a copy of {path} before upgrading it: "
                                      f"{err.strerror or err}") from None
-                _write_new(path, upgraded)
-            else:
-                schema.validate(data, str(path))
+                _write_new(path, found.data)
         return cls(path)
 
     def close(self) -> None:

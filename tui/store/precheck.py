@@ -10,17 +10,13 @@ itself opens after that first frame.  Nothing here writes the database.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from . import schema
-from .errors import CorruptDatabase, StoreError
+from .database_file import document_id, load_database
 
 
 @dataclass(frozen=True)
@@ -31,65 +27,25 @@ class Precheck:
     position: int | None  # the saved reading position of the document, clamped to its text
 
 
-def document_sha(text: str) -> str:
-    """The id a document is stored under: :func:`tui.store.library.document_id` (same formula)."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def precheck(path: str | os.PathLike, text: str, source: str | None = None) -> Precheck:
     """Refuse what ``Library.open`` would refuse; return the position saved for ``text``.
 
     Raises :class:`~tui.store.errors.CorruptDatabase`, :class:`~tui.store.errors.NewerDatabase`
-    or :class:`~tui.store.errors.StoreError` (one line each; the file is never touched).  A
-    missing or empty file is a new database: no position.  ``source`` is the document's path:
+    or :class:`~tui.store.errors.StoreError` (one line each; the file is never touched): the
+    checks are :func:`~tui.store.database_file.load_database`, which ``Library.open`` runs too.
+    A missing or empty file is a new database: no position.  ``source`` is the document's path:
     when the text was edited since the last visit, the position saved under the old text is the
     one the Library will carry over (see ``Library.register``).
     """
-    path = Path(path).expanduser()
-    if path.is_symlink():
-        path = path.resolve()
-    if path.is_dir():
-        raise CorruptDatabase(f"{path}: is a folder, not a database file")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)  # Library.open would create it too
-    except OSError as err:
-        raise StoreError(f"cannot create {path.parent}: {err.strerror or err}") from None
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        return Precheck(path, None)
-    except OSError as err:
-        raise StoreError(f"{path}: {err.strerror or err}") from None
-    if not stat.S_ISREG(mode):  # /dev/null would be replaced by the first save; a FIFO would hang here
-        raise StoreError(f"{path}: not a regular file; use --db PATH for a database file")
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return Precheck(path, None)
-    except PermissionError:
-        raise StoreError(f"{path}: permission denied") from None
-    except OSError as err:
-        raise StoreError(f"{path}: {err.strerror or err}") from None
-    if not raw:
-        return Precheck(path, None)
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        raise CorruptDatabase(f"{path}: not a quotelens database (the file is not valid JSON)"
-                              + schema.UNTOUCHED) from None
-    version = schema.version_of(data, str(path))
-    if version is None:
-        return Precheck(path, None)
-    if version < schema.SCHEMA_VERSION:
-        data = schema.migrate(data, version, str(path))  # our own parsed copy: the file is untouched
-    else:
-        schema.validate(data, str(path))
-    return Precheck(path, _position(data, text, source))
+    found = load_database(path)
+    if found.version is None or found.data is None:
+        return Precheck(found.path, None)
+    return Precheck(found.path, _position(found.data, text, source))
 
 
 def _position(data: dict[str, Any], text: str, source: str | None) -> int | None:
     positions = list(data.get(schema.POSITIONS, {}).values())
-    sha = document_sha(text)
+    sha = document_id(text)
     found = next((r["offset"] for r in positions if r["doc_id"] == sha), None)
     if found is None and source and source != "-":
         where = os.path.abspath(source)

@@ -23,15 +23,10 @@ from typing import Any, Callable, Iterator
 import orjson
 from tinydb.storages import Storage
 
-from .errors import CorruptDatabase, StoreError
-from .schema import UNTOUCHED
-
-Validator = Callable[[Any, str], object]
+from .database_file import Validator, read_database
+from .database_file import stat_key as _stat_key
+from .errors import StoreError
 MISSING = ("missing",)
-
-
-def _stat_key(st: os.stat_result) -> tuple[int, int, int, int, int]:
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -63,34 +58,6 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
             pass
         raise
     fsync_dir(path.parent)
-
-
-def read_database(path: Path, validate: Validator | None = None) -> tuple[Any, tuple | None]:
-    """Read and parse ``path``: ``(data, stat_key)``; ``(None, None)`` when it is missing or 0 bytes."""
-    try:
-        with open(path, "rb") as fh:
-            st = os.fstat(fh.fileno())
-            raw = fh.read()
-    except FileNotFoundError:
-        return None, None
-    except IsADirectoryError:
-        raise CorruptDatabase(f"{path}: is a folder, not a database file") from None
-    except PermissionError:
-        raise StoreError(f"{path}: permission denied") from None
-    except OSError as err:
-        raise StoreError(f"{path}: {err.strerror or err}") from None
-    if not raw:
-        return None, _stat_key(st)
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        raise CorruptDatabase(f"{path}: not a quotelens database (the file is not valid JSON)"
-                              + UNTOUCHED) from None
-    if data is None:  # JSON ``null`` is not an empty database: refuse it rather than overwrite it
-        raise CorruptDatabase(f"{path}: not a quotelens database (unexpected JSON shape)" + UNTOUCHED)
-    if validate is not None:
-        validate(data, str(path))
-    return data, _stat_key(st)
 
 
 class AtomicJSONStorage(Storage):
