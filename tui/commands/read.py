@@ -17,7 +17,8 @@ from pathlib import Path
 
 from ..engine import Document, LoadError, load_path, load_text
 
-SAMPLE = "sample"
+SAMPLE = "sample"  # the argument that asks for the built-in sample
+SAMPLE_SOURCE = "quotelens:sample"  # its Document.source: a name with a scheme, never a user's path
 
 
 def load_sample() -> Document:
@@ -25,7 +26,7 @@ def load_sample() -> Document:
     from importlib.resources import files
 
     text = files("tui.data").joinpath("sample.md").read_text(encoding="utf-8")
-    return load_text(text, name="sample", fmt="markdown", source=SAMPLE)
+    return load_text(text, name="sample", fmt="markdown", source=SAMPLE_SOURCE)
 
 
 def load_document(file: str | None) -> Document:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import orjson
 
+from ..engine.sanitize import escape_surrogates
 from . import schema
 from .errors import CorruptDatabase, StoreError
 
@@ -32,6 +34,24 @@ def document_id(doc: Document | str) -> str:
     """The id a document is stored under: the sha256 of its canonical text (a Document or the text)."""
     text = doc if isinstance(doc, str) else doc.text
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+STDIN = "-"
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")  # "quotelens:sample": a name, not a file
+
+
+def source_path(source: str | None) -> str | None:
+    """The absolute path a document's ``source`` names, as it is stored; None when it names no file.
+
+    Standard input (``-``) and sources with a scheme (the built-in sample is ``quotelens:sample``)
+    are no path: documents from them are never re-keyed by path, so a file that happens to be
+    called ``sample`` in the current folder has nothing to do with the sample.  A name in a
+    broken encoding holds lone surrogates, which JSON cannot store: its bytes are kept as
+    escapes, so that two such names stay apart.
+    """
+    if not source or source == STDIN or _SCHEME.match(source):
+        return None
+    return escape_surrogates(os.path.abspath(source))
 
 
 @dataclass(frozen=True)

@@ -29,14 +29,13 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from ..engine.model import Document
-from ..engine.sanitize import escape_surrogates
 from . import schema
 from .anchoring import Selector, anchor, make_selector
 from .corrections import Correction, Corrections
 from .errors import CorruptDatabase, DatabaseBusy, InvalidAnnotation, StoreError, UnknownAnnotation
 from .records import (Annotation, Placement, check_color, clean_note, clean_tags, from_record, now_iso,
                       to_record)
-from .database_file import database_path, document_id, load_database
+from .database_file import database_path, document_id, load_database, source_path
 from .storage import AtomicJSONStorage, atomic_write_bytes
 
 LOCK_TIMEOUT = 15.0
@@ -97,11 +96,7 @@ class _DB(TinyDB):
 
 
 def _source_path(doc: Document) -> str | None:
-    if not doc.source or doc.source == "-":
-        return None
-    # A name in a broken encoding holds lone surrogates, which JSON cannot store: keep its
-    # bytes as escapes, so that two such names stay apart.
-    return escape_surrogates(os.path.abspath(doc.source))
+    return source_path(doc.source)
 
 
 def _check_range(doc: Document, start: Any, end: Any) -> tuple[int, int]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .database_file import document_id, load_database
+from .database_file import document_id, load_database, source_path
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,8 @@ def _position(data: dict[str, Any], text: str, source: str | None) -> int | None
     positions = list(data.get(schema.POSITIONS, {}).values())
     sha = document_id(text)
     found = next((r["offset"] for r in positions if r["doc_id"] == sha), None)
-    if found is None and source and source != "-":
-        where = os.path.abspath(source)
+    where = source_path(source)
+    if found is None and where is not None:
         old = {r.get("doc_id") for r in data.get(schema.DOCUMENTS, {}).values()
                if r.get("path") == where and r.get("doc_id") != sha}
         found = next((r["offset"] for r in positions if r["doc_id"] in old), None)
