@@ -154,3 +154,12 @@ def test_version_1_database_is_upgraded_by_the_cli(article, tmp_path):
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "old.json.v1.bak").exists()
     assert json.loads(db.read_text(encoding="utf-8"))["_quotelens"]["1"]["schema"] == 2
+
+
+def test_tags_differing_only_in_case_are_stored_once(article, tmp_path):
+    db = tmp_path / "db.json"
+    out = run("annotate", str(article), "--exact", "Dock workers", "--tag", "Climate", "--tag", "climate",
+              "--tag", " CLIMATE ", "--tag", "port", "--db", str(db))
+    assert out.returncode == 0, out.stderr
+    [row] = json.loads(run("annotations", str(article), "--json", "--db", str(db)).stdout)["annotations"]
+    assert row["tags"] == ["Climate", "port"]

@@ -72,15 +72,23 @@ def clean_note(note: str) -> str:
 
 
 def clean_tags(tags: Any) -> tuple[str, ...]:
-    """Tags are trimmed, single-spaced, without control characters, without duplicates."""
+    """The one rule for tags, wherever they are typed (the CLI, the editor, the API).
+
+    Each tag is trimmed and single-spaced, its control characters turned into spaces; empty tags
+    are dropped; tags that differ only in case are one tag, spelled as it was first written
+    ("Climate, climate" is "Climate").
+    """
     if isinstance(tags, str):
         tags = (tags,)
+    seen: set[str] = set()
     out: list[str] = []
     for tag in tags:
         if not isinstance(tag, str):
             raise InvalidAnnotation("a tag must be text")
         tag = " ".join(_TAG_BAD.sub(" ", replace_surrogates(tag)).split())
-        if tag and tag not in out:
+        key = tag.casefold()
+        if tag and key not in seen:
+            seen.add(key)
             out.append(tag)
     return tuple(out)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ...store.records import clean_tags as store_clean_tags
+
 
 @dataclass(frozen=True, slots=True)
 class AnnotationDraft:
@@ -14,22 +16,13 @@ class AnnotationDraft:
 
 
 def clean_tags(items: Iterable[str], known_tags: Iterable[str] = ()) -> tuple[str, ...]:
-    """Tags trimmed, inner whitespace collapsed, empty ones dropped, duplicates removed.
-
-    Duplicates are found ignoring case (the first spelling wins); a tag matching a known tag
-    ignoring case takes the known spelling, so "Climate" and "climate" do not both exist.
+    """The store's rule for tags (:func:`tui.store.records.clean_tags`: trimmed, single-spaced, no
+    empty ones, duplicates ignoring case dropped, the first spelling kept), and then a tag that
+    matches a known tag ignoring case takes the known spelling, so "Climate" and "climate" do
+    not both exist.
     """
-    known = {t.casefold(): t for t in (" ".join(k.split()) for k in known_tags) if t}
-    seen: set[str] = set()
-    out: list[str] = []
-    for item in items:
-        tag = " ".join(str(item).split())
-        key = tag.casefold()
-        if not tag or key in seen:
-            continue
-        seen.add(key)
-        out.append(known.get(key, tag))
-    return tuple(out)
+    known = {t.casefold(): t for t in store_clean_tags(tuple(known_tags))}
+    return tuple(known.get(t.casefold(), t) for t in store_clean_tags(tuple(str(i) for i in items)))
 
 
 def parse_tags(text: str, known_tags: Iterable[str] = ()) -> tuple[str, ...]:
