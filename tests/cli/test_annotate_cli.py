@@ -163,3 +163,18 @@ def test_tags_differing_only_in_case_are_stored_once(article, tmp_path):
     assert out.returncode == 0, out.stderr
     [row] = json.loads(run("annotations", str(article), "--json", "--db", str(db)).stdout)["annotations"]
     assert row["tags"] == ["Climate", "port"]
+
+
+def test_annotations_shows_joined_emoji_and_words_as_the_article_has_them(tmp_path):
+    family, persian = "\U0001f469\u200d\U0001f469\u200d\U0001f467", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0645"
+    article = tmp_path / "family.txt"
+    article.write_text(f"Families\n\n“We stay together,” the {family} family said.\n", encoding="utf-8")
+    db = tmp_path / "db.json"
+    assert run("annotate", str(article), "--exact", family, "--note", f"{persian} \x1b]0;x\x07",
+               "--db", str(db)).returncode == 0
+    table = run("annotations", str(article), "--db", str(db)).stdout
+    assert family in table and f"note: {persian}" in table and "\x1b" not in table
+    listed = run("annotations", str(article), "--json", "--db", str(db)).stdout
+    assert family in listed and persian in listed  # written as text, not as escapes
+    [row] = json.loads(listed)["annotations"]
+    assert (row["text"], row["note"]) == (family, f"{persian} ]0;x")

@@ -95,6 +95,19 @@ def test_control_characters_are_removed_from_notes_and_tags_but_markup_is_kept(l
     assert lib.get(b.id).exact == "[bold red]Not markup[/]"
 
 
+def test_notes_and_tags_keep_what_an_article_keeps(lib):
+    """The store removes what the engine removes from articles, no more: a family emoji (joined by
+    zero-width joiners) and a Persian word (with a zero-width non-joiner) are written as typed."""
+    family, persian = "\U0001f469\u200d\U0001f469\u200d\U0001f467", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0645"
+    doc = load_text(f"A headline\n\nThe {family} family said {persian} today.\n")
+    start = doc.text.index(family)
+    a = lib.add(doc, start, start + len(family), note=f"{family} \u2066{persian}\u2069 \x1b[2J",
+                tags=[family, f"\x00{persian}"])
+    assert a.note == f"{family} {persian} [2J"
+    assert a.tags == (family, persian)
+    assert lib.get(a.id) == a and a.exact == family
+
+
 def test_all_tags_most_used_first_across_documents(lib, doc, tmp_path):
     other = load_text("Other story\n\nSomething else happened today in the town.\n")
     lib.add(doc, 0, 5, tags=["weather"])

@@ -9,27 +9,27 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 
 from ..engine import Document, LoadError, load_path
 from ..engine.sanitize import escape_surrogates, one_line
+from ..store.records import SafeChars
 
-# what must never reach a terminal raw: controls, bidi overrides and isolates, lone surrogates (a
-# database edited by hand or by another tool can hold any string)
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
-
-_JSON_UNPRINTABLE = re.compile("[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+# What must never reach a terminal raw is what the engine removes from articles (controls, bidi
+# overrides and isolates, lone surrogates): a database edited by hand or by another tool can hold
+# any string.  In the table such a character becomes a space; in JSON a \uXXXX escape.
+_SHOWN = SafeChars(lambda ch: " ")
+_JSON_SAFE = SafeChars(lambda ch: f"\\u{ord(ch):04x}")
 
 
 def _json_text(data: dict) -> str:
-    """JSON as UTF-8 text, with the unprintable characters written as ``\\uXXXX`` escapes."""
+    """JSON as UTF-8 text, with the unsafe characters written as ``\\uXXXX`` escapes."""
     text = json.dumps(data, ensure_ascii=False, indent=1)  # escapes C0 controls itself; not the rest
-    return _JSON_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text.translate(_JSON_SAFE)
 
 
 def _clip(text: str, width: int) -> str:
-    text = " ".join(_UNPRINTABLE.sub(" ", text).split())
+    text = " ".join(text.translate(_SHOWN).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

@@ -7,22 +7,36 @@ TextPositionSelector (character offsets into the document's canonical text).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Callable
 
-from ..engine.sanitize import replace_surrogates
+from ..engine.sanitize import replace_surrogates, sanitize
 from .errors import InvalidAnnotation
 
 HIGHLIGHT_NAMES = ("yellow", "green", "blue", "pink", "orange")  # highlight colours 1–5
 STATUSES = ("anchored", "moved", "orphan")
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
-# controls that separate words become white space rather than gluing two words together
-_SEPARATORS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n",
-                             "\x1c": " ", "\x1d": " ", "\x1e": " ", "\x1f": " "})
-_TAG_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+class SafeChars(dict):
+    """A ``str.translate`` table over the engine's rule for unsafe text: a character that
+    :func:`tui.engine.sanitize.sanitize` would drop or change (controls, bidi overrides and
+    isolates, lone surrogates) becomes ``replace(ch)``; every other character stays as it is.
+    Filled in as characters are met, so there is one list of unsafe characters: the engine's."""
+
+    def __init__(self, replace: Callable[[str], str]) -> None:
+        super().__init__()
+        self.replace = replace
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = ch if sanitize(ch)[0] == ch else self.replace(ch)
+        self[code] = out
+        return out
+
+
+_AS_SPACE = SafeChars(lambda ch: " ")  # in a tag, a control parts two words rather than gluing them
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +78,12 @@ def now_iso() -> str:
 
 
 def clean_note(note: str) -> str:
+    """A note made safe as an article is (:func:`tui.engine.sanitize.sanitize`): controls and bidi
+    overrides removed, word-separating controls turned into white space, lone surrogates (an
+    argument in a broken encoding) into U+FFFD, line endings into ``\\n``."""
     if not isinstance(note, str):
         raise InvalidAnnotation("a note must be text")
-    # lone surrogates (an argument in a broken encoding) cannot be saved: they become U+FFFD
-    note = note.replace("\r\n", "\n").replace("\r", "\n").translate(_SEPARATORS)
-    return _CONTROL.sub("", replace_surrogates(note))
+    return sanitize(note)[0]
 
 
 def clean_tags(tags: Any) -> tuple[str, ...]:
@@ -85,7 +100,7 @@ def clean_tags(tags: Any) -> tuple[str, ...]:
     for tag in tags:
         if not isinstance(tag, str):
             raise InvalidAnnotation("a tag must be text")
-        tag = " ".join(_TAG_BAD.sub(" ", replace_surrogates(tag)).split())
+        tag = " ".join(replace_surrogates(tag).translate(_AS_SPACE).split())
         key = tag.casefold()
         if tag and key not in seen:
             seen.add(key)
