@@ -64,3 +64,10 @@ def test_documents_with_a_scheme_or_from_stdin_are_never_re_keyed(folder):
         assert lib.placements(other) == [] and lib.placements(piped_other) == []
         assert [p.annotation.note for p in lib.placements(one)] == ["one"]
         assert [p.annotation.note for p in lib.placements(piped)] == ["piped"]
+
+
+def test_a_file_name_with_a_colon_is_still_a_path(tmp_path):
+    from tui.store.database_file import source_path
+
+    assert source_path("notes:2024.txt") is not None
+    assert source_path("quotelens:sample") is None and source_path("-") is None

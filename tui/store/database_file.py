@@ -37,13 +37,13 @@ def document_id(doc: Document | str) -> str:
 
 
 STDIN = "-"
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")  # "quotelens:sample": a name, not a file
+_SCHEME = re.compile(r"quotelens:")  # "quotelens:sample": a built-in name, not a file (notes:2024.txt stays a path)
 
 
 def source_path(source: str | None) -> str | None:
     """The absolute path a document's ``source`` names, as it is stored; None when it names no file.
 
-    Standard input (``-``) and sources with a scheme (the built-in sample is ``quotelens:sample``)
+    Standard input (``-``) and built-in documents (``quotelens:sample``)
     are no path: documents from them are never re-keyed by path, so a file that happens to be
     called ``sample`` in the current folder has nothing to do with the sample.  A name in a
     broken encoding holds lone surrogates, which JSON cannot store: its bytes are kept as
