@@ -1,1 +1,30 @@
 """Sub-commands of the ``quotelens`` command line; each module imports only what it needs."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+
+Main = Callable[[list[str]], int]
+
+
+def reports_failures(main: Main) -> Main:
+    """A command's reader-facing failures (a file that cannot be read, a database that cannot be
+    used) become one line on stderr and exit status 2; anything else is a bug and stays loud."""
+
+    @functools.wraps(main)
+    def run(argv: list[str]) -> int:
+        try:
+            return main(argv)
+        except Exception as err:
+            from ..engine import LoadError
+            from ..engine.sanitize import one_line
+            from ..store.errors import StoreError
+
+            if isinstance(err, (LoadError, StoreError)):
+                print(f"quotelens: {one_line(str(err))}", file=sys.stderr)
+                return 2
+            raise
+
+    return run

@@ -9,8 +9,9 @@ import argparse
 import re
 import sys
 
-from ..engine import Document, LoadError, load_path
+from ..engine import Document, load_path
 from ..engine.sanitize import one_line
+from . import reports_failures
 
 
 def find_occurrence(doc: Document, exact: str, occurrence: int) -> tuple[int, int] | str:
@@ -37,6 +38,7 @@ def find_occurrence(doc: Document, exact: str, occurrence: int) -> tuple[int, in
     return hits[occurrence - 1]
 
 
+@reports_failures
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="quotelens annotate",
                                  description="Annotate a passage of FILE; print the new annotation's id.")
@@ -52,7 +54,7 @@ def main(argv: list[str]) -> int:
                     "else the user data folder)")
     args = ap.parse_args(argv)
 
-    from ..store import HIGHLIGHT_NAMES, Library, StoreError, default_db_path
+    from ..store import HIGHLIGHT_NAMES, Library, default_db_path
 
     def fail(message: str) -> int:
         print(f"quotelens: {one_line(str(message))}", file=sys.stderr)
@@ -60,18 +62,12 @@ def main(argv: list[str]) -> int:
 
     if args.color is not None and args.color.lower() not in HIGHLIGHT_NAMES:
         return fail(f"unknown colour {args.color!r}: use one of {', '.join(HIGHLIGHT_NAMES)}")
-    try:
-        doc = load_path(args.file)
-    except LoadError as err:
-        return fail(str(err))
+    doc = load_path(args.file)  # LoadError and StoreError are reported by tui.cli
     found = find_occurrence(doc, args.exact, args.occurrence)
     if isinstance(found, str):
         return fail(found)
-    try:
-        with Library.open(default_db_path(args.db)) as lib:
-            ann = lib.add(doc, found[0], found[1], note=args.note, tags=args.tag,
-                          color=args.color.lower() if args.color else None)
-    except StoreError as err:
-        return fail(str(err))
+    with Library.open(default_db_path(args.db)) as lib:
+        ann = lib.add(doc, found[0], found[1], note=args.note, tags=args.tag,
+                      color=args.color.lower() if args.color else None)
     print(ann.id)
     return 0

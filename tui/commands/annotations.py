@@ -11,8 +11,9 @@ import argparse
 import json
 import sys
 
-from ..engine import Document, LoadError, load_path
-from ..engine.sanitize import escape_surrogates, one_line
+from ..engine import Document, load_path
+from ..engine.sanitize import escape_surrogates
+from . import reports_failures
 from ..store.records import SafeChars
 
 # What must never reach a terminal raw is what the engine removes from articles (controls, bidi
@@ -68,6 +69,7 @@ def table(data: dict) -> str:
     return "\n".join(out)
 
 
+@reports_failures
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="quotelens annotations",
                                  description="List the annotations of FILE with their status and offsets.")
@@ -77,19 +79,11 @@ def main(argv: list[str]) -> int:
                     "else the user data folder)")
     args = ap.parse_args(argv)
 
-    from ..store import Library, StoreError, default_db_path, document_id
+    from ..store import Library, default_db_path, document_id
 
-    try:
-        doc = load_path(args.file)
-    except LoadError as err:
-        print(f"quotelens: {err}", file=sys.stderr)
-        return 2
-    try:
-        with Library.open(default_db_path(args.db)) as lib:
-            placements = lib.placements(doc)
-    except StoreError as err:
-        print(f"quotelens: {one_line(str(err))}", file=sys.stderr)
-        return 2
+    doc = load_path(args.file)  # LoadError and StoreError are reported by tui.cli
+    with Library.open(default_db_path(args.db)) as lib:
+        placements = lib.placements(doc)
     data = placements_json(doc, document_id(doc), placements)
     if args.json:
         sys.stdout.write(_json_text(data) + "\n")

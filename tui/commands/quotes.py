@@ -9,7 +9,8 @@ import argparse
 import json
 import sys
 
-from ..engine import Analysis, Document, LoadError, analyze, load_path
+from ..engine import Analysis, Document, analyze, load_path
+from . import reports_failures
 
 
 def analysis_json(doc: Document, analysis: Analysis) -> dict:
@@ -55,16 +56,13 @@ def table(data: dict) -> str:
     return "\n".join(rows)
 
 
+@reports_failures
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="quotelens quotes", description="List the quotations in FILE and who said them.")
     ap.add_argument("file", help="a text or Markdown file, or - for standard input")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = ap.parse_args(argv)
-    try:
-        doc = load_path(args.file)
-    except LoadError as err:
-        print(f"quotelens: {err}", file=sys.stderr)
-        return 2
+    doc = load_path(args.file)  # a LoadError is reported by tui.cli
     data = analysis_json(doc, analyze(doc))
     if args.json:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)

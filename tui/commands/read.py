@@ -15,7 +15,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..engine import Document, LoadError, load_path, load_text
+from ..engine import Document, load_path, load_text
+from . import reports_failures
 
 SAMPLE = "sample"  # the argument that asks for the built-in sample
 SAMPLE_SOURCE = "quotelens:sample"  # its Document.source: a name with a scheme, never a user's path
@@ -44,6 +45,7 @@ def reattach_terminal() -> None:
     sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 outlives this function
 
 
+@reports_failures
 def main(argv: list[str]) -> int:
     # Start-up allocates much (Textual, the CSS, the widgets, the document) and frees little: a
     # full collection then is wasted work.  The app turns collection back on after its first paint.
@@ -65,21 +67,13 @@ def _main(argv: list[str]) -> int:
     ap.add_argument("--db", metavar="PATH", help="annotation database (default: $QUOTELENS_DB or your data folder)")
     args = ap.parse_args(argv)
 
-    try:
-        doc = load_document(args.file)
-    except LoadError as err:
-        print(f"quotelens: {err}", file=sys.stderr)
-        return 2
+    doc = load_document(args.file)  # LoadError and StoreError are reported by tui.cli
 
-    from ..store.errors import StoreError
     from ..store.paths import default_db_path
     from ..store.precheck import precheck
 
     try:
         db = precheck(default_db_path(args.db), doc.text, doc.source)
-    except StoreError as err:
-        print(f"quotelens: {err}", file=sys.stderr)
-        return 2
     except OSError as err:
         print(f"quotelens: database {err.filename or args.db or ''}: {err.strerror or err}", file=sys.stderr)
         return 2
