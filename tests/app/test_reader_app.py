@@ -340,3 +340,35 @@ async def test_a_click_puts_the_cursor_under_the_mouse(sample, db):
         # the view has a one-cell border: content (0, 0) is widget (1, 1)
         await pilot.click(view, offset=(column + 1, row + 1))
         assert sample.text[view.cursor:view.cursor + 7] == "council"
+
+
+async def test_u_undoes_an_edit_then_a_delete_in_the_annotations_pane(sample, db):
+    lib = Library.open(db)
+    start = sample.text.index("Fishermen stood")
+    lib.add(sample, start, start + len("Fishermen stood"), note="first note", tags=("crowd",), color="blue")
+    lib.close()
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        pane = app.query_one(AnnotationList)
+        pane.focus()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *"second note", "ctrl+s")
+        await settle(pilot)
+        assert [r.note for r in pane.rows] == ["second note"]
+        await pilot.press("d")
+        await settle(pilot)
+        assert pane.rows == ()
+        await pilot.press("u")  # the delete comes back, with the edited note
+        await settle(pilot)
+        assert [r.note for r in pane.rows] == ["second note"]
+        await pilot.press("u")  # then the edit is undone: the note, tags and colour as they were
+        await settle(pilot)
+        assert [(r.note, r.tags, r.color) for r in pane.rows] == [("first note", ("crowd",), "blue")]
+        assert Color.parse(HIGHLIGHTS["blue"]) in backgrounds_at(view, start)
+    lib = Library.open(db)
+    [p] = lib.placements(sample)
+    assert p.annotation.note == "first note"
+    lib.close()

@@ -85,7 +85,8 @@ class QuotelensApp(App[None]):
         self.base_analysis: Analysis | None = None
         self.analysis: Analysis | None = None
         self.placements: list[Placement] = []
-        self._deleted: list[Any] = []  # Annotation objects, most recent last (undo)
+        # (kind, the annotation as it was before): "delete" or "edit", most recent last; ``u`` undoes
+        self._undo: list[tuple[str, Any]] = []
         self._store_lock = threading.Lock()
         self._saved_position: int | None = None
         self._panes_ready = False
@@ -359,22 +360,31 @@ class QuotelensApp(App[None]):
         if draft is None:
             return
         aid = message.annotation_id
-        self.run_store(lambda: self.lib.update(aid, note=draft.note, tags=tuple(draft.tags), color=draft.color))
+
+        def edit() -> Any:
+            before = self.lib.get(aid)
+            self.lib.update(aid, note=draft.note, tags=tuple(draft.tags), color=draft.color or "")
+            return before
+
+        self.run_store(edit, then=lambda before: self._remember("edit", before))
 
     def on_annotation_list_deleted(self, message: AnnotationList.Deleted) -> None:
         aid = message.annotation_id
-        self.run_store(lambda: self.lib.delete(aid), then=self._remember_deleted)
+        self.run_store(lambda: self.lib.delete(aid), then=lambda before: self._remember("delete", before))
 
-    def _remember_deleted(self, annotation: Any) -> None:
-        self._deleted.append(annotation)
-        self.notify("Annotation deleted: press u to undo", timeout=3)
+    def _remember(self, kind: str, before: Any) -> None:
+        """Keep what ``kind`` ("delete" or "edit") changed, for ``u`` in the annotations pane."""
+        self._undo.append((kind, before))
+        done = "deleted" if kind == "delete" else "changed"
+        self.notify(f"Annotation {done}: press u to undo", timeout=3)
 
     def on_annotation_list_undo_requested(self, message: AnnotationList.UndoRequested) -> None:
-        if not self._deleted:
+        if not self._undo:
             self.notify("Nothing to undo", timeout=2)
             return
-        annotation = self._deleted.pop()
-        self.run_store(lambda: self.lib.restore(annotation))
+        kind, annotation = self._undo.pop()
+        undone = "Delete undone" if kind == "delete" else "Edit undone"
+        self.run_store(lambda: self.lib.restore(annotation), then=lambda _: self.notify(undone, timeout=2))
 
     # ------------------------------------------------------------ speakers
     def _speaker_name(self, speaker_id: int | None) -> str | None:

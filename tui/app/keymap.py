@@ -47,7 +47,7 @@ KEYMAP: tuple[Key, ...] = (
     Key("enter", "", "Jump to the annotation", "annotations", label="Enter"),
     Key("e", "", "Edit the annotation", "annotations"),
     Key("d", "", "Delete the annotation", "annotations"),
-    Key("u", "", "Undo the last delete", "annotations"),
+    Key("u", "", "Undo the last delete or edit", "annotations"),
     Key("slash,f", "", "Filter (tag:x color:y speaker:z or words)", "annotations", label="/ or f"),
     Key("enter", "", "Jump to the speaker's next quotation", "speakers", label="Enter"),
     Key("r", "", "Rename the speaker", "speakers"),
