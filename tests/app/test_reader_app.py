@@ -85,7 +85,7 @@ async def test_annotating_a_quotation_persists_and_highlights(sample, db):
         await pilot.press("a")
         await pilot.pause()
         await pilot.press(*"ferry matters")
-        await pilot.press("tab", *"transport", "ctrl+2", "ctrl+s")
+        await pilot.press("tab", *"transport", "tab", "2", "ctrl+s")  # Tab to the colours, 2: green
         await settle(pilot)
         assert Color.parse(HIGHLIGHTS["green"]) in backgrounds_at(view, quote.start)
         await pilot.press("q")
@@ -371,4 +371,54 @@ async def test_u_undoes_an_edit_then_a_delete_in_the_annotations_pane(sample, db
     lib = Library.open(db)
     [p] = lib.placements(sample)
     assert p.annotation.note == "first note"
+    lib.close()
+
+
+async def test_keys_1_to_5_in_the_editor_note_type_digits_tab_reaches_colours_alt_picks(sample, db):
+    from tui.app.components.annotation_editor import AnnotationEditor
+
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto_quote(pilot, app.article, "We are not asking for a new ferry,")
+        await pilot.press("a")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, AnnotationEditor)
+        assert "Tab to colours" in " ".join(str(w.render()) for w in editor.query(".field-label"))
+        await pilot.press(*"route 3", "alt+4")  # the digit is typed; Alt+4 picks pink from the note
+        assert editor.note_text == "route 3" and editor.draft.color == "pink"
+        await pilot.press("ctrl+3")  # once the Blue binding; now nothing, and never a cancel
+        assert app.screen is editor
+        await pilot.press("tab", "tab", "5")  # note -> tags -> colours
+        assert editor.draft.color == "orange"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    lib = Library.open(db)
+    [p] = lib.placements(sample)
+    assert (p.annotation.note, p.annotation.color) == ("route 3", "orange")
+    lib.close()
+
+
+async def test_keys_1_to_5_in_the_article_highlight_at_once_and_recolour(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        pane = app.query_one(AnnotationList)
+        quote = await goto_quote(pilot, view, "We are not asking for a new ferry,")
+        await pilot.press("3")
+        await settle(pilot)
+        assert Color.parse(HIGHLIGHTS["blue"]) in backgrounds_at(view, quote.start)
+        assert [(r.note, r.color) for r in pane.rows] == [("", "blue")]
+        await pilot.press("2")  # the same quotation again: the colour changes, no second annotation
+        await settle(pilot)
+        assert [(r.note, r.color) for r in pane.rows] == [("", "green")]
+        assert Color.parse(HIGHLIGHTS["green"]) in backgrounds_at(view, quote.start)
+        assert Color.parse(HIGHLIGHTS["blue"]) not in backgrounds_at(view, quote.start)
+        await pilot.press("v", "w", "1")  # a selection: a new yellow annotation of those words
+        await settle(pilot)
+        assert sorted(r.color for r in pane.rows) == ["green", "yellow"]
+    lib = Library.open(db)
+    assert sorted(p.annotation.color for p in lib.placements(sample)) == ["green", "yellow"]
     lib.close()

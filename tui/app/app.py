@@ -340,6 +340,26 @@ class QuotelensApp(App[None]):
 
         self.push_screen(AnnotationEditor(excerpt, known_tags=tuple(known)), saved)
 
+    def on_article_view_highlight_requested(self, message: ArticleView.HighlightRequested) -> None:
+        """1–5 in the article: a highlight with no note right away, or a new colour for the
+        annotation that covers exactly this range."""
+        start, end = message.start, message.end
+        colour = palette.highlight_for_key(message.number)
+        same = next((p for p in self.placements if p.status != "orphan" and (p.start, p.end) == (start, end)), None)
+        self.article.clear_selection()
+        if same is not None:
+            aid = same.annotation.id
+
+            def recolour() -> Any:
+                before = self.lib.get(aid)
+                self.lib.update(aid, color=colour)
+                return before
+
+            self.run_store(recolour, then=lambda before: self._remember("edit", before))
+        else:
+            self.run_store(lambda: self.lib.add(self.doc, start, end, color=colour),
+                           then=lambda ann: self.notify(f"Highlighted in {colour}", timeout=2))
+
     def on_annotation_list_jump(self, message: AnnotationList.Jump) -> None:
         p = self._placement(message.annotation_id)
         if p is None or p.start is None:

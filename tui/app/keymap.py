@@ -36,6 +36,8 @@ KEYMAP: tuple[Key, ...] = (
     Key("v", "visual", "Start / stop a selection", "article", show=True, short="Select"),
     Key("a", "annotate", "Annotate the selection, quotation or paragraph", "article", show=True,
         short="Annotate"),
+    *(Key(str(n), f"highlight({n})", f"Highlight {name} at once (no note); same range again: change colour",
+          "article") for n, name in enumerate(("yellow", "green", "blue", "pink", "orange"), start=1)),
     Key("s", "reassign", "Change the speaker of this quotation", "article", show=True, short="Speaker"),
     Key("w", "word_forward", "Next word (extends a selection)", "visual"),
     Key("b", "word_backward", "Previous word", "visual"),

@@ -37,6 +37,15 @@ class ArticleView(ScrollView, can_focus=True):
             self.start = start
             self.end = end
 
+    class HighlightRequested(Message):
+        """The reader pressed 1–5: highlight ``text[start:end]`` in colour ``number`` at once."""
+
+        def __init__(self, start: int, end: int, number: int) -> None:
+            super().__init__()
+            self.start = start
+            self.end = end
+            self.number = number
+
     class Scrolled(Message):
         """The first row on screen changed: ``top`` is its character offset (the reading position)."""
 
@@ -438,6 +447,13 @@ class ArticleView(ScrollView, can_focus=True):
             self.notify("Nothing to annotate here", timeout=2)
             return
         self.post_message(self.AnnotateRequested(*target))
+
+    def action_highlight(self, number: int) -> None:
+        target = self.annotation_target()
+        if target is None:
+            self.notify("Nothing to highlight here", timeout=2)
+            return
+        self.post_message(self.HighlightRequested(*target, number))
 
     def clear_selection(self) -> None:
         if self.anchor is not None:
