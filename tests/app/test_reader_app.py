@@ -437,3 +437,22 @@ async def test_keys_1_to_5_in_the_article_highlight_at_once_and_recolour(sample,
     lib = Library.open(db)
     assert sorted(p.annotation.color for p in lib.placements(sample)) == ["green", "yellow"]
     lib.close()
+
+
+async def test_an_annotation_with_no_colour_is_underlined_not_yellow(sample, db):
+    lib = Library.open(db)
+    start = sample.text.index("Fishermen stood")
+    end = start + len("Fishermen stood")
+    lib.add(sample, start, end, note="plain")
+    lib.close()
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        view.move_cursor(0)
+        await pilot.pause()
+        assert not {Color.parse(c) for c in HIGHLIGHTS.values()} & backgrounds_at(view, start)
+        row = view.lines.row_of(start)
+        strip = view.render_line(row - int(view.scroll_y))
+        underlined = "".join(seg.text for seg in strip if seg.style and seg.style.underline)
+        assert view.quote_at(start) is None and underlined == "Fishermen stood"

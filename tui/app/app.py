@@ -29,7 +29,7 @@ from ..engine import Analysis, Document, Quote, analyze
 from ..store.errors import StoreError
 from . import palette
 from .keymap import bindings, help_sections
-from .render import QuoteColours, bg, quote_paints
+from .render import UNCOLOURED_ANNOTATION, QuoteColours, bg, quote_paints
 from .widgets.article_view import ArticleView
 
 if TYPE_CHECKING:  # the store's heavy modules (TinyDB, filelock) load after the first paint
@@ -39,7 +39,6 @@ if TYPE_CHECKING:  # the store's heavy modules (TinyDB, filelock) load after the
 # Documents longer than this are analysed in a thread, after the text is painted.
 ANALYZE_IN_THREAD_ABOVE = 60_000
 SAVE_POSITION_EVERY = 2.0  # seconds
-DEFAULT_HIGHLIGHT = "yellow"
 LOOK_UP = object()  # QuotelensApp(position=...) not given: read the saved position from the database
 
 
@@ -303,9 +302,9 @@ class QuotelensApp(App[None]):
         rows = []
         for p in self.placements:
             ann = p.annotation
-            colour = ann.color or DEFAULT_HIGHLIGHT
             if p.status != "orphan" and p.start is not None and p.end is not None:
-                paints.append((p.start, p.end, bg(palette.HIGHLIGHTS.get(colour, palette.HIGHLIGHTS[DEFAULT_HIGHLIGHT]))))
+                background = palette.HIGHLIGHTS.get(ann.color or "")
+                paints.append((p.start, p.end, bg(background) if background else UNCOLOURED_ANNOTATION))
             excerpt = self.doc.text[p.start:p.end] if p.start is not None and p.end is not None else ann.exact
             rows.append(AnnotationRow(ann.id, p.start, excerpt, ann.note, tuple(ann.tags), ann.color,
                                       self._speaker_name_at(p.start), p.status))

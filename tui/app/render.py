@@ -38,6 +38,8 @@ CURSOR = Style(reverse=True)
 SELECTION = Style(reverse=True)
 CURSOR_IN_SELECTION = Style(reverse=False, underline=True, bold=True)
 CURRENT_QUOTE = Style(underline=True)
+# An annotation with no highlight colour: underlined, no background (the pane marks it "none")
+UNCOLOURED_ANNOTATION = Style(underline=True)
 
 
 @lru_cache(maxsize=256)
