@@ -456,3 +456,38 @@ async def test_an_annotation_with_no_colour_is_underlined_not_yellow(sample, db)
         strip = view.render_line(row - int(view.scroll_y))
         underlined = "".join(seg.text for seg in strip if seg.style and seg.style.underline)
         assert view.quote_at(start) is None and underlined == "Fishermen stood"
+
+
+FOURTEEN = ["Alice Archer", "Bruno Baker", "Clara Cole", "Dmitri Dunn", "Elena Evans", "Farid Fox", "Greta Gray",
+            "Hugo Hale", "Ines Irwin", "Jonas Judd", "Kira Knox", "Liam Lowe", "Mona Marsh", "Nils North"]
+
+
+async def test_fourteen_speakers_most_quoted_get_the_ten_colours_the_rest_a_style_too(db):
+    from tui.engine import load_text
+
+    # speaker k (in order of appearance) has k + 1 quotations: the last ten are the most quoted
+    text = "\n\n".join(f'"This is remark {j} of mine about the harbour," said {name}.'
+                       for k, name in enumerate(FOURTEEN) for j in range(k + 1))
+    doc = load_text(text, name="fourteen.txt")
+    app = QuotelensApp(doc, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.query_one(SpeakerList)
+        looks = {}
+        for i, row in enumerate(pane.rows):
+            strip = pane.render_line(i)
+            swatch = strip.text.strip()[:2]
+            name_style = next(seg.style for seg in strip if row.name.split()[0] in seg.text)
+            looks[row.name] = (swatch, name_style.color, bool(name_style.italic), bool(name_style.underline))
+        assert len(looks) == 14 and len(set(looks.values())) == 14  # all fourteen told apart
+        top_ten = {looks[name] for name in FOURTEEN[4:]}
+        assert len({colour for _, colour, _, _ in top_ten}) == 10  # ten different colours
+        assert all(swatch == "██" and not italic and not underline for swatch, _, italic, underline in top_ten)
+        for name in FOURTEEN[:4]:  # the least quoted: a colour again, in italics, another swatch
+            swatch, _, italic, _ = looks[name]
+            assert italic and swatch != "██"
+        view = app.article
+        first = view.quotes[0]  # Alice Archer's only quotation, at the top of the article
+        row = view.lines.row_of(first.start)
+        drawn = [seg.style for seg in view.render_line(row - int(view.scroll_y)) if "remark" in seg.text]
+        assert drawn and all(style.italic for style in drawn)

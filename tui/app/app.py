@@ -228,12 +228,20 @@ class QuotelensApp(App[None]):
         self.sub_title = ""
         from .components.speaker_list import SpeakerRow
 
-        ids = [s.id for s in analysis.speakers]
-        colours = {sid: palette.speaker_color(i) for i, sid in enumerate(ids)}
-        qc = QuoteColours(colours, palette.UNATTRIBUTED, {sid: palette.dim(c) for sid, c in colours.items()})
-        self.article.set_analysis(analysis, quote_paints(analysis, qc))
         counts = analysis.quote_counts()
-        rows = [SpeakerRow(s.id, s.name, counts[s.id], colours[s.id]) for s in analysis.speakers
+        first: dict[int, int] = {}
+        for i, q in enumerate(analysis.quotes):
+            if q.speaker is not None:
+                first.setdefault(q.speaker, i)
+        # the ten plain colours go to the speakers with the most quotations (ties: who speaks first)
+        ranked = sorted(range(len(analysis.speakers)), key=lambda i: (
+            -counts.get(analysis.speakers[i].id, 0), first.get(analysis.speakers[i].id, len(analysis.quotes)), i))
+        looks = {analysis.speakers[i].id: palette.speaker_look(rank) for rank, i in enumerate(ranked)}
+        colours = {sid: colour for sid, (colour, _) in looks.items()}
+        qc = QuoteColours(colours, palette.UNATTRIBUTED, {sid: palette.dim(c) for sid, c in colours.items()},
+                          styles={sid: style for sid, (_, style) in looks.items() if style})
+        self.article.set_analysis(analysis, quote_paints(analysis, qc))
+        rows = [SpeakerRow(s.id, s.name, counts[s.id], colours[s.id], looks[s.id][1]) for s in analysis.speakers
                 if counts.get(s.id)]  # a speaker left with no quotation (merged, reassigned) is not listed
         unattributed = sum(1 for q in analysis.quotes if q.speaker is None)
         if unattributed:
