@@ -207,15 +207,9 @@ class QuotelensApp(App[None]):
                 analysis = base
         except Exception as err:  # noqa: BLE001 - the text stays readable whatever the engine does
             message = f"Could not find the quotations: {type(err).__name__}: {err}"
-            if in_thread:
-                self.call_from_thread(self._analysis_failed, message)
-            else:
-                self._analysis_failed(message)
+            self._call(in_thread, self._analysis_failed, message)
             return
-        if in_thread:
-            self.call_from_thread(self._show_analysis, analysis, base)
-        else:
-            self._show_analysis(analysis, base)
+        self._call(in_thread, self._show_analysis, analysis, base)
 
     def _analysis_failed(self, message: str) -> None:
         self.sub_title = ""

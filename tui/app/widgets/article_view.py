@@ -9,6 +9,8 @@ two rows, not the document.
 
 from __future__ import annotations
 
+import bisect
+
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -241,8 +243,6 @@ class ArticleView(ScrollView, can_focus=True):
 
     def quote_at(self, offset: int) -> int | None:
         """Index of the quotation whose marks enclose ``offset``."""
-        import bisect
-
         i = bisect.bisect_right(self._quote_starts, offset) - 1
         while i >= 0:
             q = self.quotes[i]
@@ -363,8 +363,6 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_end(animate=False, immediate=True)
 
     def action_next_quote(self) -> None:
-        import bisect
-
         i = bisect.bisect_right(self._quote_starts, self.cursor)
         if self.current_quote is not None and self._quote_selected:
             i = max(i, self.current_quote + 1)
@@ -374,8 +372,6 @@ class ArticleView(ScrollView, can_focus=True):
             self.notify("No more quotations below", timeout=2)
 
     def action_previous_quote(self) -> None:
-        import bisect
-
         i = bisect.bisect_left(self._quote_starts, self.cursor) - 1
         current = self.quote_at(self.cursor)
         if current is not None:
