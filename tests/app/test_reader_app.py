@@ -85,7 +85,7 @@ async def test_annotating_a_quotation_persists_and_highlights(sample, db):
         await pilot.press("a")
         await pilot.pause()
         await pilot.press(*"ferry matters")
-        await pilot.press("tab", *"transport", "ctrl+2", "ctrl+s")
+        await pilot.press("tab", *"transport", "tab", "2", "ctrl+s")  # Tab to the colours, 2: green
         await settle(pilot)
         assert Color.parse(HIGHLIGHTS["green"]) in backgrounds_at(view, quote.start)
         await pilot.press("q")
@@ -179,6 +179,8 @@ async def test_reading_position_is_restored(sample, db):
 
 
 async def test_help_lists_every_key(sample, db):
+    from textual.widgets import Static
+
     from tui.app.components.help_screen import HelpScreen
     from tui.app.keymap import KEYMAP
 
@@ -188,9 +190,22 @@ async def test_help_lists_every_key(sample, db):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        shown = " ".join(str(key) for _, rows in app.screen.sections for key, _ in rows)
-        for k in KEYMAP:
-            assert (k.label or k.keys) in shown
+        lines = "\n".join(str(w.render()) for w in app.screen.query(Static)).splitlines()
+
+    def shown(key: str, words: str) -> bool:
+        return any(line.startswith(key) and words in line for line in lines)
+
+    for k in KEYMAP:
+        assert shown(k.label or k.keys, k.description), k
+    # keys the panes and dialogs bind themselves
+    assert shown("Esc", "Clear filter")
+    assert shown("Ctrl+S, Enter", "Save")
+    assert shown("→ in Tags", "Complete a tag")
+    assert shown("0", "No colour")
+    assert shown("2, Alt+2", "Green highlight")
+    assert shown("Tab", "note → tags → colours")
+    assert shown("↓", "Next") and shown("↑", "Previous")
+    assert shown("Enter", "Choose")
 
 
 async def test_tab_cycles_panes(sample, db):
@@ -340,3 +355,139 @@ async def test_a_click_puts_the_cursor_under_the_mouse(sample, db):
         # the view has a one-cell border: content (0, 0) is widget (1, 1)
         await pilot.click(view, offset=(column + 1, row + 1))
         assert sample.text[view.cursor:view.cursor + 7] == "council"
+
+
+async def test_u_undoes_an_edit_then_a_delete_in_the_annotations_pane(sample, db):
+    lib = Library.open(db)
+    start = sample.text.index("Fishermen stood")
+    lib.add(sample, start, start + len("Fishermen stood"), note="first note", tags=("crowd",), color="blue")
+    lib.close()
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        pane = app.query_one(AnnotationList)
+        pane.focus()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *"second note", "ctrl+s")
+        await settle(pilot)
+        assert [r.note for r in pane.rows] == ["second note"]
+        await pilot.press("d")
+        await settle(pilot)
+        assert pane.rows == ()
+        await pilot.press("u")  # the delete comes back, with the edited note
+        await settle(pilot)
+        assert [r.note for r in pane.rows] == ["second note"]
+        await pilot.press("u")  # then the edit is undone: the note, tags and colour as they were
+        await settle(pilot)
+        assert [(r.note, r.tags, r.color) for r in pane.rows] == [("first note", ("crowd",), "blue")]
+        assert Color.parse(HIGHLIGHTS["blue"]) in backgrounds_at(view, start)
+    lib = Library.open(db)
+    [p] = lib.placements(sample)
+    assert p.annotation.note == "first note"
+    lib.close()
+
+
+async def test_keys_1_to_5_in_the_editor_note_type_digits_tab_reaches_colours_alt_picks(sample, db):
+    from tui.app.components.annotation_editor import AnnotationEditor
+
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto_quote(pilot, app.article, "We are not asking for a new ferry,")
+        await pilot.press("a")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, AnnotationEditor)
+        assert "Tab to colours" in " ".join(str(w.render()) for w in editor.query(".field-label"))
+        await pilot.press(*"route 3", "alt+4")  # the digit is typed; Alt+4 picks pink from the note
+        assert editor.note_text == "route 3" and editor.draft.color == "pink"
+        await pilot.press("ctrl+3")  # once the Blue binding; now nothing, and never a cancel
+        assert app.screen is editor
+        await pilot.press("tab", "tab", "5")  # note -> tags -> colours
+        assert editor.draft.color == "orange"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    lib = Library.open(db)
+    [p] = lib.placements(sample)
+    assert (p.annotation.note, p.annotation.color) == ("route 3", "orange")
+    lib.close()
+
+
+async def test_keys_1_to_5_in_the_article_highlight_at_once_and_recolour(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        pane = app.query_one(AnnotationList)
+        quote = await goto_quote(pilot, view, "We are not asking for a new ferry,")
+        await pilot.press("3")
+        await settle(pilot)
+        assert Color.parse(HIGHLIGHTS["blue"]) in backgrounds_at(view, quote.start)
+        assert [(r.note, r.color) for r in pane.rows] == [("", "blue")]
+        await pilot.press("2")  # the same quotation again: the colour changes, no second annotation
+        await settle(pilot)
+        assert [(r.note, r.color) for r in pane.rows] == [("", "green")]
+        assert Color.parse(HIGHLIGHTS["green"]) in backgrounds_at(view, quote.start)
+        assert Color.parse(HIGHLIGHTS["blue"]) not in backgrounds_at(view, quote.start)
+        await pilot.press("v", "w", "1")  # a selection: a new yellow annotation of those words
+        await settle(pilot)
+        assert sorted(r.color for r in pane.rows) == ["green", "yellow"]
+    lib = Library.open(db)
+    assert sorted(p.annotation.color for p in lib.placements(sample)) == ["green", "yellow"]
+    lib.close()
+
+
+async def test_an_annotation_with_no_colour_is_underlined_not_yellow(sample, db):
+    lib = Library.open(db)
+    start = sample.text.index("Fishermen stood")
+    end = start + len("Fishermen stood")
+    lib.add(sample, start, end, note="plain")
+    lib.close()
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.article
+        view.move_cursor(0)
+        await pilot.pause()
+        assert not {Color.parse(c) for c in HIGHLIGHTS.values()} & backgrounds_at(view, start)
+        row = view.lines.row_of(start)
+        strip = view.render_line(row - int(view.scroll_y))
+        underlined = "".join(seg.text for seg in strip if seg.style and seg.style.underline)
+        assert view.quote_at(start) is None and underlined == "Fishermen stood"
+
+
+FOURTEEN = ["Alice Archer", "Bruno Baker", "Clara Cole", "Dmitri Dunn", "Elena Evans", "Farid Fox", "Greta Gray",
+            "Hugo Hale", "Ines Irwin", "Jonas Judd", "Kira Knox", "Liam Lowe", "Mona Marsh", "Nils North"]
+
+
+async def test_fourteen_speakers_most_quoted_get_the_ten_colours_the_rest_a_style_too(db):
+    from tui.engine import load_text
+
+    # speaker k (in order of appearance) has k + 1 quotations: the last ten are the most quoted
+    text = "\n\n".join(f'"This is remark {j} of mine about the harbour," said {name}.'
+                       for k, name in enumerate(FOURTEEN) for j in range(k + 1))
+    doc = load_text(text, name="fourteen.txt")
+    app = QuotelensApp(doc, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.query_one(SpeakerList)
+        looks = {}
+        for i, row in enumerate(pane.rows):
+            strip = pane.render_line(i)
+            swatch = strip.text.strip()[:2]
+            name_style = next(seg.style for seg in strip if row.name.split()[0] in seg.text)
+            looks[row.name] = (swatch, name_style.color, bool(name_style.italic), bool(name_style.underline))
+        assert len(looks) == 14 and len(set(looks.values())) == 14  # all fourteen told apart
+        top_ten = {looks[name] for name in FOURTEEN[4:]}
+        assert len({colour for _, colour, _, _ in top_ten}) == 10  # ten different colours
+        assert all(swatch == "██" and not italic and not underline for swatch, _, italic, underline in top_ten)
+        for name in FOURTEEN[:4]:  # the least quoted: a colour again, in italics, another swatch
+            swatch, _, italic, _ = looks[name]
+            assert italic and swatch != "██"
+        view = app.article
+        first = view.quotes[0]  # Alice Archer's only quotation, at the top of the article
+        row = view.lines.row_of(first.start)
+        drawn = [seg.style for seg in view.render_line(row - int(view.scroll_y)) if "remark" in seg.text]
+        assert drawn and all(style.italic for style in drawn)

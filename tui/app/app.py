@@ -29,7 +29,7 @@ from ..engine import Analysis, Document, Quote, analyze
 from ..store.errors import StoreError
 from . import palette
 from .keymap import bindings, help_sections
-from .render import QuoteColours, bg, quote_paints
+from .render import UNCOLOURED_ANNOTATION, QuoteColours, bg, quote_paints
 from .widgets.article_view import ArticleView
 
 if TYPE_CHECKING:  # the store's heavy modules (TinyDB, filelock) load after the first paint
@@ -39,7 +39,6 @@ if TYPE_CHECKING:  # the store's heavy modules (TinyDB, filelock) load after the
 # Documents longer than this are analysed in a thread, after the text is painted.
 ANALYZE_IN_THREAD_ABOVE = 60_000
 SAVE_POSITION_EVERY = 2.0  # seconds
-DEFAULT_HIGHLIGHT = "yellow"
 LOOK_UP = object()  # QuotelensApp(position=...) not given: read the saved position from the database
 
 
@@ -85,7 +84,8 @@ class QuotelensApp(App[None]):
         self.base_analysis: Analysis | None = None
         self.analysis: Analysis | None = None
         self.placements: list[Placement] = []
-        self._deleted: list[Any] = []  # Annotation objects, most recent last (undo)
+        # (kind, the annotation as it was before): "delete" or "edit", most recent last; ``u`` undoes
+        self._undo: list[tuple[str, Any]] = []
         self._store_lock = threading.Lock()
         self._saved_position: int | None = None
         self._panes_ready = False
@@ -207,15 +207,9 @@ class QuotelensApp(App[None]):
                 analysis = base
         except Exception as err:  # noqa: BLE001 - the text stays readable whatever the engine does
             message = f"Could not find the quotations: {type(err).__name__}: {err}"
-            if in_thread:
-                self.call_from_thread(self._analysis_failed, message)
-            else:
-                self._analysis_failed(message)
+            self._call(in_thread, self._analysis_failed, message)
             return
-        if in_thread:
-            self.call_from_thread(self._show_analysis, analysis, base)
-        else:
-            self._show_analysis(analysis, base)
+        self._call(in_thread, self._show_analysis, analysis, base)
 
     def _analysis_failed(self, message: str) -> None:
         self.sub_title = ""
@@ -228,12 +222,20 @@ class QuotelensApp(App[None]):
         self.sub_title = ""
         from .components.speaker_list import SpeakerRow
 
-        ids = [s.id for s in analysis.speakers]
-        colours = {sid: palette.speaker_color(i) for i, sid in enumerate(ids)}
-        qc = QuoteColours(colours, palette.UNATTRIBUTED, {sid: palette.dim(c) for sid, c in colours.items()})
-        self.article.set_analysis(analysis, quote_paints(analysis, qc))
         counts = analysis.quote_counts()
-        rows = [SpeakerRow(s.id, s.name, counts[s.id], colours[s.id]) for s in analysis.speakers
+        first: dict[int, int] = {}
+        for i, q in enumerate(analysis.quotes):
+            if q.speaker is not None:
+                first.setdefault(q.speaker, i)
+        # the ten plain colours go to the speakers with the most quotations (ties: who speaks first)
+        ranked = sorted(range(len(analysis.speakers)), key=lambda i: (
+            -counts.get(analysis.speakers[i].id, 0), first.get(analysis.speakers[i].id, len(analysis.quotes)), i))
+        looks = {analysis.speakers[i].id: palette.speaker_look(rank) for rank, i in enumerate(ranked)}
+        colours = {sid: colour for sid, (colour, _) in looks.items()}
+        qc = QuoteColours(colours, palette.UNATTRIBUTED, {sid: palette.dim(c) for sid, c in colours.items()},
+                          styles={sid: style for sid, (_, style) in looks.items() if style})
+        self.article.set_analysis(analysis, quote_paints(analysis, qc))
+        rows = [SpeakerRow(s.id, s.name, counts[s.id], colours[s.id], looks[s.id][1]) for s in analysis.speakers
                 if counts.get(s.id)]  # a speaker left with no quotation (merged, reassigned) is not listed
         unattributed = sum(1 for q in analysis.quotes if q.speaker is None)
         if unattributed:
@@ -302,9 +304,9 @@ class QuotelensApp(App[None]):
         rows = []
         for p in self.placements:
             ann = p.annotation
-            colour = ann.color or DEFAULT_HIGHLIGHT
             if p.status != "orphan" and p.start is not None and p.end is not None:
-                paints.append((p.start, p.end, bg(palette.HIGHLIGHTS.get(colour, palette.HIGHLIGHTS[DEFAULT_HIGHLIGHT]))))
+                background = palette.HIGHLIGHTS.get(ann.color or "")
+                paints.append((p.start, p.end, bg(background) if background else UNCOLOURED_ANNOTATION))
             excerpt = self.doc.text[p.start:p.end] if p.start is not None and p.end is not None else ann.exact
             rows.append(AnnotationRow(ann.id, p.start, excerpt, ann.note, tuple(ann.tags), ann.color,
                                       self._speaker_name_at(p.start), p.status))
@@ -339,6 +341,26 @@ class QuotelensApp(App[None]):
 
         self.push_screen(AnnotationEditor(excerpt, known_tags=tuple(known)), saved)
 
+    def on_article_view_highlight_requested(self, message: ArticleView.HighlightRequested) -> None:
+        """1–5 in the article: a highlight with no note right away, or a new colour for the
+        annotation that covers exactly this range."""
+        start, end = message.start, message.end
+        colour = palette.highlight_for_key(message.number)
+        same = next((p for p in self.placements if p.status != "orphan" and (p.start, p.end) == (start, end)), None)
+        self.article.clear_selection()
+        if same is not None:
+            aid = same.annotation.id
+
+            def recolour() -> Any:
+                before = self.lib.get(aid)
+                self.lib.update(aid, color=colour)
+                return before
+
+            self.run_store(recolour, then=lambda before: self._remember("edit", before))
+        else:
+            self.run_store(lambda: self.lib.add(self.doc, start, end, color=colour),
+                           then=lambda ann: self.notify(f"Highlighted in {colour}", timeout=2))
+
     def on_annotation_list_jump(self, message: AnnotationList.Jump) -> None:
         p = self._placement(message.annotation_id)
         if p is None or p.start is None:
@@ -359,22 +381,31 @@ class QuotelensApp(App[None]):
         if draft is None:
             return
         aid = message.annotation_id
-        self.run_store(lambda: self.lib.update(aid, note=draft.note, tags=tuple(draft.tags), color=draft.color))
+
+        def edit() -> Any:
+            before = self.lib.get(aid)
+            self.lib.update(aid, note=draft.note, tags=tuple(draft.tags), color=draft.color or "")
+            return before
+
+        self.run_store(edit, then=lambda before: self._remember("edit", before))
 
     def on_annotation_list_deleted(self, message: AnnotationList.Deleted) -> None:
         aid = message.annotation_id
-        self.run_store(lambda: self.lib.delete(aid), then=self._remember_deleted)
+        self.run_store(lambda: self.lib.delete(aid), then=lambda before: self._remember("delete", before))
 
-    def _remember_deleted(self, annotation: Any) -> None:
-        self._deleted.append(annotation)
-        self.notify("Annotation deleted: press u to undo", timeout=3)
+    def _remember(self, kind: str, before: Any) -> None:
+        """Keep what ``kind`` ("delete" or "edit") changed, for ``u`` in the annotations pane."""
+        self._undo.append((kind, before))
+        done = "deleted" if kind == "delete" else "changed"
+        self.notify(f"Annotation {done}: press u to undo", timeout=3)
 
     def on_annotation_list_undo_requested(self, message: AnnotationList.UndoRequested) -> None:
-        if not self._deleted:
+        if not self._undo:
             self.notify("Nothing to undo", timeout=2)
             return
-        annotation = self._deleted.pop()
-        self.run_store(lambda: self.lib.restore(annotation))
+        kind, annotation = self._undo.pop()
+        undone = "Delete undone" if kind == "delete" else "Edit undone"
+        self.run_store(lambda: self.lib.restore(annotation), then=lambda _: self.notify(undone, timeout=2))
 
     # ------------------------------------------------------------ speakers
     def _speaker_name(self, speaker_id: int | None) -> str | None:

@@ -36,6 +36,8 @@ KEYMAP: tuple[Key, ...] = (
     Key("v", "visual", "Start / stop a selection", "article", show=True, short="Select"),
     Key("a", "annotate", "Annotate the selection, quotation or paragraph", "article", show=True,
         short="Annotate"),
+    *(Key(str(n), f"highlight({n})", f"Highlight {name} at once (no note); same range again: change colour",
+          "article") for n, name in enumerate(("yellow", "green", "blue", "pink", "orange"), start=1)),
     Key("s", "reassign", "Change the speaker of this quotation", "article", show=True, short="Speaker"),
     Key("w", "word_forward", "Next word (extends a selection)", "visual"),
     Key("b", "word_backward", "Previous word", "visual"),
@@ -47,7 +49,7 @@ KEYMAP: tuple[Key, ...] = (
     Key("enter", "", "Jump to the annotation", "annotations", label="Enter"),
     Key("e", "", "Edit the annotation", "annotations"),
     Key("d", "", "Delete the annotation", "annotations"),
-    Key("u", "", "Undo the last delete", "annotations"),
+    Key("u", "", "Undo the last delete or edit", "annotations"),
     Key("slash,f", "", "Filter (tag:x color:y speaker:z or words)", "annotations", label="/ or f"),
     Key("enter", "", "Jump to the speaker's next quotation", "speakers", label="Enter"),
     Key("r", "", "Rename the speaker", "speakers"),
@@ -72,10 +74,44 @@ def bindings(*contexts: str) -> list[Binding]:
             for k in KEYMAP if k.context in contexts and k.action]
 
 
+def _keys_in(label: str) -> set[str]:
+    return {part.strip() for chunk in label.split(",") for part in chunk.split(" or ") for part in part.split(" / ")}
+
+
 def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
-    """(section title, [(keys, description)]) in table order, for the HelpScreen."""
+    """(section title, [(keys, description)]) for the HelpScreen: the KEYMAP in table order, then
+    the keys the panes and dialogs bind themselves (read from their BINDINGS)."""
+    from .components.annotation_editor import AnnotationEditor
+    from .components.annotation_list import AnnotationList
+    from .components.color_row import ColorRow
+    from .components.help_screen import describe_bindings, key_label
+    from .components.rename_speaker import RenameSpeaker
+    from .components.speaker_list import SpeakerList
+    from .components.speaker_picker import SpeakerPicker
+
     sections: dict[str, list[tuple[str, str]]] = {}
     for k in KEYMAP:
-        sections.setdefault(SECTION_TITLES[k.context], []).append((k.label or k.keys, k.description))
-    sections.setdefault("Annotation editor", []).append(("1–5", "Highlight colour: yellow, green, blue, pink, orange"))
+        sections.setdefault(SECTION_TITLES[k.context], []).append((k.label or key_label(k.keys), k.description))
+
+    def add(title: str, bindings: list, extra: tuple[tuple[str, str], ...] = ()) -> None:
+        rows = sections.setdefault(title, [])
+        listed = set().union(*(_keys_in(key) for key, _ in rows)) if rows else set()
+        for key, description in describe_bindings(bindings):
+            same = next((i for i, (_, d) in enumerate(rows) if d == description), None)
+            if same is not None:  # another widget's keys for the same thing share its row
+                known = _keys_in(rows[same][0])
+                new = [k for k in key.split(", ") if k not in known]
+                if new:
+                    rows[same] = (", ".join([rows[same][0], *new]), description)
+            elif not _keys_in(key) <= listed:
+                rows.append((key, description))
+        rows.extend(extra)
+
+    add(SECTION_TITLES["annotations"], AnnotationList.BINDINGS)
+    add(SECTION_TITLES["speakers"], SpeakerList.BINDINGS)
+    add("Annotation editor", AnnotationEditor.BINDINGS)
+    add("Annotation editor", ColorRow.BINDINGS,
+        (("Tab", "Next field: note → tags → colours (1–5 work on the colours)"), ("→ in Tags", "Complete a tag")))
+    add("Choosing a speaker (s, m)", SpeakerPicker.BINDINGS, (("Enter", "Choose (or a new name)"),))
+    add("Renaming a speaker (r)", RenameSpeaker.BINDINGS, (("Enter", "Rename"),))
     return list(sections.items())

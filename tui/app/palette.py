@@ -145,6 +145,25 @@ def speaker_color(index: int) -> str:
     return SPEAKER_COLORS[int(index) % len(SPEAKER_COLORS)]
 
 
+# Past the tenth speaker the colours come round again, each time with a text style, so every
+# (colour, style) pair stays distinct.  Italic comes first: the current quotation is underlined.
+SPEAKER_TEXT_STYLES: tuple[str, ...] = ("", "italic", "underline", "italic underline")
+# The pane's swatch for each text style (a block of colour cannot show italic or underline).
+SPEAKER_SWATCHES: tuple[str, ...] = ("██", "▓▓", "▒▒", "░░")
+
+
+def speaker_look(rank: int) -> tuple[str, str]:
+    """(colour, text style) of the speaker ranked ``rank`` (0 = the most quotations)."""
+    rank = int(rank)
+    tier = rank // len(SPEAKER_COLORS) % len(SPEAKER_TEXT_STYLES)
+    return SPEAKER_COLORS[rank % len(SPEAKER_COLORS)], SPEAKER_TEXT_STYLES[tier]
+
+
+def speaker_swatch(style: str) -> str:
+    """The speakers pane's swatch for a speaker drawn with text ``style``."""
+    return SPEAKER_SWATCHES[SPEAKER_TEXT_STYLES.index(style)] if style in SPEAKER_TEXT_STYLES else "██"
+
+
 def dim(hex_color: str) -> str:
     """A dimmer shade of ``hex_color`` for low-confidence attributions.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rich.cells import cell_len
@@ -38,11 +38,19 @@ CURSOR = Style(reverse=True)
 SELECTION = Style(reverse=True)
 CURSOR_IN_SELECTION = Style(reverse=False, underline=True, bold=True)
 CURRENT_QUOTE = Style(underline=True)
+# An annotation with no highlight colour: underlined, no background (the pane marks it "none")
+UNCOLOURED_ANNOTATION = Style(underline=True)
 
 
 @lru_cache(maxsize=256)
 def fg(color: str) -> Style:
     return Style(color=color)
+
+
+@lru_cache(maxsize=256)
+def fg_styled(color: str, text_style: str) -> Style:
+    """``color`` with a text style ("italic", "underline", …); plain :func:`fg` when it is ""."""
+    return Style.parse(f"{text_style} {color}") if text_style else fg(color)
 
 
 @lru_cache(maxsize=64)
@@ -85,6 +93,7 @@ class QuoteColours:
     unattributed: str
     dimmed: dict[int, str]  # speaker id -> dim hex
     threshold: float = 0.6
+    styles: dict[int, str] = field(default_factory=dict)  # speaker id -> text style ("" = none)
 
 
 def quote_paints(analysis: Analysis, colours: QuoteColours) -> list[Paint]:
@@ -96,7 +105,8 @@ def quote_paints(analysis: Analysis, colours: QuoteColours) -> list[Paint]:
             colour = colours.dimmed[q.speaker]
         else:
             colour = colours.colours[q.speaker]
-        paints.append((q.mark_start, q.mark_end, fg(colour)))
+        style = colours.styles.get(q.speaker, "") if q.speaker is not None else ""
+        paints.append((q.mark_start, q.mark_end, fg_styled(colour, style)))
     return paints
 
 

@@ -99,3 +99,12 @@ def test_bad_colours_raise_value_error():
     with pytest.raises(ValueError):
         parse_hex("#12345")
     assert parse_hex("#fff") == (255, 255, 255)
+
+
+def test_speaker_looks_stay_distinct_past_the_tenth_speaker():
+    from tui.app.palette import SPEAKER_COLORS, speaker_look, speaker_swatch
+
+    looks = [speaker_look(rank) for rank in range(4 * len(SPEAKER_COLORS))]
+    assert len(set(looks)) == len(looks)
+    assert all(style == "" for _, style in looks[:10]) and looks[10] == (SPEAKER_COLORS[0], "italic")
+    assert len({speaker_swatch(style) for _, style in looks}) == 4

@@ -27,17 +27,19 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
         Binding("ctrl+s", "save", "Save", show=True, priority=True),
         Binding("escape", "cancel", "Cancel", show=True),
         Binding("enter", "save", "Save", show=False),
-        Binding("1", "color(1)", "Yellow", show=False),
-        Binding("2", "color(2)", "Green", show=False),
-        Binding("3", "color(3)", "Blue", show=False),
-        Binding("4", "color(4)", "Pink", show=False),
-        Binding("5", "color(5)", "Orange", show=False),
+        Binding("1", "color(1)", "Yellow highlight", show=False),
+        Binding("2", "color(2)", "Green highlight", show=False),
+        Binding("3", "color(3)", "Blue highlight", show=False),
+        Binding("4", "color(4)", "Pink highlight", show=False),
+        Binding("5", "color(5)", "Orange highlight", show=False),
         Binding("0", "color(0)", "No colour", show=False),
-        Binding("ctrl+1", "color(1)", "Yellow", show=False, priority=True),
-        Binding("ctrl+2", "color(2)", "Green", show=False, priority=True),
-        Binding("ctrl+3", "color(3)", "Blue", show=False, priority=True),
-        Binding("ctrl+4", "color(4)", "Pink", show=False, priority=True),
-        Binding("ctrl+5", "color(5)", "Orange", show=False, priority=True),
+        # Alt+1–5 reach the app only from terminals with the kitty keyboard protocol: xterm and
+        # tmux send ESC 1..5, which Textual reads as ¡ ™ £ ¢ ∞ (and £ must stay typeable).
+        Binding("alt+1", "color(1)", "Yellow highlight", show=False, priority=True),
+        Binding("alt+2", "color(2)", "Green highlight", show=False, priority=True),
+        Binding("alt+3", "color(3)", "Blue highlight", show=False, priority=True),
+        Binding("alt+4", "color(4)", "Pink highlight", show=False, priority=True),
+        Binding("alt+5", "color(5)", "Orange highlight", show=False, priority=True),
     ]
 
     def __init__(
@@ -76,7 +78,7 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
                 select_on_focus=False,
                 id="annotation-tags",
             )
-            yield Label("Colour (1–5, 0 for none)", classes="field-label")
+            yield Label("Colour: Tab to colours, then 1–5 (0 none)", classes="field-label")
             yield ColorRow(self._color, id="annotation-color")
             save_keys = "Ctrl+S saves" if self.multiline_note else "Enter saves"
             with Horizontal(classes="dialog-footer"):

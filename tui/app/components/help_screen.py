@@ -52,18 +52,18 @@ def key_label(keys: str) -> str:
 
 
 def describe_bindings(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
-    """(key, description) rows for a component's BINDINGS, for the help screen."""
-    rows: list[tuple[str, str]] = []
-    seen: set[str] = set()
+    """(key, description) rows for a component's BINDINGS, for the help screen.
+
+    Bindings with the same description share a row ("Ctrl+S, Enter  Save")."""
+    keys_of: dict[str, list[str]] = {}
     for binding in bindings:
         if isinstance(binding, Binding):
             keys, description = binding.key, binding.description
         else:
             keys, description = binding[0], binding[2] if len(binding) > 2 else ""
-        if description and description not in seen:
-            seen.add(description)
-            rows.append((key_label(keys), description))
-    return rows
+        if description:
+            keys_of.setdefault(description, []).append(key_label(keys))
+    return [(", ".join(labels), description) for description, labels in keys_of.items()]
 
 
 class HelpScreen(ModalScreen[None]):

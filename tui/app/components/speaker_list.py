@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..palette import UNATTRIBUTED, parse_hex, to_hex
+from ..palette import SPEAKER_TEXT_STYLES, UNATTRIBUTED, parse_hex, speaker_swatch, to_hex
 from .rename_speaker import RenameSpeaker
 from .speaker_picker import SpeakerPicker
 from .speaker_row import SpeakerRow
@@ -34,11 +34,12 @@ def speaker_prompt(row: SpeakerRow, width: int = 0, count_width: int = 0) -> Con
     except ValueError:  # not a colour: show the row anyway, in the neutral grey
         color = UNATTRIBUTED
     count = str(row.count).rjust(count_width)
-    name = Content.styled(one_line(row.name) or "?", color)
+    look = f"{row.style} {color}" if row.style in SPEAKER_TEXT_STYLES and row.style else color
+    name = Content.styled(one_line(row.name) or "?", look)
     room = width - len(SWATCH) - 2 - len(count)
     if width and room > 0:
         name = name.truncate(room, ellipsis=True, pad=True)
-    return Content.assemble((SWATCH, color), " ", name, " ", (count, "dim"))
+    return Content.assemble((speaker_swatch(row.style), color), " ", name, " ", (count, "dim"))
 
 
 class SpeakerList(OptionList):

@@ -11,3 +11,4 @@ class SpeakerRow:
     name: str  # canonical name
     count: int  # number of quotes
     color: str  # hex
+    style: str = ""  # text style past the tenth speaker: "italic", "underline", … ("" = none)

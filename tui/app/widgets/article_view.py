@@ -9,6 +9,8 @@ two rows, not the document.
 
 from __future__ import annotations
 
+import bisect
+
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -36,6 +38,15 @@ class ArticleView(ScrollView, can_focus=True):
             super().__init__()
             self.start = start
             self.end = end
+
+    class HighlightRequested(Message):
+        """The reader pressed 1–5: highlight ``text[start:end]`` in colour ``number`` at once."""
+
+        def __init__(self, start: int, end: int, number: int) -> None:
+            super().__init__()
+            self.start = start
+            self.end = end
+            self.number = number
 
     class Scrolled(Message):
         """The first row on screen changed: ``top`` is its character offset (the reading position)."""
@@ -232,8 +243,6 @@ class ArticleView(ScrollView, can_focus=True):
 
     def quote_at(self, offset: int) -> int | None:
         """Index of the quotation whose marks enclose ``offset``."""
-        import bisect
-
         i = bisect.bisect_right(self._quote_starts, offset) - 1
         while i >= 0:
             q = self.quotes[i]
@@ -354,8 +363,6 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_end(animate=False, immediate=True)
 
     def action_next_quote(self) -> None:
-        import bisect
-
         i = bisect.bisect_right(self._quote_starts, self.cursor)
         if self.current_quote is not None and self._quote_selected:
             i = max(i, self.current_quote + 1)
@@ -365,8 +372,6 @@ class ArticleView(ScrollView, can_focus=True):
             self.notify("No more quotations below", timeout=2)
 
     def action_previous_quote(self) -> None:
-        import bisect
-
         i = bisect.bisect_left(self._quote_starts, self.cursor) - 1
         current = self.quote_at(self.cursor)
         if current is not None:
@@ -438,6 +443,13 @@ class ArticleView(ScrollView, can_focus=True):
             self.notify("Nothing to annotate here", timeout=2)
             return
         self.post_message(self.AnnotateRequested(*target))
+
+    def action_highlight(self, number: int) -> None:
+        target = self.annotation_target()
+        if target is None:
+            self.notify("Nothing to highlight here", timeout=2)
+            return
+        self.post_message(self.HighlightRequested(*target, number))
 
     def clear_selection(self) -> None:
         if self.anchor is not None:
