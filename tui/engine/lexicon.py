@@ -125,6 +125,8 @@ bureau service services house senate congress court administration ministry comp
 inc corp group press tribune herald gazette daily review magazine channel tv radio coalition
 alliance organization organisation caucus club league society bank council forum project index
 watch report beast hill yorker review police army navy cia fbi nasa
+energy inc llc airlines motors industries partners capital holdings media networks systems
+technologies charter act constitution treaty amendment agreement bill law plan program
 """.split())
 
 FEMALE_NAMES = frozenset("""

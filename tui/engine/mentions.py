@@ -201,7 +201,7 @@ class Mention:
     subj: bool = False  # looks like the subject of its clause ("Trump said", "Clinton, who")
 
 
-_AFTER_NAME = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:,\s+(?:a|an|the|who|whose|\d+)\b|\s+(?!(?:of|in|and|or|to|for|on|at|with|from|by|as|than|is|was)\b)[a-z]{2,}\b)")
+_AFTER_NAME = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:,\s+(?:a|an|the|who|whose|of|\d+)\b|\s+(?!(?:of|in|and|or|to|for|on|at|with|from|by|as|than|is|was)\b)[a-z]{2,}\b)")
 
 
 def find_runs(text: str, lo: int, hi: int):
@@ -251,18 +251,19 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
 
 def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Mention]) -> None:
     """A he/she right after a person's mention (no other person between) votes for their gender."""
-    starts = [m.start for m in mentions]
+    subj = [m for m in mentions if m.subj and m.entity.kind == "person"]
+    starts = [m.start for m in subj]
     for lo, hi in segments:
         for m in _PRONOUN.finditer(text, lo, hi):
             i = bisect.bisect_left(starts, m.start()) - 1
             if i < 0:
                 continue
-            men = mentions[i]
-            if men.entity.kind != "person" or m.start() - men.end > 200 or not men.subj:
+            men = subj[i]
+            if m.start() - men.end > 250:
                 continue
             w = m.group().lower()
-            men.entity.votes["m" if w in MALE_PRONOUNS else "f" if w in FEMALE_PRONOUNS else "x"] = (
-                men.entity.votes.get("m" if w in MALE_PRONOUNS else "f", 0) + 1)
+            g = "m" if w in MALE_PRONOUNS else "f"
+            men.entity.votes[g] = men.entity.votes.get(g, 0) + 1
     for men in mentions:
         e = men.entity
         if e.gender is None and e.kind == "person":
