@@ -36,6 +36,7 @@ businessman billionaire mogul
 _FEMALE_ROLES = frozenset("wife mother daughter sister aunt niece lady woman girl chairwoman spokeswoman congresswoman".split())
 _MALE_ROLES = frozenset("husband father son brother uncle nephew gentleman man boy chairman spokesman congressman businessman".split())
 
+_POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
 _KIN = frozenset("wife husband mother father lady".split())
 
 CONF = {"cue": 0.95, "pronoun": 0.8, "description": 0.7, "transcript": 0.9, "continuation": 0.7,
@@ -151,7 +152,14 @@ class _Resolver:
         if not words:
             return None, "none"
         head = words[-1].lower().strip(".,’'")
-        caps = [(s, e, r) for s, e, r in find_runs(self.text, at, at + len(np))]
+        caps = [(at + s, at + e, r) for s, e, r in find_runs(np, 0, len(np))]
+        if caps and _POSSESSOR.search(np) and words[-1][:1].islower():
+            # "Obama's former campaign strategist", "Gary Johnson's doctor": not Obama
+            if head in _ROLE_NOUNS:
+                got = self._description(np, head, at)
+                if got[0] is not None and got[1] == "description":
+                    return got
+            return self.sp.of_group(np), "cue"
         if caps and head not in GROUP_NOUNS and head not in _ROLE_NOUNS:
             s, e, run = caps[-1]
             p = parse_run(run)
@@ -298,7 +306,8 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
             if sid is None:
                 after = cue_after(text, q.mark_end, right_hi)
                 befores = list(cue_before(text, left_lo, q.mark_start,
-                                          max_words=40 if q.kind == "partial" else 25))
+                                          max_words=40 if q.kind == "partial" else 25,
+                                          headline=block.kind == "heading"))
                 if after and after.near and q.kind != "partial":
                     candidates.append(after)
                 candidates += [c for c in befores if c.side == "before"]
