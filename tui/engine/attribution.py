@@ -316,6 +316,12 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                 if after and not after.near:
                     candidates.append(after)
                 candidates += [c for c in befores if c.side != "before"]
+            if sid is None and k == 0 and q.mark_start == block.start and bi - 1 not in by_block and bi > 0:
+                # "…he turned to his partner, and said," / "he continued:" closing the paragraph before
+                prev = doc.blocks[bi - 1]
+                if text[prev.start:prev.end].rstrip()[-1:] in (",", ":", "-", "—"):
+                    lead = [c for c in cue_before(text, prev.start, prev.end, max_words=4) if c.side == "before"]
+                    candidates = lead[:1] + candidates
             for c in candidates:
                 got, how = res.resolve(c.np, c.np_start)
                 if got is not None and c.side == "subject" and how == "cue":
