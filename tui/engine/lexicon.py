@@ -102,7 +102,7 @@ everybody everyone somebody someone anybody such whatever whoever besides thus h
 nay ay aye alas hush come go let why do does did is are was were have has had will would shall
 should can could might must my our thy thou sure very much poor let's though chapter
 between among against toward towards upon within without beyond behind beside under over through
-except near like unlike
+except near like unlike whenever wherever however whatever ladyship
 """.split())
 
 # Nouns that make an unnamed speaker a group or a role ("officials", "a spokesman").

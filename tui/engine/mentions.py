@@ -129,6 +129,8 @@ class Registry:
         self._by_last: dict[str, list[Entity]] = {}
         self._by_first: dict[str, list[Entity]] = {}
         self._by_hon: dict[tuple[str, str], Entity] = {}
+        # honorifics seen with each surname: "Mr. Bennet" and "Mrs. Bennet" make a family
+        self.honorifics_of: dict[str, set[str]] = {}
 
     def _new(self, tokens: tuple[str, ...], honorific: str, kind: str) -> Entity:
         e = Entity(len(self.entities) + 1, tokens, honorific, kind=kind)
@@ -166,8 +168,9 @@ class Registry:
         word = key[0]
         if p.honorific:
             hkey = (p.honorific.lower(), word)
+            family = len(self.honorifics_of.get(word, ())) > 1
             cands = [e for e in self._by_last.get(word, []) if len(e.tokens) > 1 and e.kind == "person"
-                     and (hon_g is None or e.gender in (None, hon_g))]
+                     and (hon_g is None or e.gender in (None, hon_g)) and not family]
             if hon_g:
                 sure = [e for e in cands if e.gender == hon_g]
                 cands = sure or cands
@@ -227,6 +230,8 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             titles = p.titles + tuple(w.lower().strip(",") for w in before if w[:1].islower())
             placey = bool(before) and before[-1] in _PLACE_WORDS
             found.append((s, e, p, titles, placey))
+            if p.honorific and len(p.tokens) == 1:
+                reg.honorifics_of.setdefault(p.tokens[0].lower(), set()).add(p.honorific.lower())
             if len(p.tokens) > 1 or p.kind == "org":
                 reg.add_full(p)
     mentions = []
