@@ -37,7 +37,8 @@ _FEMALE_ROLES = frozenset("wife mother daughter sister aunt niece lady woman gir
 _MALE_ROLES = frozenset("husband father son brother uncle nephew gentleman man boy chairman spokesman congressman businessman".split())
 
 _POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
-_KIN = frozenset("wife husband mother father lady".split())
+_KIN = frozenset("wife husband mother father lady aunt uncle sister brother niece nephew cousin".split())
+_ELDERS = frozenset("wife husband mother father lady aunt uncle".split())
 
 CONF = {"cue": 0.95, "pronoun": 0.8, "description": 0.7, "transcript": 0.9, "continuation": 0.7,
         "alternation": 0.5, "none": 0.0}
@@ -195,14 +196,21 @@ class _Resolver:
             e = self.reg._by_hon.get((hon, owner.surname.lower()))
             if e is not None and e is not owner:
                 return e
-        best = None
-        for e in self.reg.entities:
-            if e.honorific.lower() == hon and e is not owner and e.positions and e.positions[0] < at:
-                if owner is not None and owner.surname.lower() == e.surname.lower():
-                    return e
-                if best is None or len(e.positions) > len(best.positions):
-                    best = e
-        return best
+        elder = head in _ELDERS
+        i = bisect.bisect_left(self.starts, at) - 1
+        steps = 0
+        while i >= 0 and steps < 120:
+            e = self.mentions[i].entity
+            i -= 1
+            steps += 1
+            if e is owner or e.kind != "person" or e.gender != gender:
+                continue
+            if elder and e.honorific.lower() not in ("mr.", "mrs.", "sir", "lady"):
+                continue
+            if owner is not None and elder and owner.honorific and e.honorific.lower() != hon:
+                continue
+            return e
+        return None
 
     def _description(self, np: str, head: str, at: int) -> tuple[int | None, str]:
         gender = "f" if head in _FEMALE_ROLES else "m" if head in _MALE_ROLES else None
