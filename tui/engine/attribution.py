@@ -440,6 +440,7 @@ def _dialogue(doc: Document, quotes, result, by_block, res: _Resolver, reg: Regi
 
     for bi, block in enumerate(doc.blocks):
         idx = by_block.get(bi)
+        prev_quoted = bi - 1 in by_block
         if not idx:
             # narrative: who is it about?  the last person named as a subject
             lo = bisect.bisect_left(starts, block.start)
@@ -468,6 +469,9 @@ def _dialogue(doc: Document, quotes, result, by_block, res: _Resolver, reg: Regi
                 return e is not None and e.gender == g and sid != last_turn and sid not in to_sids
 
             pick = next((a for a in addressed if fits(a)), None)
+            if pick is None and tagged == last_turn and prev_quoted:
+                # nobody answers themselves: the other fitting participant
+                pick = next((r for r in recent if fits(r)), None)
             if pick is not None and pick != tagged:
                 for i in idx:
                     if result[i][0] == tagged:
