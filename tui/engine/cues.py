@@ -185,6 +185,8 @@ _SUBJECT = re.compile(
 
 def sentence_subject(text: str, start: int, hi: int) -> tuple[str, int] | None:
     """The subject at the start of a sentence, after any leading phrase ("At a rally, Trump")."""
+    while start < hi and text[start].isspace():
+        start += 1
     m = _LEAD_PHRASE.match(text, start, hi)
     pos = m.end() if m else start
     while pos < hi and text[pos].isspace():
