@@ -373,6 +373,15 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                     sid, method = result[last][0], "continuation"
                 elif not dialogue and result[last][0] is not None and quotes[first].mark_start == block.start:
                     sid, method = result[last][0], "continuation"
+            elif not dialogue and bi > 0 and quotes[first].mark_start == block.start:
+                # a bare quotation after a paragraph about someone: theirs
+                prev = doc.blocks[bi - 1]
+                lo = bisect.bisect_left(res.starts, prev.start)
+                hi = bisect.bisect_left(res.starts, prev.end)
+                for m in reversed(mentions[lo:hi]):
+                    if m.subj and m.entity.personlike:
+                        sid, method = sp.of_entity(m.entity), "continuation"
+                        break
             if sid is not None:
                 for i in idx:
                     if result[i][0] is None:
