@@ -124,6 +124,8 @@ class _Resolver:
                 return e
             if e.gender is None and fallback is None:
                 fallback = e
+                if len(e.tokens) > 1 and e.spoke:
+                    return e  # a quoted person whose gender the text never showed
         return other or fallback
 
     def last_speaker(self, pos: int, gender: str | None = None) -> int | None:
