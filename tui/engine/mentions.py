@@ -102,6 +102,8 @@ def parse_run(run: str) -> NameParse | None:
         return None
     if len(name) == 1 and (name[0].lower() in HONORIFICS or _norm(name[0]) in TITLE_WORDS):
         return None
+    if len(name) == 1 and not honorific and name[0].lower().endswith("ing") and len(name[0]) > 6:
+        return None  # "Recovering himself, …": a sentence-initial participle, not a name
     if honorific and not honorific.endswith(".") and honorific.lower() in ("mr", "mrs", "ms", "dr"):
         honorific += "."
     return NameParse(tuple(name), honorific.capitalize() if honorific else "", titles, "person")
