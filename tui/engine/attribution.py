@@ -36,7 +36,9 @@ businessman billionaire mogul
 _FEMALE_ROLES = frozenset("wife mother daughter sister aunt niece lady woman girl chairwoman spokeswoman congresswoman".split())
 _MALE_ROLES = frozenset("husband father son brother uncle nephew gentleman man boy chairman spokesman congressman businessman".split())
 
-_KIN = frozenset("wife husband mother father lady".split())
+_POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
+_KIN = frozenset("wife husband mother father lady aunt uncle sister brother niece nephew cousin".split())
+_ELDERS = frozenset("wife husband mother father lady aunt uncle".split())
 
 CONF = {"cue": 0.95, "pronoun": 0.8, "description": 0.7, "transcript": 0.9, "continuation": 0.7,
         "alternation": 0.5, "none": 0.0}
@@ -122,6 +124,8 @@ class _Resolver:
                 return e
             if e.gender is None and fallback is None:
                 fallback = e
+                if len(e.tokens) > 1 and e.spoke:
+                    return e  # a quoted person whose gender the text never showed
         return other or fallback
 
     def last_speaker(self, pos: int, gender: str | None = None) -> int | None:
@@ -151,7 +155,14 @@ class _Resolver:
         if not words:
             return None, "none"
         head = words[-1].lower().strip(".,’'")
-        caps = [(s, e, r) for s, e, r in find_runs(self.text, at, at + len(np))]
+        caps = [(at + s, at + e, r) for s, e, r in find_runs(np, 0, len(np))]
+        if caps and _POSSESSOR.search(np) and words[-1][:1].islower():
+            # "Obama's former campaign strategist", "Gary Johnson's doctor": not Obama
+            if head in _ROLE_NOUNS:
+                got = self._description(np, head, at)
+                if got[0] is not None and got[1] == "description":
+                    return got
+            return self.sp.of_group(np), "cue"
         if caps and head not in GROUP_NOUNS and head not in _ROLE_NOUNS:
             s, e, run = caps[-1]
             p = parse_run(run)
@@ -187,14 +198,21 @@ class _Resolver:
             e = self.reg._by_hon.get((hon, owner.surname.lower()))
             if e is not None and e is not owner:
                 return e
-        best = None
-        for e in self.reg.entities:
-            if e.honorific.lower() == hon and e is not owner and e.positions and e.positions[0] < at:
-                if owner is not None and owner.surname.lower() == e.surname.lower():
-                    return e
-                if best is None or len(e.positions) > len(best.positions):
-                    best = e
-        return best
+        elder = head in _ELDERS
+        i = bisect.bisect_left(self.starts, at) - 1
+        steps = 0
+        while i >= 0 and steps < 120:
+            e = self.mentions[i].entity
+            i -= 1
+            steps += 1
+            if e is owner or e.kind != "person" or e.gender != gender:
+                continue
+            if elder and e.honorific.lower() not in ("mr.", "mrs.", "sir", "lady"):
+                continue
+            if owner is not None and elder and owner.honorific and e.honorific.lower() != hon:
+                continue
+            return e
+        return None
 
     def _description(self, np: str, head: str, at: int) -> tuple[int | None, str]:
         gender = "f" if head in _FEMALE_ROLES else "m" if head in _MALE_ROLES else None
@@ -298,7 +316,8 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
             if sid is None:
                 after = cue_after(text, q.mark_end, right_hi)
                 befores = list(cue_before(text, left_lo, q.mark_start,
-                                          max_words=40 if q.kind == "partial" else 25))
+                                          max_words=40 if q.kind == "partial" else 25,
+                                          headline=block.kind == "heading"))
                 if after and after.near and q.kind != "partial":
                     candidates.append(after)
                 candidates += [c for c in befores if c.side == "before"]
@@ -307,6 +326,12 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                 if after and not after.near:
                     candidates.append(after)
                 candidates += [c for c in befores if c.side != "before"]
+            if sid is None and k == 0 and q.mark_start == block.start and bi - 1 not in by_block and bi > 0:
+                # "…he turned to his partner, and said," / "he continued:" closing the paragraph before
+                prev = doc.blocks[bi - 1]
+                if text[prev.start:prev.end].rstrip()[-1:] in (",", ":", "-", "—"):
+                    lead = [c for c in cue_before(text, prev.start, prev.end, max_words=4) if c.side == "before"]
+                    candidates = lead[:1] + candidates
             for c in candidates:
                 got, how = res.resolve(c.np, c.np_start)
                 if got is not None and c.side == "subject" and how == "cue":
@@ -350,6 +375,15 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                     sid, method = result[last][0], "continuation"
                 elif not dialogue and result[last][0] is not None and quotes[first].mark_start == block.start:
                     sid, method = result[last][0], "continuation"
+            elif not dialogue and bi > 0 and quotes[first].mark_start == block.start:
+                # a bare quotation after a paragraph about someone: theirs
+                prev = doc.blocks[bi - 1]
+                lo = bisect.bisect_left(res.starts, prev.start)
+                hi = bisect.bisect_left(res.starts, prev.end)
+                for m in reversed(mentions[lo:hi]):
+                    if m.subj and m.entity.personlike:
+                        sid, method = sp.of_entity(m.entity), "continuation"
+                        break
             if sid is not None:
                 for i in idx:
                     if result[i][0] is None:
@@ -417,6 +451,7 @@ def _dialogue(doc: Document, quotes, result, by_block, res: _Resolver, reg: Regi
 
     for bi, block in enumerate(doc.blocks):
         idx = by_block.get(bi)
+        prev_quoted = bi - 1 in by_block
         if not idx:
             # narrative: who is it about?  the last person named as a subject
             lo = bisect.bisect_left(starts, block.start)
@@ -445,6 +480,9 @@ def _dialogue(doc: Document, quotes, result, by_block, res: _Resolver, reg: Regi
                 return e is not None and e.gender == g and sid != last_turn and sid not in to_sids
 
             pick = next((a for a in addressed if fits(a)), None)
+            if pick is None and tagged == last_turn and prev_quoted:
+                # nobody answers themselves: the other fitting participant
+                pick = next((r for r in recent if fits(r)), None)
             if pick is not None and pick != tagged:
                 for i in idx:
                     if result[i][0] == tagged:

@@ -22,7 +22,7 @@ _AFTER_SUBJ = re.compile(
 )
 # after the quotation, inverted: “…,” said NP
 _AFTER_VERB = re.compile(
-    rf"[\s,.!?—–-]*{_ADV}(?P<v>{_VERBS})\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)",
+    rf"[\s,.!?—–-]*{_ADV}(?P<v>{_VERBS})\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)",
 )
 _VERB_WORD = re.compile(rf"\b(?P<v>{_VERBS})\b", re.IGNORECASE)
 # “…” ― Name (a byline-style attribution after the quotation)
@@ -30,7 +30,7 @@ _DASH_NAME = re.compile(r"\s*[―—–]\s*(?P<np>[A-Z][\w.’'-]*(?:\s+[A-Z][\w
 # “…” is held accountable, Warren said.  (a cue closing the sentence)
 _TAIL_CUE = re.compile(
     rf",\s+(?:(?P<v1>{_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
 _COLON_NAME = re.compile(r"(?:(?<![\w,;])|(?<=[.!?]\s))(?P<np>[A-Z][\w.’' -]{1,60}?)\s*:\s*$")
 _CLAUSE_CUT = re.compile(
     r"(?:[,;:(—–]|\s-\s|\b(?:and|but|that|when|while|as|because|after|before|if|so|which|where|although|though|since|who)\s)",
@@ -46,6 +46,7 @@ Saturday Sunday so it there""".split())
 
 _NOUN_USE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your|one|first|new|latest|recent)|[’']s)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
 _COORD = re.compile(r"(?:\band|\bbut|,\s*and|\bthen)\s+(?:\w+ly\s+|also\s+|later\s+)?$")
+_NAME_ONLY = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}")
 _ADV_END = re.compile(_ADV + r"$")
 
 
@@ -90,6 +91,9 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
         inner = seg_strip[:-1]
         k = inner.rfind(",")
         if k >= 0:
+            app = inner[k + 1:].strip()
+            if _NAME_ONLY.fullmatch(app):
+                return app, lo + k + 1 + (len(inner[k + 1:]) - len(inner[k + 1:].lstrip()))
             head = inner[:k]
             if head.strip():
                 seg_strip = head
@@ -130,7 +134,7 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     return None
 
 
-def cue_before(text: str, lo: int, hi: int, max_words: int = 40):
+def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool = False):
     """Cues in the sentence before a quotation, nearest first: gap text[lo:hi] ends at the
     opening mark.  The caller takes the first whose phrase resolves to someone."""
     start = _sentence_tail(text, lo, hi)
@@ -142,6 +146,8 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40):
         between = text[v.end():hi].split()
         if len(between) > max_words:
             break
+        if v.group("v")[0].isupper() and not headline and v.start() != start:
+            continue  # "The Huffington Post": a capitalised verb is a name outside headlines
         if _NOUN_USE.search(text, max(start, v.start() - 12), v.start()):
             continue  # "his tweet", "the comments", "Editor's note": a noun, not a verb
         near = len(between) <= 4
@@ -179,6 +185,8 @@ _SUBJECT = re.compile(
 
 def sentence_subject(text: str, start: int, hi: int) -> tuple[str, int] | None:
     """The subject at the start of a sentence, after any leading phrase ("At a rally, Trump")."""
+    while start < hi and text[start].isspace():
+        start += 1
     m = _LEAD_PHRASE.match(text, start, hi)
     pos = m.end() if m else start
     while pos < hi and text[pos].isspace():

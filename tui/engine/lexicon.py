@@ -101,6 +101,8 @@ till neither either whether upon unless perhaps indeed nothing nobody pray dear 
 everybody everyone somebody someone anybody such whatever whoever besides thus hence therefore
 nay ay aye alas hush come go let why do does did is are was were have has had will would shall
 should can could might must my our thy thou sure very much poor let's though chapter
+between among against toward towards upon within without beyond behind beside under over through
+except near like unlike whenever wherever however whatever ladyship
 """.split())
 
 # Nouns that make an unnamed speaker a group or a role ("officials", "a spokesman").
@@ -125,6 +127,8 @@ bureau service services house senate congress court administration ministry comp
 inc corp group press tribune herald gazette daily review magazine channel tv radio coalition
 alliance organization organisation caucus club league society bank council forum project index
 watch report beast hill yorker review police army navy cia fbi nasa
+energy inc llc airlines motors industries partners capital holdings media networks systems
+technologies charter act constitution treaty amendment agreement bill law plan program
 """.split())
 
 FEMALE_NAMES = frozenset("""

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .lexicon import (FEMALE_NAMES, FEMALE_PRONOUNS, HONORIFICS, MALE_NAMES, MALE_PRONOUNS,
                       NAME_HONORIFICS, NOT_NAMES, ORG_WORDS, TITLE_WORDS)
 
-_CAP = r"(?:[A-Z][a-z]{0,3}\.|[A-Z](?:[\w’'\-]*\w)?)"
+_CAP = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’']*(?:-[\w’']+)*)"
 _RUN = re.compile(rf"{_CAP}(?:\s(?:(?:de|De|van|von|del|da|di|la|le|bin|al)\s)?{_CAP}|\s[A-Z]\.)*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
@@ -102,6 +102,8 @@ def parse_run(run: str) -> NameParse | None:
         return None
     if len(name) == 1 and (name[0].lower() in HONORIFICS or _norm(name[0]) in TITLE_WORDS):
         return None
+    if len(name) == 1 and not honorific and name[0].lower().endswith("ing") and len(name[0]) > 6:
+        return None  # "Recovering himself, …": a sentence-initial participle, not a name
     if honorific and not honorific.endswith(".") and honorific.lower() in ("mr", "mrs", "ms", "dr"):
         honorific += "."
     return NameParse(tuple(name), honorific.capitalize() if honorific else "", titles, "person")
@@ -129,6 +131,8 @@ class Registry:
         self._by_last: dict[str, list[Entity]] = {}
         self._by_first: dict[str, list[Entity]] = {}
         self._by_hon: dict[tuple[str, str], Entity] = {}
+        # honorifics seen with each surname: "Mr. Bennet" and "Mrs. Bennet" make a family
+        self.honorifics_of: dict[str, set[str]] = {}
 
     def _new(self, tokens: tuple[str, ...], honorific: str, kind: str) -> Entity:
         e = Entity(len(self.entities) + 1, tokens, honorific, kind=kind)
@@ -166,8 +170,9 @@ class Registry:
         word = key[0]
         if p.honorific:
             hkey = (p.honorific.lower(), word)
+            family = len(self.honorifics_of.get(word, ())) > 1
             cands = [e for e in self._by_last.get(word, []) if len(e.tokens) > 1 and e.kind == "person"
-                     and (hon_g is None or e.gender in (None, hon_g))]
+                     and (hon_g is None or e.gender in (None, hon_g)) and not family]
             if hon_g:
                 sure = [e for e in cands if e.gender == hon_g]
                 cands = sure or cands
@@ -201,7 +206,7 @@ class Mention:
     subj: bool = False  # looks like the subject of its clause ("Trump said", "Clinton, who")
 
 
-_AFTER_NAME = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:,\s+(?:a|an|the|who|whose|\d+)\b|\s+(?!(?:of|in|and|or|to|for|on|at|with|from|by|as|than|is|was)\b)[a-z]{2,}\b)")
+_AFTER_NAME = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:,\s+(?:a|an|the|who|whose|of|\d+)\b|\s+(?!(?:of|in|and|or|to|for|on|at|with|from|by|as|than|is|was)\b)[a-z]{2,}\b)")
 
 
 def find_runs(text: str, lo: int, hi: int):
@@ -227,6 +232,8 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             titles = p.titles + tuple(w.lower().strip(",") for w in before if w[:1].islower())
             placey = bool(before) and before[-1] in _PLACE_WORDS
             found.append((s, e, p, titles, placey))
+            if p.honorific and len(p.tokens) == 1:
+                reg.honorifics_of.setdefault(p.tokens[0].lower(), set()).add(p.honorific.lower())
             if len(p.tokens) > 1 or p.kind == "org":
                 reg.add_full(p)
     mentions = []
@@ -251,18 +258,19 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
 
 def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Mention]) -> None:
     """A he/she right after a person's mention (no other person between) votes for their gender."""
-    starts = [m.start for m in mentions]
+    subj = [m for m in mentions if m.subj and m.entity.kind == "person"]
+    starts = [m.start for m in subj]
     for lo, hi in segments:
         for m in _PRONOUN.finditer(text, lo, hi):
             i = bisect.bisect_left(starts, m.start()) - 1
             if i < 0:
                 continue
-            men = mentions[i]
-            if men.entity.kind != "person" or m.start() - men.end > 200 or not men.subj:
+            men = subj[i]
+            if m.start() - men.end > 250:
                 continue
             w = m.group().lower()
-            men.entity.votes["m" if w in MALE_PRONOUNS else "f" if w in FEMALE_PRONOUNS else "x"] = (
-                men.entity.votes.get("m" if w in MALE_PRONOUNS else "f", 0) + 1)
+            g = "m" if w in MALE_PRONOUNS else "f"
+            men.entity.votes[g] = men.entity.votes.get(g, 0) + 1
     for men in mentions:
         e = men.entity
         if e.gender is None and e.kind == "person":
