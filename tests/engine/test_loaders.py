@@ -79,3 +79,17 @@ def test_block_at_finds_the_block_holding_an_offset():
     doc = load_text("Head\n\nOne.\n\nTwo.", fmt="text")
     two = doc.text.index("Two")
     assert doc.block_at(two + 1) == doc.blocks[2]
+
+
+def test_long_unwrapped_lines_between_blank_lines_stay_separate_paragraphs():
+    first = "Para one is a long line of news copy that nobody wrapped, as web pages and exports give it to us today."
+    second = "“A second paragraph,” she said, in a line of its own that also runs well past any wrap width at all."
+    doc = load_text(f"Head\n\n{first}\n{second}\n\nThird.", fmt="text")
+    assert [doc.text[b.start:b.end] for b in doc.blocks][1:] == [first, second, "Third."]
+
+
+def test_hard_wrapped_lines_still_join_into_one_paragraph():
+    doc = load_text("Head\n\n“Now, Kitty, you may cough as much as you chuse,” said\nMr. Bennet; and, as he spoke,"
+                    "\nhe left the room.\n\nNext.", fmt="text")
+    assert doc.text[doc.blocks[1].start:doc.blocks[1].end].count("\n") == 0
+    assert len(doc.blocks) == 3

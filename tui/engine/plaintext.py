@@ -7,6 +7,7 @@ import re
 from .builder import DocumentBuilder
 
 _BLANK = re.compile(r"\n[ \t]*\n")
+WRAP_WIDTH = 100  # longer lines were not hard-wrapped
 _CHAPTER = re.compile(r"^(chapter|book|part|volume)\b[\w .:-]{0,40}$", re.IGNORECASE)
 
 
@@ -28,10 +29,19 @@ def paragraphs(text: str) -> list[str]:
     out = []
     for chunk in chunks:
         lines = [line.strip() for line in chunk.split("\n")]
+        if _unwrapped(lines):
+            out.extend(line for line in lines if line)
+            continue
         joined = " ".join(line for line in lines if line)
         if joined:
             out.append(joined)
     return out
+
+
+def _unwrapped(lines: list[str]) -> bool:
+    """Lines nobody hard-wrapped: a line before the last one is longer than any wrap width
+    (Gutenberg wraps near 70, mail near 72-80), so each line is a paragraph of its own."""
+    return any(len(line) > WRAP_WIDTH for line in lines[:-1])
 
 
 def build_plain(builder: DocumentBuilder, text: str) -> str | None:
