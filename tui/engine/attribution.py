@@ -352,13 +352,21 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                 sp.history.append((q.mark_start, sid))
             result[i] = (sid, cue, method)
         # the paragraph: interrupted quotations share the speaker of their neighbour
+        # (nearest attributed one before it, else after it; one pass each way, not a scan per quote)
+        after: list[int | None] = [None] * len(idx)
+        following = None
+        for k in range(len(idx) - 1, -1, -1):
+            after[k] = following
+            if result[idx[k]][0] is not None:
+                following = result[idx[k]][0]
+        before = None
         for k, i in enumerate(idx):
-            if result[i][0] is not None or quotes[i].kind == "title":
-                continue
-            for j in list(reversed(idx[:k])) + idx[k + 1:]:
-                if result[j][0] is not None:
-                    result[i] = (result[j][0], None, "continuation")
-                    break
+            if result[i][0] is None and quotes[i].kind != "title":
+                sid = before if before is not None else after[k]
+                if sid is not None:
+                    result[i] = (sid, None, "continuation")
+            if result[i][0] is not None:
+                before = result[i][0]
 
     # across paragraphs: continuation of an open quotation, news follow-ups, dialogue turns
     prev_block = None
