@@ -157,3 +157,15 @@ def test_long_generated_text_is_processed():
         assert 0.0 <= q.confidence <= 1.0
     named = {a.speaker_of(q).name for q in a.quotes if q.method == "cue" and a.speaker_of(q)}
     assert named <= set(people)
+
+
+def test_a_name_in_apposition_to_the_subject_is_who_he_refers_to():
+    from tui.engine import analyze, load_text
+
+    doc = load_text("Harbour news\n\n“We sail at dawn,” Captain Peter Holm said.\n\n"
+                    "The ship’s cook, John Sand, has worked aboard for ten years. "
+                    "“The galley is small,” he said.", fmt="text")
+    a = analyze(doc)
+    last = a.quotes[-1]
+    assert doc.text[last.start:last.end] == "The galley is small,"
+    assert a.speaker_of(last).name == "John Sand"

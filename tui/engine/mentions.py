@@ -209,6 +209,16 @@ class Mention:
 _AFTER_NAME = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:,\s+(?:a|an|the|who|whose|of|\d+)\b|\s+(?!(?:of|in|and|or|to|for|on|at|with|from|by|as|than|is|was)\b)[a-z]{2,}\b)")
 
 
+_APPOSED_VERB = re.compile(r",\s+(?:has|had|have|is|was|will|would|can|could|says|said|told)\b")
+
+
+def _apposed(text: str, s: int, e: int) -> bool:
+    """A name set off by commas before the verb of its clause: "The ferry's skipper, Tom Brennan,
+    has kept ..." names the clause's subject."""
+    return (text[max(0, s - 2):s] == ", " and " " in text[s:e]  # a full name, not "Va."
+            and bool(_APPOSED_VERB.match(text, e)))
+
+
 def find_runs(text: str, lo: int, hi: int):
     """Capitalised runs in text[lo:hi]: (start, end, run)."""
     for m in _RUN.finditer(text, lo, hi):
@@ -248,7 +258,7 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
         form = (p.honorific + " " if p.honorific else "") + " ".join(p.tokens)
         if form not in ent.aliases:
             ent.aliases.append(form)
-        subj = bool(_AFTER_NAME.match(text, e)) and text[e:e + 2] not in ("’s", "'s")
+        subj = (bool(_AFTER_NAME.match(text, e)) and text[e:e + 2] not in ("’s", "'s")) or _apposed(text, s, e)
         mentions.append(Mention(s, e, ent, subj))
     for ent in reg.entities:
         ent.positions.sort()
