@@ -31,6 +31,15 @@ async def goto_quote(pilot, view: ArticleView, words: str):
     raise AssertionError(f"no quotation {words!r}")
 
 
+
+def annotate_fishermen(sample, db) -> int:
+    """Store one blue annotation, "first note" tagged crowd, on "Fishermen stood"; return its start."""
+    lib = Library.open(db)
+    start = sample.text.index("Fishermen stood")
+    lib.add(sample, start, start + len("Fishermen stood"), note="first note", tags=("crowd",), color="blue")
+    lib.close()
+    return start
+
 def screen_rows(view: ArticleView) -> list[str]:
     return [view.render_line(y).text for y in range(view.size.height)]
 
@@ -227,10 +236,7 @@ async def test_tab_cycles_panes(sample, db):
 
 
 async def test_annotation_pane_jump_edit_delete_and_undo(sample, db):
-    lib = Library.open(db)
-    start = sample.text.index("Fishermen stood")
-    lib.add(sample, start, start + len("Fishermen stood"), note="first note", tags=("crowd",), color="blue")
-    lib.close()
+    start = annotate_fishermen(sample, db)
     app = QuotelensApp(sample, db_path=db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -358,10 +364,7 @@ async def test_a_click_puts_the_cursor_under_the_mouse(sample, db):
 
 
 async def test_u_undoes_an_edit_then_a_delete_in_the_annotations_pane(sample, db):
-    lib = Library.open(db)
-    start = sample.text.index("Fishermen stood")
-    lib.add(sample, start, start + len("Fishermen stood"), note="first note", tags=("crowd",), color="blue")
-    lib.close()
+    start = annotate_fishermen(sample, db)
     app = QuotelensApp(sample, db_path=db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
