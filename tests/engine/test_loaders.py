@@ -93,3 +93,9 @@ def test_hard_wrapped_lines_still_join_into_one_paragraph():
                     "\nhe left the room.\n\nNext.", fmt="text")
     assert doc.text[doc.blocks[1].start:doc.blocks[1].end].count("\n") == 0
     assert len(doc.blocks) == 3
+
+
+def test_a_section_breadcrumb_above_the_headline_is_not_the_title():
+    doc = load_text("News / World\n\nLeaders meet to talk about the harbour\n\nBody text here.", fmt="text")
+    assert doc.title == "Leaders meet to talk about the harbour"
+    assert doc.title == load_text("Leaders meet to talk about the harbour\n\nBody.", fmt="text").title

@@ -44,12 +44,24 @@ def _unwrapped(lines: list[str]) -> bool:
     return any(len(line) > WRAP_WIDTH for line in lines[:-1])
 
 
+_BREADCRUMB = re.compile(r"[\w .'&-]+(?:\s*[/›»|>]\s*[\w .'&-]+)+")
+
+
+def _headline(par: str) -> bool:
+    """Short, not cut off mid-sentence, and not a breadcrumb like "News / Russia"."""
+    return len(par) <= 160 and not par.endswith((",", ";")) and not _BREADCRUMB.fullmatch(par)
+
+
 def build_plain(builder: DocumentBuilder, text: str) -> str | None:
-    """Fill ``builder`` from plain text; return a title guessed from the first paragraph."""
+    """Fill ``builder`` from plain text; return the title: the first paragraph, or the second under a breadcrumb."""
     pars = paragraphs(text)
     title = None
     for i, par in enumerate(pars):
-        if i == 0 and len(par) <= 160 and not par.endswith((",", ";")):
+        if i == 0 and _headline(par):
+            title = par
+            builder.add_block("heading", par, level=1)
+        elif i == 1 and title is None and _BREADCRUMB.fullmatch(pars[0]) and _headline(par):
+            # "News / Russia" above the headline: a section breadcrumb, the headline comes next
             title = par
             builder.add_block("heading", par, level=1)
         elif _looks_like_heading(par):
