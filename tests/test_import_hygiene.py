@@ -68,3 +68,11 @@ def test_output_cut_short_by_a_closed_pipe_is_not_a_traceback(tmp_path):
     err = proc.stderr.read().decode()
     assert proc.wait() == 0
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_people_named_but_never_quoted_are_not_listed_as_speakers(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Title\n\nMary Stone met Tom Reed at the pier.\n\n“We will win,” Jane Doe said.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "tui", "quotes", str(f), "--json"], capture_output=True,
+                         text=True, cwd=ROOT, check=True)
+    assert [s["name"] for s in json.loads(out.stdout)["speakers"]] == ["Jane Doe"]

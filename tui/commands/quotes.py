@@ -33,6 +33,7 @@ def analysis_json(doc: Document, analysis: Analysis) -> dict:
         {"id": s.id, "name": s.name, "aliases": list(s.aliases), "kind": s.kind,
          "gender": s.gender, "quotes": counts.get(s.id, 0)}
         for s in analysis.speakers
+        if counts.get(s.id)  # a name the engine met but never quoted is no speaker
     ]
     return {"title": doc.title, "quotes": quotes, "speakers": speakers}
 
