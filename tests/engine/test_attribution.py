@@ -169,3 +169,17 @@ def test_a_name_in_apposition_to_the_subject_is_who_he_refers_to():
     last = a.quotes[-1]
     assert doc.text[last.start:last.end] == "The galley is small,"
     assert a.speaker_of(last).name == "John Sand"
+
+
+def test_a_description_nobody_was_introduced_with_is_a_low_confidence_guess():
+    from tui.engine import analyze, load_text
+
+    titled = load_text("Vote day\n\nSenator Jane Roe opened the debate. “We owe them a ferry,” she said.\n\n"
+                       "“And a road,” the senator said.", fmt="text")
+    a = analyze(titled)
+    assert a.speaker_of(a.quotes[-1]).name == "Jane Roe" and a.quotes[-1].confidence >= 0.6
+
+    untitled = load_text("Vote day\n\n“We owe them a ferry,” Mayor Jane Roe said.\n\n"
+                         "“Not this year,” the governor said.", fmt="text")
+    last = analyze(untitled).quotes[-1]
+    assert last.speaker is None or last.confidence < 0.6  # drawn dimmed: the reader should check it

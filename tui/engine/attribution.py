@@ -42,6 +42,10 @@ _ELDERS = frozenset("wife husband mother father lady aunt uncle".split())
 
 CONF = {"cue": 0.95, "pronoun": 0.8, "description": 0.7, "transcript": 0.9, "continuation": 0.7,
         "alternation": 0.5, "none": 0.0}
+# A description ("the senator said") that no one was introduced with: reported as "description",
+# with a confidence low enough for the reader to see the colour dimmed.
+GUESS = "description guessed"
+CONF[GUESS] = 0.45
 
 
 class _Speakers:
@@ -240,12 +244,13 @@ class _Resolver:
             e = self.recent(at, gender)
             if e:
                 return self.sp.of_entity(e), "description"
+        # nobody was introduced with this title: the latest speaker is a guess, and says so
         sid = self.last_speaker(at, gender)
         if sid is not None:
-            return sid, "description"
+            return sid, GUESS
         e = self.recent(at, gender)
         if e:
-            return self.sp.of_entity(e), "description"
+            return self.sp.of_entity(e), GUESS
         return self.sp.of_group(np), "cue"  # nobody introduced yet: "the senator" stands alone
 
 
@@ -411,6 +416,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
         conf = CONF.get(method, 0.0)
         if method == "continuation" and not q.continues:
             conf = 0.6
+        method = "description" if method == GUESS else method
         out.append(dataclasses.replace(q, speaker=sid, cue=cue, method=method if sid else "none",
                                        confidence=conf if sid else 0.0))
     return Analysis(tuple(out), sp.speakers())
