@@ -236,6 +236,7 @@ async def test_tab_cycles_panes(sample, db):
 
 
 async def test_annotation_pane_jump_edit_delete_and_undo(sample, db):
+    """Enter jumps; e edits; d deletes; u undoes the delete, then the edit (issue 4: "the last delete or edit")."""
     start = annotate_fishermen(sample, db)
     app = QuotelensApp(sample, db_path=db)
     async with app.run_test(size=SIZE) as pilot:
@@ -260,13 +261,22 @@ async def test_annotation_pane_jump_edit_delete_and_undo(sample, db):
         await settle(pilot)
         assert pane.rows == ()
         assert Color.parse(HIGHLIGHTS["blue"]) not in backgrounds_at(view, start)
-        await pilot.press("u")
+        await pilot.press("u")  # the delete comes back, with the edited note
         await settle(pilot)
         assert [r.note for r in pane.rows] == ["second note"]
         assert Color.parse(HIGHLIGHTS["blue"]) in backgrounds_at(view, start)
+        lib = Library.open(db)
+        [p] = lib.placements(sample)
+        assert (p.annotation.note, p.start) == ("second note", start)
+        lib.close()
+
+        await pilot.press("u")  # then the edit is undone: the note, tags and colour as they were
+        await settle(pilot)
+        assert [(r.note, r.tags, r.color) for r in pane.rows] == [("first note", ("crowd",), "blue")]
+        assert Color.parse(HIGHLIGHTS["blue"]) in backgrounds_at(view, start)
     lib = Library.open(db)
     [p] = lib.placements(sample)
-    assert (p.annotation.note, p.start) == ("second note", start)
+    assert p.annotation.note == "first note"
     lib.close()
 
 
@@ -361,35 +371,6 @@ async def test_a_click_puts_the_cursor_under_the_mouse(sample, db):
         # the view has a one-cell border: content (0, 0) is widget (1, 1)
         await pilot.click(view, offset=(column + 1, row + 1))
         assert sample.text[view.cursor:view.cursor + 7] == "council"
-
-
-async def test_u_undoes_an_edit_then_a_delete_in_the_annotations_pane(sample, db):
-    start = annotate_fishermen(sample, db)
-    app = QuotelensApp(sample, db_path=db)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        view = app.article
-        pane = app.query_one(AnnotationList)
-        pane.focus()
-        await pilot.press("e")
-        await pilot.pause()
-        await pilot.press("ctrl+a", "ctrl+k", *"second note", "ctrl+s")
-        await settle(pilot)
-        assert [r.note for r in pane.rows] == ["second note"]
-        await pilot.press("d")
-        await settle(pilot)
-        assert pane.rows == ()
-        await pilot.press("u")  # the delete comes back, with the edited note
-        await settle(pilot)
-        assert [r.note for r in pane.rows] == ["second note"]
-        await pilot.press("u")  # then the edit is undone: the note, tags and colour as they were
-        await settle(pilot)
-        assert [(r.note, r.tags, r.color) for r in pane.rows] == [("first note", ("crowd",), "blue")]
-        assert Color.parse(HIGHLIGHTS["blue"]) in backgrounds_at(view, start)
-    lib = Library.open(db)
-    [p] = lib.placements(sample)
-    assert p.annotation.note == "first note"
-    lib.close()
 
 
 async def test_keys_1_to_5_in_the_editor_note_type_digits_tab_reaches_colours_alt_picks(sample, db):
