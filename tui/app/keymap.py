@@ -64,8 +64,6 @@ SECTION_TITLES = {
     "speakers": "Speakers pane",
 }
 
-COLOR_KEYS = ("1", "2", "3", "4", "5")
-
 
 def bindings(*contexts: str) -> list[Binding]:
     """Textual bindings for the keys of ``contexts`` that the app or a view handles."""

@@ -15,8 +15,6 @@ from ..engine.sanitize import replace_surrogates, sanitize
 from .errors import InvalidAnnotation
 
 HIGHLIGHT_NAMES = ("yellow", "green", "blue", "pink", "orange")  # highlight colours 1–5
-STATUSES = ("anchored", "moved", "orphan")
-
 
 
 class SafeChars(dict):

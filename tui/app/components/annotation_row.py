@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-STATUSES = ("anchored", "moved", "orphan")
-
 
 @dataclass(frozen=True, slots=True)
 class AnnotationRow:
