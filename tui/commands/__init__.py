@@ -9,6 +9,12 @@ from collections.abc import Callable
 Main = Callable[[list[str]], int]
 
 
+def clip(text: str, width: int) -> str:
+    """One line of at most ``width`` characters for a table cell, "…" where it was cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def reports_failures(main: Main) -> Main:
     """A command's reader-facing failures (a file that cannot be read, a database that cannot be
     used) become one line on stderr and exit status 2; anything else is a bug and stays loud."""

@@ -13,7 +13,7 @@ import sys
 
 from ..engine import Document, load_path
 from ..engine.sanitize import escape_surrogates
-from . import reports_failures
+from . import clip, reports_failures
 from ..store.records import SafeChars
 
 # What must never reach a terminal raw is what the engine removes from articles (controls, bidi
@@ -30,8 +30,7 @@ def _json_text(data: dict) -> str:
 
 
 def _clip(text: str, width: int) -> str:
-    text = " ".join(text.translate(_SHOWN).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return clip(text.translate(_SHOWN), width)  # what the terminal must not see becomes a space
 
 
 def placements_json(doc: Document, doc_id: str, placements: list) -> dict:

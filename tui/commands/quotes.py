@@ -10,7 +10,7 @@ import json
 import sys
 
 from ..engine import Analysis, Document, analyze, load_path
-from . import reports_failures
+from . import clip, reports_failures
 
 
 def analysis_json(doc: Document, analysis: Analysis) -> dict:
@@ -38,17 +38,12 @@ def analysis_json(doc: Document, analysis: Analysis) -> dict:
     return {"title": doc.title, "quotes": quotes, "speakers": speakers}
 
 
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def table(data: dict) -> str:
     rows = [f"{data['title']}: {len(data['quotes'])} quotations, {len(data['speakers'])} speakers", ""]
     rows.append(f"{'#':>4}  {'speaker':<24}  {'how':<12}  {'conf':>4}  quotation")
     for i, q in enumerate(data["quotes"], 1):
-        rows.append(f"{i:>4}  {_clip(q['speaker'] or '?', 24):<24}  {q['method']:<12}  "
-                    f"{q['confidence']:>4.2f}  {_clip(q['text'], 70)}")
+        rows.append(f"{i:>4}  {clip(q['speaker'] or '?', 24):<24}  {q['method']:<12}  "
+                    f"{q['confidence']:>4.2f}  {clip(q['text'], 70)}")
     if data["speakers"]:
         rows += ["", "speakers:"]
         for s in data["speakers"]:
