@@ -19,7 +19,7 @@ import bisect
 import dataclasses
 import re
 
-from .cues import Cue, cue_after, cue_before
+from .cues import _SENT_END, Cue, cue_after, cue_before, sentence_subject
 from .dialogue import fill_turns, is_dialogue
 from .lexicon import GROUP_NOUNS, NOT_NAMES, SUBJECT_PRONOUNS
 from .mentions import Entity, Registry, build_registry, find_runs, parse_run
@@ -37,6 +37,7 @@ businessman billionaire mogul
 _FEMALE_ROLES = frozenset("wife mother daughter sister aunt niece lady woman girl chairwoman spokeswoman congresswoman".split())
 _MALE_ROLES = frozenset("husband father son brother uncle nephew gentleman man boy chairman spokesman congressman businessman".split())
 
+_PLURAL_DETERMINERS = frozenset("the many some several most both all two three four five".split())
 _POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
 _KIN = frozenset("wife husband mother father lady aunt uncle sister brother niece nephew cousin".split())
 _ELDERS = frozenset("wife husband mother father lady aunt uncle".split())
@@ -153,7 +154,7 @@ class _Resolver:
                 e = self.recent(at, g)
                 return (self.sp.of_entity(e), "pronoun") if e else (None, "none")
             if g == "p":
-                sid = self._last_group(at)
+                sid = self._last_group(at) or self._plural_subject(at)
                 return (sid, "pronoun") if sid else (None, "none")
             return None, "none"
         words = np.split()
@@ -182,6 +183,22 @@ class _Resolver:
         if head in GROUP_NOUNS and len(words) <= 6:
             return self.sp.of_group(np), "cue"
         return None, "none"
+
+    def _plural_subject(self, at: int) -> int | None:
+        """"The dockworkers gathered at the gate. “…,” they said.": the plural subject of a
+        sentence earlier in the paragraph."""
+        lo = self.text.rfind("\n", 0, at) + 1
+        starts = [lo] + [m.end() for m in _SENT_END.finditer(self.text, lo, at)]
+        for s in reversed(starts):
+            got = sentence_subject(self.text, s, at)
+            if not got:
+                continue
+            words = got[0].split()
+            head = words[-1]
+            if (head[:1].islower() and head.endswith("s") and not head.endswith("ss")
+                    and (head in GROUP_NOUNS or words[0].lower() in _PLURAL_DETERMINERS)):
+                return self.sp.of_group(got[0])
+        return None
 
     def _last_group(self, at: int) -> int | None:
         for p, sid in reversed(self.sp.history):

@@ -179,7 +179,7 @@ _LEAD_PHRASE = re.compile(
     r"Since|Following|Meanwhile|However|Still|But|And|Yet|Instead|Also|Elsewhere|Touching|Responding|"
     r"Back|From|For|With|Without|Under|Over|Despite|Although|Though|As)\b[^,]{0,120},\s*)+")
 _SUBJECT = re.compile(
-    r"(?P<np>(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,5}?(?:[A-Z][\w’'.-]*|he|she|they|officials|[a-z]+(?:man|woman|person|er|or|ist|ent|ant|ee)s?))"
+    r"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[\w’'.-]+\s+){0,5}?(?:[A-Z][\w’'.-]*|he|she|they|officials|[a-z]+(?:man|woman|person|er|or|ist|ent|ant|ee)s?))"
     r"(?:\s*\([^)]{0,40}\))?(?:,[^,]{1,120},)?\s+(?=[a-z])")
 
 

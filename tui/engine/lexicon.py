@@ -142,6 +142,20 @@ amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabe
 alexis kayla hillary chelsea jane lydia kitty lizzy eliza georgiana caroline louisa harriet fanny
 anne jill nikki sally loretta nancy condoleezza michele melania ivanka kellyanne huma hope donna
 elena sonia ruth dianne kamala tulsi gwen maxine barbara janet susana lucy jenny ella eleanor
+abby ada adele agnes aisha alexandra alicia alison allison alma amelia ana angelina anita annie
+april ava barbara beatrice becky bella bernadette beth bethany bonnie bridget brooke camila candace
+carla carmen carrie cassandra cecilia celia charlene chloe claire clara claudia colleen connie
+constance cora courtney crystal daisy daphne dawn delia della dolores edith eileen elaine eleanor
+elise ellen eloise elsa emilia erica erin esther ethel eva eve faith fatima felicity fiona florence
+gabriela gabrielle genevieve georgia geraldine gertrude gina ginger hazel heidi holly ida ines
+ingrid irene iris isabel isabelle ivy jackie jade jasmine jeanne jenna jessie joanna jocelyn
+josephine joy juanita june karin kate katie katrina kristen kristin leah leila lena leslie lily
+lina lois lorraine louise lucia lucille luisa lynn mabel mae maggie mandy marcia margarita marianne
+marina marion marjorie marlene martina maureen maxine maya meredith mia miriam molly monica monique
+nadia naomi natasha nell nina nora norma olga paige paula pauline pearl penelope phyllis priscilla
+rachael ramona regina renee rita roberta robin rosa rosemary roxanne ruby sabrina selena serena
+sheila shelby simone sofia sonya stella sue susie sylvia tamara tanya tara tessa tina tracy ursula
+valerie vanessa vera veronica vicky viola violet vivian wanda wendy whitney yasmin yolanda yvonne zoe
 """.split())
 
 MALE_NAMES = frozenset("""
@@ -154,6 +168,21 @@ austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie ga
 juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny barack bill mike
 mitt bernie ted marco jeb chris rudy newt tim reince rand ben vladimir hugh fitzwilliam fred
 ed tom jim bob dick al dan steve rick ron jon donald mitch harry barney leonard alan luis jorge
+abdul abraham adrian ahmed alan alberto alejandro alex alfred ali alvin amir andre andres andy
+angel antonio archie armando arnold barry benny bernard bert boris brad bradley brendan brett
+calvin cameron carlos casey cecil cedric chad chester clarence claude clayton clifford clint clyde
+colin conrad craig curtis dale dallas damian darius darren dean derek desmond dmitri dominic don
+duane dwight earl eddie edgar edmund eduardo elliot emmanuel enrique ernest ernesto erik ernie
+everett felix fernando floyd francis francisco franklin fred frederick gavin geoffrey gilbert glen
+glenn gordon graham grant greg guillermo gus hamid hans hassan hector herbert herman howard hussein
+ian igor isaac ivan jacques jaime jamal jared javier jay jeff jerome jimmy joel johan jorge jose
+julian julio karl keith ken kurt lance lee leo leon leroy lester lewis lionel lloyd lucas luke
+malcolm manuel marcus mario martin marvin max maurice melvin miguel milton mohamed mohammad
+mohammed morris muhammad neil nelson nick nigel norman oliver omar oscar otto owen pablo pedro
+perry phil pierre rafael ramon randall raul reginald rex ricardo richie rob robin rodney roland
+rolando ronnie ross ruben rudolph rupert sam sanjay santiago sergei sergio seth sidney simon
+stanley stuart sven ted theodore tony travis trevor troy tyrone victor vince wade wallace warren
+wesley wilbur wilfred willard yusuf xavier
 """.split())
 
 TITLE_WORDS = frozenset("""

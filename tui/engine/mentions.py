@@ -219,10 +219,19 @@ def _apposed(text: str, s: int, e: int) -> bool:
             and bool(_APPOSED_VERB.match(text, e)))
 
 
+_KEEP_DOT = frozenset("jr sr st co inc ltd corp bros".split())
+
+
 def find_runs(text: str, lo: int, hi: int):
-    """Capitalised runs in text[lo:hi]: (start, end, run)."""
+    """Capitalised runs in text[lo:hi]: (start, end, run).  A short surname closing a sentence
+    ("said Paul Grey.") loses the full stop the abbreviation pattern took with it."""
     for m in _RUN.finditer(text, lo, hi):
-        yield m.start(), m.end(), m.group()
+        run, end = m.group(), m.end()
+        if run.endswith(".") and " " in run:
+            last = run.rsplit(" ", 1)[1][:-1]
+            if len(last) > 2 and last.lower() not in _KEEP_DOT:
+                run, end = run[:-1], end - 1
+        yield m.start(), end, run
 
 
 def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry, list[Mention]]:
