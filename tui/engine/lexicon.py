@@ -139,7 +139,7 @@ katherine christine debra rachel catherine carolyn janet ruth maria heather dian
 victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
 frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
 amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose
-alexis kayla hillary chelsea jane lydia kitty lizzy eliza georgiana caroline louisa harriet fanny
+alexis kayla hillary chelsea jane lydia kitty lizzy eliza caroline louisa harriet fanny
 anne jill nikki sally loretta nancy condoleezza michele melania ivanka kellyanne huma hope donna
 elena sonia ruth dianne kamala tulsi gwen maxine barbara janet susana lucy jenny ella eleanor
 abby ada adele agnes aisha alexandra alicia alison allison alma amelia ana angelina anita annie
@@ -166,7 +166,7 @@ gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam 
 zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean
 austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan
 juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny barack bill mike
-mitt bernie ted marco jeb chris rudy newt tim reince rand ben vladimir hugh fitzwilliam fred
+mitt bernie ted marco jeb chris rudy newt tim reince rand ben vladimir hugh fred
 ed tom jim bob dick al dan steve rick ron jon donald mitch harry barney leonard alan luis jorge
 abdul abraham adrian ahmed alan alberto alejandro alex alfred ali alvin amir andre andres andy
 angel antonio archie armando arnold barry benny bernard bert boris brad bradley brendan brett
