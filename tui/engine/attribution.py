@@ -97,6 +97,7 @@ class _Resolver:
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
         self.sp = speakers
+        self.news = False  # news prose: a full name of unknown gender is still a person
 
     def recent(self, pos: int, gender: str | None, want_speaker: bool = False) -> Entity | None:
         """The person most recently mentioned as a subject (or quoted) before ``pos`` who fits
@@ -130,7 +131,7 @@ class _Resolver:
                 return e
             if e.gender is None and fallback is None:
                 fallback = e
-                if len(e.tokens) > 1 and e.spoke:
+                if len(e.tokens) > 1 and (e.spoke or self.news):
                     return e  # a quoted person whose gender the text never showed
         return other or fallback
 
@@ -297,6 +298,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
     sp = _Speakers(reg)
     res = _Resolver(text, reg, mentions, sp)
     dialogue = is_dialogue(doc, quotes)
+    res.news = not dialogue
 
     # group quotations by block
     by_block: dict[int, list[int]] = {}

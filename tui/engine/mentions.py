@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import (FEMALE_NAMES, FEMALE_PRONOUNS, HONORIFICS, MALE_NAMES, MALE_PRONOUNS,
-                      NAME_HONORIFICS, NOT_NAMES, ORG_WORDS, TITLE_WORDS)
+                      NAME_HONORIFICS, NOT_NAMES, ORG_WORDS, SPEECH_VERBS, TITLE_WORDS)
 
 _CAP = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’']*(?:-[\w’']+)*)"
 _RUN = re.compile(rf"{_CAP}(?:\s(?:(?:de|De|van|von|del|da|di|la|le|bin|al)\s)?{_CAP}|\s[A-Z]\.)*")
@@ -206,10 +206,19 @@ class Mention:
     subj: bool = False  # looks like the subject of its clause ("Trump said", "Clinton, who")
 
 
-_AFTER_NAME = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:,\s+(?:a|an|the|who|whose|of|\d+)\b|\s+(?!(?:of|in|and|or|to|for|on|at|with|from|by|as|than|is|was)\b)[a-z]{2,}\b)")
-
-
+_VERBISH = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?!(?:of|in|and|or|to|for|on|at|with|from|by|as|than)\b)[a-z]{2,}\b")
+# "Smith at the Weekly Review agreed": a name, its affiliation, then the verb
+_AFFILIATED = re.compile(r"\s+(?:at|of|from|for|with|in|on)\s+(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){1,4}(?!(?:of|in|and|or|to|for|on|at|with|from|by|as)\b)[a-z]{2,}\b")
+_APPOSITION = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:,\s+(?:a|an|the|who|whose|of|\d+)\b|\s+[—–-]+\s*who\b)")
+_TITLE_AFTER = re.compile(r",\s+(?:[a-z-]+\s+){0,2}(?P<w>[a-z-]+)\b")
 _APPOSED_VERB = re.compile(r",\s+(?:has|had|have|is|was|will|would|can|could|says|said|told)\b")
+# words before a name that leave it in subject position: "and Smith said", "that Smith will"
+_CLAUSE_OPENERS = frozenset("""and but or nor that when while as because after before if though although since
+where so then yet once until unless whether whereas""".split())
+_TITLE_LIKE = TITLE_WORDS | frozenset("""host widow widower mother father wife husband son daughter
+sister brother friend neighbor neighbour owner resident voter member veteran student teacher
+colleague partner spokesperson journalist correspondent scholar""".split())
+_TOKEN_BACK = re.compile(r"(\S+)\s*$")
 
 
 def _apposed(text: str, s: int, e: int) -> bool:
@@ -220,6 +229,71 @@ def _apposed(text: str, s: int, e: int) -> bool:
 
 
 _KEEP_DOT = frozenset("jr sr st co inc ltd corp bros".split())
+
+
+def _word_before(text: str, lo: int, s: int) -> tuple[str, int]:
+    """The token before offset ``s`` (not before ``lo``) and its start; ("", lo) at the edge."""
+    m = _TOKEN_BACK.search(text, max(lo, s - 60), s)
+    if not m:
+        return "", lo
+    return m.group(1), m.start(1)
+
+
+def _subject_position(text: str, lo: int, s: int) -> tuple[bool, bool]:
+    """(opens a clause, follows a speech verb) for a name at ``s``, skipping the titles
+    before it ("said MSNBC host Chris Matthews", "Conservative economist Aparna Mathur")."""
+    pos = s
+    skipped = 0
+    for _ in range(6):
+        w, at = _word_before(text, lo, pos)
+        if not w:
+            return True, False
+        bare = w.strip("“”\"‘’'(")
+        low = bare.lower().rstrip(".,")
+        if w[-1] in ".!?:;,—–(“”\"" or bare in ("-", "--"):
+            return True, False
+        if low in SPEECH_VERBS:
+            return True, True
+        if low in _CLAUSE_OPENERS:
+            return True, False
+        if low in _TITLE_LIKE or bare[:1].isupper() or (skipped and low in ("the", "a", "an")):
+            pos = at
+            skipped += 1
+            continue
+        return False, False
+    return False, False
+
+
+def _is_subject(text: str, lo: int, s: int, e: int, run: str) -> bool:
+    """Does the name at text[s:e] look like the subject of its clause ("Trump said", "Clinton,
+    who", "said Sen. Smith", "Smith, a lawyer, told")?  A possessive ("Smith's plan") or an
+    object ("backs Smith over") is not."""
+    if _POSSESSIVE.search(run) or text[e:e + 2] in ("’s", "'s"):
+        return False
+    if _apposed(text, s, e) or _APPOSITION.match(text, e):
+        return True
+    m = _TITLE_AFTER.match(text, e)
+    if m and m.group("w") in _TITLE_LIKE:
+        return True  # "Henry Smith, president of the club"
+    opens, inverted = _subject_position(text, lo, s)
+    if inverted:
+        return True
+    return opens and bool(_VERBISH.match(text, e) or _AFFILIATED.match(text, e))
+
+
+def _placey(before: list[str], run: str, p: NameParse) -> bool:
+    """A mention in a place's position: "in Ohio", "the United States", "Cummings of Maryland".
+    People are rarely named after "the" (unless a title comes between: "the Rev. X")."""
+    if not before:
+        return run.split()[0] == "The" and not p.titles
+    last = before[-1]
+    if last in _PLACE_WORDS:
+        return True
+    if last in ("the", "The") or run.split()[0] == "The":
+        return not p.titles
+    if last == "of" and len(before) > 1 and before[-2][:1].isupper():
+        return True  # "Representative Smith of Ohio"
+    return False
 
 
 def find_runs(text: str, lo: int, hi: int):
@@ -249,14 +323,14 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             # lowercase words just before a name are its titles ("presidential nominee")
             before = text[max(lo, s - 40):s].split()[-3:]
             titles = p.titles + tuple(w.lower().strip(",") for w in before if w[:1].islower())
-            placey = bool(before) and before[-1] in _PLACE_WORDS
-            found.append((s, e, p, titles, placey))
+            placey = _placey(before, run, p)
+            found.append((lo, s, e, run, p, titles, placey))
             if p.honorific and len(p.tokens) == 1:
                 reg.honorifics_of.setdefault(p.tokens[0].lower(), set()).add(p.honorific.lower())
             if len(p.tokens) > 1 or p.kind == "org":
                 reg.add_full(p)
     mentions = []
-    for s, e, p, titles, placey in found:
+    for lo, s, e, run, p, titles, placey in found:
         ent = reg.resolve(p, s)
         if placey:
             ent.place += 1
@@ -267,8 +341,7 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
         form = (p.honorific + " " if p.honorific else "") + " ".join(p.tokens)
         if form not in ent.aliases:
             ent.aliases.append(form)
-        subj = (bool(_AFTER_NAME.match(text, e)) and text[e:e + 2] not in ("’s", "'s")) or _apposed(text, s, e)
-        mentions.append(Mention(s, e, ent, subj))
+        mentions.append(Mention(s, e, ent, _is_subject(text, lo, s, e, run)))
     for ent in reg.entities:
         ent.positions.sort()
     _vote_gender(text, segments, mentions)
