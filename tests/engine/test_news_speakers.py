@@ -55,3 +55,23 @@ def test_a_full_name_of_unknown_gender_is_nearer_than_a_known_woman():
             "their shops and most of their young people over the past thirty years.\n\n"
             "“People only see the after picture,” she said.")
     assert speakers(text) == ["Dara Quell"]
+
+
+def test_a_place_or_party_after_the_name_is_not_the_speaker():
+    text = ("Hearing\n\n“This hearing is a waste of time,” said Rep. Ann Lee of Ohio, the panel's senior member.\n\n"
+            "“We have the facts,” Mr. Hal Byrne of the Ledger Club said.\n\n"
+            "“They would not wait,” Sen. Jo Wendt (R-Ore.), a member of the panel, said at noon. "
+            "“Nobody else gets that deal.”")
+    assert speakers(text) == ["Ann Lee", "Hal Byrne", "Jo Wendt", "Jo Wendt"]
+
+
+def test_two_appositives_between_the_name_and_the_verb():
+    text = ("Council\n\nAnna Berg, the trade minister of Dalmark, a member of the council, said the vote "
+            "was “a step the region cannot take back.”")
+    assert speakers(text) == ["Anna Berg"]
+
+
+def test_a_name_in_apposition_to_a_description_speaks():
+    text = ("Picnic\n\n“This is our year!” his niece, state Del. Jane Roe (D-Va.), shouted to the crowd.")
+    assert speakers(text) == ["Jane Roe"]
+

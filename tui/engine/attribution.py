@@ -38,6 +38,8 @@ _FEMALE_ROLES = frozenset("wife mother daughter sister aunt niece lady woman gir
 _MALE_ROLES = frozenset("husband father son brother uncle nephew gentleman man boy chairman spokesman congressman businessman".split())
 
 _PLURAL_DETERMINERS = frozenset("the many some several most both all two three four five".split())
+_HEAD_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+|\s+(?:of|for|at|from|in|with|on)\s+(?=\S)")
+_OUTER_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+")
 _POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
 _KIN = frozenset("wife husband mother father lady aunt uncle sister brother niece nephew cousin".split())
 _ELDERS = frozenset("wife husband mother father lady aunt uncle".split())
@@ -48,6 +50,12 @@ CONF = {"cue": 0.95, "pronoun": 0.8, "description": 0.7, "transcript": 0.9, "con
 # with a confidence low enough for the reader to see the colour dimmed.
 GUESS = "description guessed"
 CONF[GUESS] = 0.45
+
+
+def _names_someone(run: str) -> bool:
+    """A capitalised run that is a name, not a capitalised common noun ("Officials")."""
+    p = parse_run(run)
+    return p is not None and p.tokens[-1].lower() not in GROUP_NOUNS and p.tokens[-1].lower() not in _ROLE_NOUNS
 
 
 class _Speakers:
@@ -148,6 +156,21 @@ class _Resolver:
     def resolve(self, np: str, at: int) -> tuple[int | None, str]:
         """Speaker id and method for a cue's noun phrase."""
         np = _LEAD_WORDS.sub("", np.strip())
+        cut = _HEAD_CUT.search(np)
+        if cut and cut.start() > 0:
+            # "Rep. Ann Lee of Ohio", "Mr. Roe (D-Va.), a member", "a narrator in the ad":
+            # the speaker is the phrase before the modifier, when it names someone
+            head_np = np[:cut.start()].rstrip()
+            hw = head_np.split()
+            named = any(_names_someone(r) for _, _, r in find_runs(head_np, 0, len(head_np)))
+            if named:
+                got = self.resolve(head_np, at)
+                if got[0] is not None:
+                    return got
+            elif hw and hw[-1].lower() in GROUP_NOUNS:
+                # a group keeps its qualifier as its label: "officials at the border agency"
+                outer = _OUTER_CUT.search(np)
+                return self.sp.of_group(np[:outer.start()].rstrip() if outer else np), "cue"
         low = np.lower()
         if low in SUBJECT_PRONOUNS:
             g = SUBJECT_PRONOUNS[low]

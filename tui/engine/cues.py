@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import SPEECH_VERBS, WEAK_VERBS
+from .lexicon import _SPEECH_BASES, SPEECH_VERBS, WEAK_VERBS
 
 _VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
+# an inverted cue ("…,” said Smith) never uses the bare base form: ", state Del. Price" is a noun
+_INV_VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS - set(_SPEECH_BASES) | {"cut"}),
+                             key=len, reverse=True))
 _ADV = r"(?:(?:\w+ly|also|then|later|again|once|further|still|had|has|have|would|will|was|is|did|does|could|might|may|recently|previously|just|often|repeatedly|quickly|not|never)\s+){0,3}"
 _NP = r"[^,;:“”\"!?]{1,90}?"
 
@@ -22,14 +25,14 @@ _AFTER_SUBJ = re.compile(
 )
 # after the quotation, inverted: “…,” said NP
 _AFTER_VERB = re.compile(
-    rf"[\s,.!?—–-]*{_ADV}(?P<v>{_VERBS})\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)",
+    rf"[\s,.!?—–-]*{_ADV}(?P<v>{_INV_VERBS})\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)",
 )
 _VERB_WORD = re.compile(rf"\b(?P<v>{_VERBS})\b", re.IGNORECASE)
 # “…” ― Name (a byline-style attribution after the quotation)
 _DASH_NAME = re.compile(r"\s*[―—–]\s*(?P<np>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})")
 # “…” is held accountable, Warren said.  (a cue closing the sentence)
 _TAIL_CUE = re.compile(
-    rf",\s+(?:(?P<v1>{_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
+    rf",\s+(?:(?P<v1>{_INV_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
 _COLON_NAME = re.compile(r"(?:(?<![\w,;])|(?<=[.!?]\s))(?P<np>[A-Z][\w.’' -]{1,60}?)\s*:\s*$")
 _CLAUSE_CUT = re.compile(
@@ -47,6 +50,7 @@ Saturday Sunday so it there""".split())
 _NOUN_USE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your|one|first|new|latest|recent)|[’']s)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
 _COORD = re.compile(r"(?:\band|\bbut|,\s*and|\bthen)\s+(?:\w+ly\s+|also\s+|later\s+)?$")
 _NAME_ONLY = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}")
+_DESCRIPTION = re.compile(r"(?:[Aa]n?|[Tt]he|his|her|its|their|[A-Z][\w.-]*[’']s)\s")
 _ADV_END = re.compile(_ADV + r"$")
 
 
@@ -89,14 +93,23 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
             seg_strip = seg_strip[:k].rstrip()
     if seg_strip.endswith(","):
         inner = seg_strip[:-1]
-        k = inner.rfind(",")
-        if k >= 0:
+        for depth in range(3):  # "Ayrault, the foreign minister of France, a permanent member, said"
+            k = inner.rfind(",")
+            if k < 0:
+                break
             app = inner[k + 1:].strip()
             if _NAME_ONLY.fullmatch(app):
                 return app, lo + k + 1 + (len(inner[k + 1:]) - len(inner[k + 1:].lstrip()))
-            head = inner[:k]
-            if head.strip():
-                seg_strip = head
+            if depth and not _DESCRIPTION.match(app):
+                break  # only a description stands between a name and its verb
+            head = inner[:k].rstrip()
+            if not head.strip():
+                break
+            seg_strip = inner = head
+        if seg_strip.endswith(")"):  # "Rep. Ann Lee (D-Ohio), a member of the panel, said"
+            k = seg_strip.rfind("(")
+            if k > 0:
+                seg_strip = seg_strip[:k].rstrip()
     cut = 0
     for m in _CLAUSE_CUT.finditer(seg_strip):
         cut = m.end()
@@ -119,7 +132,15 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
         return Cue(_clean_np(np), m.start("np"), m.group("v"), "after", True)
     m = _AFTER_SUBJ.match(text, lo, hi)
     if m and len(m.group("np").split()) <= 9:
-        return Cue(_clean_np(m.group("np")), m.start("np"), m.group("v"), "after", True)
+        np = m.group("np").rstrip()
+        app = m.group("app")
+        if app and app.startswith(",") and np.split()[-1][:1].islower():
+            # "his niece, state Del. Jane Roe (D-Va.), shouted": the name in apposition speaks
+            inner = _clean_np(app.strip(" ,"))
+            names = _NAME_ONLY.findall(inner)
+            if names:
+                return Cue(names[-1], m.start("app") + app.find(names[-1]), m.group("v"), "after", True)
+        return Cue(_clean_np(np), m.start("np"), m.group("v"), "after", True)
     m = _DASH_NAME.match(text, lo, hi)
     if m:
         return Cue(_clean_np(m.group("np")), m.start("np"), "―", "after", True)
@@ -128,7 +149,7 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     if m:
         return Cue(_clean_np(m.group("np")), m.start("np"), "according to", "after", False)
     m = _TAIL_CUE.search(text, lo, head)
-    if m:
+    if m and not (m.group("np1") and m.group("np1").split()[0] in _NOT_SUBJECT):
         g = "1" if m.group("np1") else "2"
         return Cue(_clean_np(m.group("np" + g)), m.start("np" + g), m.group("v" + g), "after", False)
     return None
