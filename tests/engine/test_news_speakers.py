@@ -75,3 +75,21 @@ def test_a_name_in_apposition_to_a_description_speaks():
     text = ("Picnic\n\n“This is our year!” his niece, state Del. Jane Roe (D-Va.), shouted to the crowd.")
     assert speakers(text) == ["Jane Roe"]
 
+
+
+def test_a_participle_or_infinitive_cue_belongs_to_the_sentence_subject():
+    text = ("Radio\n\nMayor Jo Dent went on the radio with Ann Kerr to accuse the council of being “asleep.”\n\n"
+            "Lena Fox sang a ballad to Ann Kerr before asking her, “Where do we go from here?”")
+    assert speakers(text) == ["Jo Dent", "Lena Fox"]
+
+
+def test_who_points_back_to_the_name_before_it():
+    text = ("Port\n\nMayor Tim Abel has clashed with Ray Dunn, now the harbour master, who in 2012 said the port "
+            "needed “a new broom.”")
+    assert speakers(text) == ["Ray Dunn"]
+
+
+def test_the_subject_is_what_a_possessive_qualifies():
+    text = ("Campaign\n\nMayor Ida Lee's campaign manager Rob Tate went further on Friday, arguing that the plan "
+            "“cannot work.”")
+    assert speakers(text) == ["Rob Tate"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import _SPEECH_BASES, SPEECH_VERBS, WEAK_VERBS
+from .lexicon import _SPEECH_BASES, GROUP_NOUNS, SPEECH_VERBS, TITLE_WORDS, WEAK_VERBS
 
 _VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
 # an inverted cue ("…,” said Smith) never uses the bare base form: ", state Del. Price" is a noun
@@ -36,7 +36,7 @@ _TAIL_CUE = re.compile(
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
 _COLON_NAME = re.compile(r"(?:(?<![\w,;])|(?<=[.!?]\s))(?P<np>[A-Z][\w.’' -]{1,60}?)\s*:\s*$")
 _CLAUSE_CUT = re.compile(
-    r"(?:[,;:(—–]|\s-\s|\b(?:and|but|that|when|while|as|because|after|before|if|so|which|where|although|though|since|who)\s)",
+    r"(?:[,;:(—–―]|\s-\s|\b(?:and|but|that|when|while|as|because|after|before|if|so|which|where|although|though|since|who)\s)",
     re.IGNORECASE,
 )
 _SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co))(?<!\bMrs)(?<!\b(?:Gov|Sen|Rep|Gen|Col))[.!?](?=\s+[A-Z“\"‘])")
@@ -51,6 +51,12 @@ _NOUN_USE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|this|that|these|thos
 _COORD = re.compile(r"(?:\band|\bbut|,\s*and|\bthen)\s+(?:\w+ly\s+|also\s+|later\s+)?$")
 _NAME_ONLY = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}")
 _DESCRIPTION = re.compile(r"(?:[Aa]n?|[Tt]he|his|her|its|their|[A-Z][\w.-]*[’']s)\s")
+_PARTICIPLE = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bin|\bwhen)\s+(?:\w+ly\s+)?$")
+_INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
+_WHO = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:\s*\([^)]{1,30}\))?(?:,\s+(?:[a-z]|[Tt]he\s|An?\s)[^,;“”\"]{0,80})?,\s+who\s+(?:[^,;“”\"]{0,30}\s)?$")
+_POSSESSED_NAME = re.compile(r"(?:\s+[a-z-]+){1,3}(?:\s+[A-Z][\w’'.-]*)+(?=\s+[a-z])")
+_POSSESSED_NOUN = re.compile(r"\s+(?P<noun>[a-z-]+)(?=\s+[a-z])")
+_PEOPLE_NOUNS = GROUP_NOUNS | TITLE_WORDS
 _ADV_END = re.compile(_ADV + r"$")
 
 
@@ -174,7 +180,17 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
         near = len(between) <= 4
         if v.group("v").lower() in WEAK_VERBS and not near:
             continue
-        if _COORD.search(text, max(start, v.start() - 40), v.start()):
+        word = v.group("v").lower()
+        if v.start() == start and word.endswith("ing"):
+            continue  # "Speaking in Ohio, Smith said": the subject follows
+        w = _WHO.search(text, max(start, v.start() - 160), v.start())
+        if w:  # "McConnell, now the majority leader, who in 2010 said"
+            yield Cue(w.group("name"), w.start("name"), v.group("v"), "before", near)
+            continue
+        if (_COORD.search(text, max(start, v.start() - 40), v.start())
+                or (word.endswith("ing") and _PARTICIPLE.search(text, max(start, v.start() - 12), v.start()))
+                or _INFINITIVE.search(text, max(start, v.start() - 12), v.start())):
+            # "Trump took to Twitter to accuse …", "Blige sings, asking her …": the sentence's subject
             subj = sentence_subject(text, start, v.start())
             if subj:
                 yield Cue(subj[0], subj[1], v.group("v"), "before", near)
@@ -215,7 +231,14 @@ def sentence_subject(text: str, start: int, hi: int) -> tuple[str, int] | None:
     m = _SUBJECT.match(text, pos, hi)
     if not m:
         return None
-    np = _clean_np(m.group("np"))
+    np = m.group("np")
+    if np.endswith(("’s", "'s")):
+        # "Clinton's campaign manager Robby Mook said", "Scott's family has called": the subject
+        # is what the possessive qualifies, a person or a group
+        x = _POSSESSED_NAME.match(text, m.end("np"), hi) or _POSSESSED_NOUN.match(text, m.end("np"), hi)
+        if x and (x.re is _POSSESSED_NAME or x.group("noun") in _PEOPLE_NOUNS):
+            np = text[m.start("np"):x.end()]
+    np = _clean_np(np)
     if not np or len(np.split()) > 7:
         return None
     return np, m.start("np")
