@@ -93,3 +93,16 @@ def test_the_subject_is_what_a_possessive_qualifies():
     text = ("Campaign\n\nMayor Ida Lee's campaign manager Rob Tate went further on Friday, arguing that the plan "
             "“cannot work.”")
     assert speakers(text) == ["Rob Tate"]
+
+
+def test_a_surname_that_is_also_a_title_word():
+    text = ("Interview\n\nWhy stay? “They pay us well, and we need the money,” Mr. King said.\n\n"
+            "“I would do it again,” Ms. Judge told reporters.")
+    assert speakers(text) == ["Mr. King", "Ms. Judge"]
+
+
+def test_possessives_about_someone_else_do_not_decide_her_gender():
+    text = ("Traffic stop\n\nOfficer Ann Reed stopped the car.\n\nTamsin Vale filmed the stop. She begged her husband to get out; his hands were up, "
+            "his door was shut, his engine was off, and he did not move.\n\n"
+            "“Stay calm,” she said.")
+    assert speakers(text) == ["Tamsin Vale"]

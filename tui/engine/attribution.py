@@ -22,7 +22,7 @@ import re
 from .cues import _SENT_END, Cue, cue_after, cue_before, sentence_subject
 from .dialogue import fill_turns, is_dialogue
 from .lexicon import GROUP_NOUNS, NOT_NAMES, SUBJECT_PRONOUNS
-from .mentions import Entity, Registry, build_registry, find_runs, parse_run
+from .mentions import Entity, NameParse, Registry, build_registry, find_runs, parse_run
 from .model import Analysis, Document, Quote, Speaker
 
 _TRANSCRIPT = re.compile(r"(?P<label>[A-Z][A-Z.'’ -]{0,30}[A-Z.]|Q|A)\s*:\s")
@@ -50,6 +50,9 @@ CONF = {"cue": 0.95, "pronoun": 0.8, "description": 0.7, "transcript": 0.9, "con
 # with a confidence low enough for the reader to see the colour dimmed.
 GUESS = "description guessed"
 CONF[GUESS] = 0.45
+
+
+_NO_PARSE = NameParse((), "", (), "person")
 
 
 def _names_someone(run: str) -> bool:
@@ -193,7 +196,9 @@ class _Resolver:
                 if got[0] is not None and got[1] == "description":
                     return got
             return self.sp.of_group(np), "cue"
-        if caps and head not in GROUP_NOUNS and head not in _ROLE_NOUNS:
+        honored = bool(caps) and caps[-1][1] - at >= len(np.rstrip(".,’'")) and bool(
+            (parse_run(caps[-1][2]) or _NO_PARSE).honorific)  # "Ms. Judge", "Mr. King"
+        if caps and (honored or head not in GROUP_NOUNS and head not in _ROLE_NOUNS):
             s, e, run = caps[-1]
             p = parse_run(run)
             if p is not None:

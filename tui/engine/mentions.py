@@ -22,6 +22,7 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 
 
+_SURNAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
 _PLACE_WORDS = frozenset("in at from to across near into outside inside toward towards through around".split())
 
 
@@ -100,8 +101,9 @@ def parse_run(run: str) -> NameParse | None:
     titles = tuple(_norm(t) for t in toks[:cut])
     if not name:
         return None
-    if len(name) == 1 and (name[0].lower() in HONORIFICS or _norm(name[0]) in TITLE_WORDS):
-        return None
+    if len(name) == 1 and (name[0].lower() in HONORIFICS or _norm(name[0]) in TITLE_WORDS) and not (
+            honorific and honorific.lower() in _SURNAME_HONORIFICS):
+        return None  # "the President", but "Mr. King" and "Ms. Judge" are surnames
     if len(name) == 1 and not honorific and name[0].lower().endswith("ing") and len(name[0]) > 6:
         return None  # "Recovering himself, …": a sentence-initial participle, not a name
     if honorific and not honorific.endswith(".") and honorific.lower() in ("mr", "mrs", "ms", "dr"):
@@ -361,6 +363,8 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
             if m.start() - men.end > 250:
                 continue
             w = m.group().lower()
+            if w not in ("he", "she"):
+                continue  # "her husband", "his critics": a possessive often points elsewhere
             g = "m" if w in MALE_PRONOUNS else "f"
             men.entity.votes[g] = men.entity.votes.get(g, 0) + 1
     for men in mentions:
