@@ -106,3 +106,16 @@ def test_possessives_about_someone_else_do_not_decide_her_gender():
             "his door was shut, his engine was off, and he did not move.\n\n"
             "“Stay calm,” she said.")
     assert speakers(text) == ["Tamsin Vale"]
+
+
+def test_a_country_that_speaks_is_never_he():
+    text = ("Test\n\nNorth Ostland said the test was its biggest. Secretary of State John Vale said allies would act, "
+            "and he urged North Ostland to resume talks.\n\n"
+            "“We remain open to talks,” he said.")
+    assert speakers(text) == ["John Vale"]
+
+
+def test_a_title_makes_a_surname_a_person():
+    text = ("Test\n\nNorth Ostland said the test was its biggest.\n\n"
+            "In a statement, President Marek condemned the test as “reckless” and a “grave threat.”")
+    assert speakers(text) == ["Marek", "Marek"]

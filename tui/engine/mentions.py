@@ -22,6 +22,13 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 
 
+# English words that make a place name, not a person's: "North Dakota", "Cook County"
+_PLACE_FIRST = frozenset("""north south east west northern southern eastern western central upper lower
+new united saint san santa los las fort port mount lake cape""".split())
+_PLACE_LAST = frozenset("""states islands island county city valley bay beach coast gulf sea ocean kingdom
+republic river mountains heights park province territory district""".split())
+_PERSON_TITLES = TITLE_WORDS - frozenset("""former state house senate democratic republican acting vice
+general chief deputy""".split())
 _SURNAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
 _PLACE_WORDS = frozenset("in at from to across near into outside inside toward towards through around".split())
 
@@ -45,8 +52,8 @@ class Entity:
     def personlike(self) -> bool:
         if self.kind != "person":
             return False
-        if self.honorific or self.spoke:
-            return True
+        if self.honorific or self.spoke or self.titles & _PERSON_TITLES:
+            return True  # "President Obama", "Sen. Warren": a title only people hold
         if self.place * 2 > self.subject:
             return False
         return len(self.tokens) > 1 or given_gender(self.tokens[0]) is not None
@@ -89,6 +96,8 @@ def parse_run(run: str) -> NameParse | None:
     last = _norm(toks[-1])
     if last in ORG_WORDS and len(toks) >= 1:
         return NameParse(tuple(toks), "", (), "org")
+    if len(toks) > 1 and (_norm(toks[0]) in _PLACE_FIRST or last in _PLACE_LAST):
+        return NameParse(tuple(toks), "", (), "org")  # "North Korea", "Virgin Islands": a place speaks as a body
     # the name starts after the last title word
     cut = 0
     honorific = ""
@@ -220,6 +229,15 @@ where so then yet once until unless whether whereas""".split())
 _TITLE_LIKE = TITLE_WORDS | frozenset("""host widow widower mother father wife husband son daughter
 sister brother friend neighbor neighbour owner resident voter member veteran student teacher
 colleague partner spokesperson journalist correspondent scholar""".split())
+# what follows the name of an inverted cue: "said Smith.", "said Smith to her sister", "cried
+# Lydia, laughing"; not "urged North Korea to resume talks"
+_INVERTED_END = re.compile(r"\s*(?:[,.;:!?()—–]|$)|\s+(?:of|for|from|with|in|as|when|and|but|at|after|before|while|"
+                           r"\w+ly|\w+ing)\b|\s+to\s+(?:her|him|his|the|a|an|me|us|them|my|our|their|[A-Z])")
+# verbs that stand before their speaker ("…,” said Smith); "told Smith", "accusing Smith" take objects
+_INVERTING = frozenset("""said says added adds asked asks replied replies answered wrote writes explained
+noted notes continued observed remarked cried exclaimed responded recalled declared insisted argued
+concluded countered quipped stated announced shouted whispered muttered murmured repeated suggested
+warned tweeted posted joked laughed sighed""".split())
 _TOKEN_BACK = re.compile(r"(\S+)\s*$")
 
 
@@ -255,7 +273,12 @@ def _subject_position(text: str, lo: int, s: int) -> tuple[bool, bool]:
         if w[-1] in ".!?:;,—–(“”\"" or bare in ("-", "--"):
             return True, False
         if low in SPEECH_VERBS:
-            return True, True
+            return True, low in _INVERTING
+        if low == "of" and skipped:  # "Secretary of State John Kerry"
+            w2, at2 = _word_before(text, lo, at)
+            if w2[:1].isupper():
+                pos = at2
+                continue
         if low in _CLAUSE_OPENERS:
             return True, False
         if low in _TITLE_LIKE or bare[:1].isupper() or (skipped and low in ("the", "a", "an")):
@@ -278,8 +301,8 @@ def _is_subject(text: str, lo: int, s: int, e: int, run: str) -> bool:
     if m and m.group("w") in _TITLE_LIKE:
         return True  # "Henry Smith, president of the club"
     opens, inverted = _subject_position(text, lo, s)
-    if inverted:
-        return True
+    if inverted and _INVERTED_END.match(text, e):
+        return True  # "…,” said Sen. Smith." but not "urged Smith to resume talks"
     return opens and bool(_VERBISH.match(text, e) or _AFFILIATED.match(text, e))
 
 
@@ -293,8 +316,8 @@ def _placey(before: list[str], run: str, p: NameParse) -> bool:
         return True
     if last in ("the", "The") or run.split()[0] == "The":
         return not p.titles
-    if last == "of" and len(before) > 1 and before[-2][:1].isupper():
-        return True  # "Representative Smith of Ohio"
+    if last == "of" and len(before) > 1 and before[-2][:1].isupper() and _norm(before[-2]) not in _TITLE_LIKE:
+        return True  # "Representative Smith of Ohio", but "Secretary of State John Kerry"
     return False
 
 
