@@ -119,3 +119,17 @@ def test_a_title_makes_a_surname_a_person():
     text = ("Test\n\nNorth Ostland said the test was its biggest.\n\n"
             "In a statement, President Marek condemned the test as “reckless” and a “grave threat.”")
     assert speakers(text) == ["Marek", "Marek"]
+
+
+def test_a_title_right_before_the_name_tells_the_gender():
+    text = ("Veto\n\n“The veto is wrong,” said Mayor Josh Kerr.\n\n"
+            "“They are wrong,” said flood widow Terry Strand.\n\n"
+            "She continued, “All we ask is a hearing.”")
+    assert speakers(text) == ["Josh Kerr", "Terry Strand", "Terry Strand"]
+
+
+def test_a_name_after_how_or_why_opens_a_clause():
+    text = ("Pledge\n\nSenator Ted Cruzon lost the primary.\n\nSenator Paul Ortiz spoke first.\n\n"
+            "Delegates asked how Cruzon could break a pledge he had made.\n\n"
+            "“That day it became personal,” he said.")
+    assert speakers(text)[-1] == "Ted Cruzon"

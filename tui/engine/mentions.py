@@ -29,6 +29,13 @@ _PLACE_LAST = frozenset("""states islands island county city valley bay beach co
 republic river mountains heights park province territory district""".split())
 _PERSON_TITLES = TITLE_WORDS - frozenset("""former state house senate democratic republican acting vice
 general chief deputy""".split())
+_FEMALE_TITLES = frozenset("""widow wife mother daughter sister aunt niece grandmother girlfriend actress
+chairwoman spokeswoman congresswoman councilwoman assemblywoman businesswoman waitress queen princess
+duchess""".split())
+_MALE_TITLES = frozenset("""widower husband father son brother uncle nephew grandfather boyfriend actor
+chairman spokesman congressman councilman assemblyman businessman waiter king prince duke""".split())
+_SPEAKS_NEXT = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?:\w+ly\s+)?(?:said|says|told|tells|wrote|writes|added|adds|"
+                          r"argued|argues|explained|noted|insisted|asked|tweeted|testified)\b")
 _SURNAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
 _PLACE_WORDS = frozenset("in at from to across near into outside inside toward towards through around".split())
 
@@ -47,6 +54,7 @@ class Entity:
     place: int = 0  # mentions after "in", "at", "from": a place, not a person
     subject: int = 0  # mentions elsewhere
     spoke: int = 0  # times named as the subject of a speech cue
+    kin_votes: list[str] = field(default_factory=list)  # genders of titles right before the name
 
     @property
     def personlike(self) -> bool:
@@ -225,7 +233,7 @@ _TITLE_AFTER = re.compile(r",\s+(?:[a-z-]+\s+){0,2}(?P<w>[a-z-]+)\b")
 _APPOSED_VERB = re.compile(r",\s+(?:has|had|have|is|was|will|would|can|could|says|said|told)\b")
 # words before a name that leave it in subject position: "and Smith said", "that Smith will"
 _CLAUSE_OPENERS = frozenset("""and but or nor that when while as because after before if though although since
-where so then yet once until unless whether whereas""".split())
+where so then yet once until unless whether whereas how why what""".split())
 _TITLE_LIKE = TITLE_WORDS | frozenset("""host widow widower mother father wife husband son daughter
 sister brother friend neighbor neighbour owner resident voter member veteran student teacher
 colleague partner spokesperson journalist correspondent scholar""".split())
@@ -363,12 +371,23 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             ent.subject += 1
         ent.positions.append(s)
         ent.titles.update(titles)
+        adjacent = text[max(lo, s - 20):s].split()[-1:]
+        if adjacent and adjacent[0] in _FEMALE_TITLES | _MALE_TITLES:
+            ent.kin_votes.append("f" if adjacent[0] in _FEMALE_TITLES else "m")
         form = (p.honorific + " " if p.honorific else "") + " ".join(p.tokens)
         if form not in ent.aliases:
             ent.aliases.append(form)
-        mentions.append(Mention(s, e, ent, _is_subject(text, lo, s, e, run)))
+        subj = _is_subject(text, lo, s, e, run)
+        if subj and _SPEAKS_NEXT.match(text, e):
+            ent.spoke += 1  # "McLenney said Clinton …": whoever says things is a person
+        mentions.append(Mention(s, e, ent, subj))
     for ent in reg.entities:
         ent.positions.sort()
+        if (ent.kind == "person" and ent.kin_votes and len(set(ent.kin_votes)) == 1
+                and not honorific_gender(ent.honorific)):
+            # "9/11 widow Terry Strada", "her husband Kim": a title right before the name that fixes
+            # a gender beats a given name that may be either
+            ent.gender = ent.kin_votes[0]
     _vote_gender(text, segments, mentions)
     return reg, mentions
 
