@@ -133,3 +133,10 @@ def test_a_name_after_how_or_why_opens_a_clause():
             "Delegates asked how Cruzon could break a pledge he had made.\n\n"
             "“That day it became personal,” he said.")
     assert speakers(text)[-1] == "Ted Cruzon"
+
+
+def test_a_title_in_quotation_marks_does_not_cut_the_sentence():
+    text = ("Forum\n\nMayor Ann Dahl, the former harbour chief, spoke at a “Future of Ports Forum” hosted by "
+            "Radio North and said she has what the job needs: “Patience, and a thick skin.”")
+    assert speakers(text)[-1] == "Ann Dahl"
+

@@ -301,6 +301,24 @@ class _Resolver:
         return self.sp.of_group(np), "cue"  # nobody introduced yet: "the senator" stands alone
 
 
+def _blank_quotes(text: str, quotes: list[Quote]) -> str:
+    """``text`` with every quotation's words replaced by ';' (offsets kept): the narrative around
+    a quotation reads as one sentence, and nothing inside a quotation passes for a cue."""
+    parts = []
+    pos = 0
+    for q in quotes:
+        if q.start < pos:
+            continue
+        end = q.end
+        while end > q.start and text[end - 1] in ",.;:!?":
+            end -= 1  # '“Face the Nation,” Sen. Roe': the comma still closes the lead phrase
+        parts.append(text[pos:q.start])
+        parts.append(";" * (end - q.start))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def _narrative_segments(doc: Document, quotes: list[Quote]) -> list[tuple[int, int]]:
     """Text outside quotation marks, block by block."""
     segs = []
@@ -326,6 +344,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
     sp = _Speakers(reg)
     res = _Resolver(text, reg, mentions, sp)
     dialogue = is_dialogue(doc, quotes)
+    masked = _blank_quotes(text, quotes)
     res.news = not dialogue
 
     # group quotations by block
@@ -354,7 +373,14 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
             candidates: list[Cue] = []
             if sid is None:
                 after = cue_after(text, q.mark_end, right_hi)
-                befores = list(cue_before(text, left_lo, q.mark_start,
+                # the sentence may have begun before an earlier quotation in the paragraph (a
+                # title, a scare quote): read it with the quoted words blanked out
+                lo_before = left_lo
+                j = k - 1
+                while j >= 0 and quotes[idx[j]].kind != "direct":
+                    j -= 1
+                lo_before = quotes[idx[j]].mark_end if j >= 0 else block.start
+                befores = list(cue_before(masked, lo_before, q.mark_start,
                                           max_words=40 if q.kind == "partial" else 25,
                                           headline=block.kind == "heading"))
                 if after and after.near and q.kind != "partial":

@@ -226,8 +226,8 @@ def sentence_subject(text: str, start: int, hi: int) -> tuple[str, int] | None:
         start += 1
     m = _LEAD_PHRASE.match(text, start, hi)
     pos = m.end() if m else start
-    while pos < hi and text[pos].isspace():
-        pos += 1
+    while pos < hi and (text[pos].isspace() or text[pos] in "”\"’'"):
+        pos += 1  # 'On “Face the Nation,” Sen. Roe …': past the closing mark
     m = _SUBJECT.match(text, pos, hi)
     if not m:
         return None
