@@ -140,3 +140,17 @@ def test_a_title_in_quotation_marks_does_not_cut_the_sentence():
             "Radio North and said she has what the job needs: “Patience, and a thick skin.”")
     assert speakers(text)[-1] == "Ann Dahl"
 
+
+
+def test_a_name_with_a_title_in_apposition_is_the_one_he_points_to():
+    text = ("Songs\n\nWhile Mayor Tom Reyes had songs written about him, Dana Kell has none, which worries "
+            "Henry Crespo, president of the Bay Singers Club.\n\n"
+            "“No one is writing songs for her,” he said.")
+    assert speakers(text) == ["Henry Crespo"]
+
+
+def test_a_bare_surname_is_the_family_member_the_article_is_about():
+    text = ("Race\n\nAnna Marsh leads the race. Anna Marsh spoke in Leeds on Monday. "
+            "Her husband, Peter Marsh, campaigned in York.\n\n"
+            "“We will win,” Marsh said.")
+    assert speakers(text) == ["Anna Marsh"]

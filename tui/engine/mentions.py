@@ -212,6 +212,10 @@ class Registry:
         if hint:
             sure = [e for e in cands if e.gender == hint]
             cands = sure or cands
+        if len(cands) > 1 and all(len(c.tokens) > 1 for c in cands):
+            # "Hillary Clinton … Bill Clinton … Clinton said": a bare surname is the one the
+            # text talks about most so far, not whoever was named last
+            return max(cands, key=lambda c: (bisect.bisect_left(c.positions, pos), c.last_before(pos)))
         if cands:
             return max(cands, key=lambda c: (c.last_before(pos), len(c.tokens)))
         return self._full.get(key) or self._new(toks, "", "person")
@@ -306,7 +310,7 @@ def _is_subject(text: str, lo: int, s: int, e: int, run: str) -> bool:
     if _apposed(text, s, e) or _APPOSITION.match(text, e):
         return True
     m = _TITLE_AFTER.match(text, e)
-    if m and m.group("w") in _TITLE_LIKE:
+    if m and any(w.strip(",") in _TITLE_LIKE for w in m.group().split()):
         return True  # "Henry Smith, president of the club"
     opens, inverted = _subject_position(text, lo, s)
     if inverted and _INVERTED_END.match(text, e):
