@@ -154,3 +154,17 @@ def test_a_bare_surname_is_the_family_member_the_article_is_about():
             "Her husband, Peter Marsh, campaigned in York.\n\n"
             "“We will win,” Marsh said.")
     assert speakers(text) == ["Anna Marsh"]
+
+
+def test_the_subject_of_what_was_said_is_not_the_speaker():
+    text = ("Voters\n\nTamar Quist and Bo Lind, two voters, heard Senator Ann Voss speak on Friday.\n\n"
+            "Quist said Voss does not show much consistency.\n\n"
+            "“It only comes up when there is a video,” she said.")
+    assert speakers(text) == ["Tamar Quist"]
+
+
+def test_a_spokesman_of_a_named_campaign_is_a_subject():
+    text = ("Leave plan\n\nMayor Dan Reyes wants paid leave. The Reyes campaign spokesman Lou Amato told the Herald the "
+            "plan would cover single parents. However, he could not say why a rule was cited by Ann Voss.\n\n"
+            "“We do not have the bill written down,” he said.")
+    assert speakers(text) == ["Lou Amato"]

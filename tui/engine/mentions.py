@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import (FEMALE_NAMES, FEMALE_PRONOUNS, HONORIFICS, MALE_NAMES, MALE_PRONOUNS,
+from .lexicon import (FEMALE_NAMES, FEMALE_PRONOUNS, GROUP_NOUNS, HONORIFICS, MALE_NAMES, MALE_PRONOUNS,
                       NAME_HONORIFICS, NOT_NAMES, ORG_WORDS, SPEECH_VERBS, TITLE_WORDS)
 
 _CAP = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’']*(?:-[\w’']+)*)"
@@ -285,7 +285,8 @@ def _subject_position(text: str, lo: int, s: int) -> tuple[bool, bool]:
         if w[-1] in ".!?:;,—–(“”\"" or bare in ("-", "--"):
             return True, False
         if low in SPEECH_VERBS:
-            return True, low in _INVERTING
+            # "said Smith." inverts; "said Smith would run" opens the reported clause
+            return low not in _INVERTING, low in _INVERTING
         if low == "of" and skipped:  # "Secretary of State John Kerry"
             w2, at2 = _word_before(text, lo, at)
             if w2[:1].isupper():
@@ -293,7 +294,8 @@ def _subject_position(text: str, lo: int, s: int) -> tuple[bool, bool]:
                 continue
         if low in _CLAUSE_OPENERS:
             return True, False
-        if low in _TITLE_LIKE or bare[:1].isupper() or (skipped and low in ("the", "a", "an")):
+        if (low in _TITLE_LIKE or bare[:1].isupper()
+                or (skipped and (low in ("the", "a", "an") or low in GROUP_NOUNS))):  # "Trump campaign spokesman X"
             pos = at
             skipped += 1
             continue
@@ -313,8 +315,10 @@ def _is_subject(text: str, lo: int, s: int, e: int, run: str) -> bool:
     if m and any(w.strip(",") in _TITLE_LIKE for w in m.group().split()):
         return True  # "Henry Smith, president of the club"
     opens, inverted = _subject_position(text, lo, s)
-    if inverted and _INVERTED_END.match(text, e):
-        return True  # "…,” said Sen. Smith." but not "urged Smith to resume talks"
+    if inverted:
+        # "…,” said Sen. Smith." but not "urged Smith to resume talks"; "said Smith would run"
+        # names the subject of what was said, not someone who speaks
+        return bool(_INVERTED_END.match(text, e))
     return opens and bool(_VERBISH.match(text, e) or _AFFILIATED.match(text, e))
 
 
