@@ -168,3 +168,23 @@ def test_a_spokesman_of_a_named_campaign_is_a_subject():
             "plan would cover single parents. However, he could not say why a rule was cited by Ann Voss.\n\n"
             "“We do not have the bill written down,” he said.")
     assert speakers(text) == ["Lou Amato"]
+
+
+def test_an_appositive_noun_tells_the_gender():
+    text = ("Shooting\n\nOn the radio, Senator Ann Voss criticized officer Beth Sheller for shooting Kerin Mallory, "
+            "a 40-year-old unarmed man.\n\n"
+            "“How many times must we see this?” she said.")
+    assert speakers(text) == ["Ann Voss"]
+
+
+def test_the_president_is_not_the_vice_president():
+    text = ("Museum\n\nPresident Ana Reyes opened the museum. Vice President Tom Bell spoke after her, "
+            "and Bell praised the builders.\n\n"
+            "It was, the president said, “a stone with a long memory.”")
+    assert speakers(text) == ["Ana Reyes"]
+
+
+def test_a_description_nobody_holds_is_not_guessed_as_an_organisation():
+    text = ("Debate\n\n“We are ready,” the Harbour Review said in an editorial.\n\n"
+            "“We need change,” the shipping businessman said.")
+    assert speakers(text)[-1] != "Harbour Review"

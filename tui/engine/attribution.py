@@ -40,6 +40,7 @@ _MALE_ROLES = frozenset("husband father son brother uncle nephew gentleman man b
 _PLURAL_DETERMINERS = frozenset("the many some several most both all two three four five".split())
 _HEAD_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+|\s+(?:of|for|at|from|in|with|on)\s+(?=\S)")
 _OUTER_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+")
+_LESSER = frozenset("vice deputy assistant associate acting former".split())
 _POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
 _KIN = frozenset("wife husband mother father lady aunt uncle sister brother niece nephew cousin".split())
 _ELDERS = frozenset("wife husband mother father lady aunt uncle".split())
@@ -146,13 +147,15 @@ class _Resolver:
                     return e  # a quoted person whose gender the text never showed
         return other or fallback
 
-    def last_speaker(self, pos: int, gender: str | None = None) -> int | None:
+    def last_speaker(self, pos: int, gender: str | None = None, person: bool = False) -> int | None:
         for p, sid in reversed(self.sp.history):
             if p >= pos:
                 continue
             e = self.sp.entity_of.get(sid)
             if gender and (e is None or e.gender not in (gender, None)):
                 continue
+            if person and (e is None or e.kind != "person"):
+                continue  # "the governor said": a person, not the last body quoted
             return sid
         return None
 
@@ -281,6 +284,8 @@ class _Resolver:
             score = 0
             if head in e.titles:
                 score += 2 + len(mods & e.titles)
+                # "the president" is not the vice president or the deputy director
+                score -= 1.5 * len((e.titles & _LESSER) - mods)
             if score:
                 score += 0.001 * e.last_before(at) / max(1, len(self.text))
             if score > best_score:
@@ -292,7 +297,7 @@ class _Resolver:
             if e:
                 return self.sp.of_entity(e), "description"
         # nobody was introduced with this title: the latest speaker is a guess, and says so
-        sid = self.last_speaker(at, gender)
+        sid = self.last_speaker(at, gender, person=True)
         if sid is not None:
             return sid, GUESS
         e = self.recent(at, gender)

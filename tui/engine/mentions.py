@@ -31,9 +31,11 @@ _PERSON_TITLES = TITLE_WORDS - frozenset("""former state house senate democratic
 general chief deputy""".split())
 _FEMALE_TITLES = frozenset("""widow wife mother daughter sister aunt niece grandmother girlfriend actress
 chairwoman spokeswoman congresswoman councilwoman assemblywoman businesswoman waitress queen princess
-duchess""".split())
+duchess woman girl lady""".split())
 _MALE_TITLES = frozenset("""widower husband father son brother uncle nephew grandfather boyfriend actor
-chairman spokesman congressman councilman assemblyman businessman waiter king prince duke""".split())
+chairman spokesman congressman councilman assemblyman businessman waiter king prince duke man boy""".split())
+_APPOSED_NOUN = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,4}?(?P<n>[a-z]+)\b"
+                           r"(?=\s*[,.;]|\s+(?:of|who|from|at|in|and)\b)")
 _SPEAKS_NEXT = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?:\w+ly\s+)?(?:said|says|told|tells|wrote|writes|added|adds|"
                           r"argued|argues|explained|noted|insisted|asked|tweeted|testified)\b")
 _SURNAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
@@ -380,8 +382,10 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
         ent.positions.append(s)
         ent.titles.update(titles)
         adjacent = text[max(lo, s - 20):s].split()[-1:]
-        if adjacent and adjacent[0] in _FEMALE_TITLES | _MALE_TITLES:
-            ent.kin_votes.append("f" if adjacent[0] in _FEMALE_TITLES else "m")
+        app = _APPOSED_NOUN.match(text, e)  # "Terence Crutcher, a 40-year-old unarmed black man,"
+        for word in adjacent + ([app.group("n")] if app else []):
+            if word in _FEMALE_TITLES or word in _MALE_TITLES:
+                ent.kin_votes.append("f" if word in _FEMALE_TITLES else "m")
         form = (p.honorific + " " if p.honorific else "") + " ".join(p.tokens)
         if form not in ent.aliases:
             ent.aliases.append(form)
