@@ -188,3 +188,28 @@ def test_a_description_nobody_holds_is_not_guessed_as_an_organisation():
     text = ("Debate\n\n“We are ready,” the Harbour Review said in an editorial.\n\n"
             "“We need change,” the shipping businessman said.")
     assert speakers(text)[-1] != "Harbour Review"
+
+
+def test_a_contracted_pronoun_is_still_he():
+    text = ("Rally\n\nMayor Tom Reyes spoke at a rally on Friday.\n\n"
+            "He’s claiming that fraud is “a big problem” and that “nobody talks about it.”")
+    assert speakers(text) == ["Tom Reyes", "Tom Reyes"]
+
+
+def test_the_name_in_apposition_to_a_description_subject():
+    text = ("Deals\n\nHis former partner at the firm, Lars B. Quinn, called him a master of hard deals. "
+            "“He showed again and again that he could close.”")
+    assert speakers(text) == ["Lars B. Quinn"]
+
+
+def test_call_like_verbs_and_what_someone_called():
+    text = ("Test\n\nAnother critic, Lena H. Rook, likened the rules to “burning the charter.”\n\n"
+            "Leaders denounced what Prime Minister Oskar Dahl called the test’s “reckless” timing.")
+    assert speakers(text) == ["Lena H. Rook", "Oskar Dahl"]
+
+
+def test_documents_and_bodies_speak_in_news():
+    text = ("Court\n\n“A state cannot avoid the conclusion,” said the ruling.\n\n"
+            "The commission says on its website that “there were issues with the sound.”\n\n"
+            "Proxies are barred when voting “to fill a vacancy,” per the party’s bylaws.")
+    assert speakers(text) == ["the ruling", "The commission", "the party’s bylaws"]

@@ -40,6 +40,7 @@ _MALE_ROLES = frozenset("husband father son brother uncle nephew gentleman man b
 _PLURAL_DETERMINERS = frozenset("the many some several most both all two three four five".split())
 _HEAD_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+|\s+(?:of|for|at|from|in|with|on)\s+(?=\S)")
 _OUTER_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+")
+_CONTRACTED = re.compile(r"(?<=^[Hh]e)[’'](?:s|d|ll)$|(?<=^[Ss]he)[’'](?:s|d|ll)$|(?<=^[Tt]hey)[’'](?:re|ve|d|ll)$")
 _LESSER = frozenset("vice deputy assistant associate acting former".split())
 _POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
 _KIN = frozenset("wife husband mother father lady aunt uncle sister brother niece nephew cousin".split())
@@ -162,6 +163,7 @@ class _Resolver:
     def resolve(self, np: str, at: int) -> tuple[int | None, str]:
         """Speaker id and method for a cue's noun phrase."""
         np = _LEAD_WORDS.sub("", np.strip())
+        np = _CONTRACTED.sub("", np)  # "He’s claiming that …": he
         cut = _HEAD_CUT.search(np)
         if cut and cut.start() > 0:
             # "Rep. Ann Lee of Ohio", "Mr. Roe (D-Va.), a member", "a narrator in the ad":

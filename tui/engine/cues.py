@@ -33,10 +33,10 @@ _DASH_NAME = re.compile(r"\s*[―—–]\s*(?P<np>[A-Z][\w.’'-]*(?:\s+[A-Z][\w
 # “…” is held accountable, Warren said.  (a cue closing the sentence)
 _TAIL_CUE = re.compile(
     rf",\s+(?:(?P<v1>{_INV_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the|a|an|his|her|their|its|[A-Z]))) (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
 _COLON_NAME = re.compile(r"(?:(?<![\w,;])|(?<=[.!?]\s))(?P<np>[A-Z][\w.’' -]{1,60}?)\s*:\s*$")
 _CLAUSE_CUT = re.compile(
-    r"(?:[,;:(—–―]|\s-\s|\b(?:and|but|that|when|while|as|because|after|before|if|so|which|where|although|though|since|who)\s)",
+    r"(?:[,;:(—–―]|\s-\s|\b(?:and|but|that|when|while|as|because|after|before|if|so|which|where|although|though|since|who|what)\s)",
     re.IGNORECASE,
 )
 _SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co))(?<!\bMrs)(?<!\b(?:Gov|Sen|Rep|Gen|Col))[.!?](?=\s+[A-Z“\"‘])")
@@ -57,6 +57,8 @@ _WHO = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:\s*
 _POSSESSED_NAME = re.compile(r"(?:\s+[a-z-]+){1,3}(?:\s+[A-Z][\w’'.-]*)+(?=\s+[a-z])")
 _POSSESSED_NOUN = re.compile(r"\s+(?P<noun>[a-z-]+)(?=\s+[a-z])")
 _PEOPLE_NOUNS = GROUP_NOUNS | TITLE_WORDS
+_APPOSED_AFTER_PP = re.compile(r"(?:\s+[a-z-]+){0,3}?(?:\s+(?:at|of|for|from|in|with|on)\s+[^,;“”\"]{1,60})?,\s+(?P<name>[A-Z][\w’'.-]*"
+                               r"(?:\s+(?:[A-Z]\.|[A-Z][\w’'.-]*)){1,3}),\s+[a-z]")
 _ADV_END = re.compile(_ADV + r"$")
 
 
@@ -217,7 +219,7 @@ _LEAD_PHRASE = re.compile(
     r"Back|From|For|With|Without|Under|Over|Despite|Although|Though|As)\b[^,]{0,120},\s*)+")
 _SUBJECT = re.compile(
     r"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[\w’'.-]+\s+){0,5}?(?:[A-Z][\w’'.-]*|he|she|they|officials|[a-z]+(?:man|woman|person|er|or|ist|ent|ant|ee)s?))"
-    r"(?:\s*\([^)]{0,40}\))?(?:,[^,]{1,120},)?\s+(?=[a-z])")
+    r"(?:\s*\([^)]{0,40}\))?(?:,(?P<app>[^,]{1,120}),)?\s+(?=[a-z])")
 
 
 def sentence_subject(text: str, start: int, hi: int) -> tuple[str, int] | None:
@@ -232,6 +234,16 @@ def sentence_subject(text: str, start: int, hi: int) -> tuple[str, int] | None:
     if not m:
         return None
     np = m.group("np")
+    app = (m.group("app") or "").strip()
+    x = _APPOSED_AFTER_PP.match(text, m.end("np"), hi) if not app else None
+    if x:  # "His former partner at the firm, Lars Quinn, called him …"
+        app, app_at = x.group("name"), x.start("name")
+        if np[:1].islower() or np.split()[0] in ("The", "A", "An", "His", "Her", "Their", "Its"):
+            return app, app_at
+    if np[:1].islower() or np.split()[0] in ("The", "A", "An", "His", "Her", "Their", "Its"):
+        if _NAME_ONLY.fullmatch(app):
+            # "His former partner, Lawrence B. Cummings, called him …": the name in apposition
+            return app, m.start("app") + m.group("app").find(app)
     if np.endswith(("’s", "'s")):
         # "Clinton's campaign manager Robby Mook said", "Scott's family has called": the subject
         # is what the possessive qualifies, a person or a group

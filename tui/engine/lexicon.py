@@ -194,3 +194,15 @@ democratic republican congressman congresswoman lt. col. sgt. adm. commissioner 
 critic author writer lawyer doctor historian reporter engineer activist pastor host anchor columnist
 commentator coach actor actress singer officer treasurer secretary-general pollster producer
 """.split())
+
+# News: verbs that put words in someone's mouth like "called" ("likened the rules to “…”",
+# "branded it “…”"), weak like "called": a cue only next to the quotation.
+_CALL_BASES = "liken brand dub label term characterize characterise decry denounce condemn deride".split()
+_CALL_FORMS = frozenset(f for b in _CALL_BASES for f in _inflect(b)) - {"dubed", "dubing"} | {"dubbed", "dubbing"}
+SPEECH_VERBS = SPEECH_VERBS | _CALL_FORMS
+WEAK_VERBS = WEAK_VERBS | _CALL_FORMS
+_SPEECH_BASES = _SPEECH_BASES + _CALL_BASES
+
+# Things that speak for someone in news: a ruling, a complaint, an ad, a court.
+GROUP_NOUNS = GROUP_NOUNS | frozenset("""ruling complaint lawsuit filing editorial article piece book
+memoir ad advertisement clip video commission court panel transcript bylaws guidelines charter""".split())
