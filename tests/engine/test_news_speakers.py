@@ -213,3 +213,11 @@ def test_documents_and_bodies_speak_in_news():
             "The commission says on its website that “there were issues with the sound.”\n\n"
             "Proxies are barred when voting “to fill a vacancy,” per the party’s bylaws.")
     assert speakers(text) == ["the ruling", "The commission", "the party’s bylaws"]
+
+
+def test_a_headline_quotation_belongs_to_the_person_the_headline_names():
+    text = ("# Senator Ada Finch Grills Bank Chief: ‘You Should Be Investigated’\n\n"
+            "Senator Ada Finch questioned the bank’s chief on Tuesday. Finch asked for the records.")
+    doc = load_text(text, fmt="markdown")
+    a = analyze(doc)
+    assert [a.speaker_of(q).name if a.speaker_of(q) else None for q in a.quotes] == ["Ada Finch"]

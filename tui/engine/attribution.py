@@ -41,6 +41,7 @@ _PLURAL_DETERMINERS = frozenset("the many some several most both all two three f
 _HEAD_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+|\s+(?:of|for|at|from|in|with|on)\s+(?=\S)")
 _OUTER_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+")
 _CONTRACTED = re.compile(r"(?<=^[Hh]e)[’'](?:s|d|ll)$|(?<=^[Ss]he)[’'](?:s|d|ll)$|(?<=^[Tt]hey)[’'](?:re|ve|d|ll)$")
+_POSSESSIVE_END = re.compile(r"[’']s?$")
 _LESSER = frozenset("vice deputy assistant associate acting former".split())
 _POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
 _KIN = frozenset("wife husband mother father lady aunt uncle sister brother niece nephew cousin".split())
@@ -308,6 +309,25 @@ class _Resolver:
         return self.sp.of_group(np), "cue"  # nobody introduced yet: "the senator" stands alone
 
 
+_CAP_WORD = re.compile(r"[A-Z][\w’'.-]+")
+
+
+def _headline_person(text: str, lo: int, hi: int, reg: Registry) -> Entity | None:
+    """The first person named in a headline before ``hi`` whom the article also names."""
+    words = [_POSSESSIVE_END.sub("", w) for w in _CAP_WORD.findall(text, lo, hi)]
+    for i, w in enumerate(words):
+        if i + 1 < len(words):
+            e = reg._full.get((w.lower(), words[i + 1].lower()))
+            if e is not None and e.kind == "person" and len(e.positions) > 1:
+                return e
+        cands = [e for e in reg._by_last.get(w.lower(), []) if e.kind == "person" and len(e.tokens) > 1]
+        if cands:
+            e = max(cands, key=lambda c: len(c.positions))
+            if len(e.positions) > 1:
+                return e
+    return None
+
+
 def _blank_quotes(text: str, quotes: list[Quote]) -> str:
     """``text`` with every quotation's words replaced by ';' (offsets kept): the narrative around
     a quotation reads as one sentence, and nothing inside a quotation passes for a cue."""
@@ -420,6 +440,12 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                         how = how if how != "cue" else "cue"
                     sid, cue, method = got, c.verb, how
                     break
+            if sid is None and block.kind == "heading" and q.kind != "title":
+                # "Warren Hammers Bank Chief: ‘You Should Be Investigated’": the person the
+                # headline names, when the article names them too
+                e = _headline_person(text, block.start, q.mark_start, reg)
+                if e is not None:
+                    sid, cue, method = sp.of_entity(e), None, "description"
             if sid is not None:
                 sp.history.append((q.mark_start, sid))
             result[i] = (sid, cue, method)
