@@ -221,3 +221,27 @@ def test_a_headline_quotation_belongs_to_the_person_the_headline_names():
     doc = load_text(text, fmt="markdown")
     a = analyze(doc)
     assert [a.speaker_of(q).name if a.speaker_of(q) else None for q in a.quotes] == ["Ada Finch"]
+
+
+def test_a_capitalised_new_is_a_name_not_a_determiner():
+    text = ("Doctor\n\nHis degrees have not spared him from being seen, as The New Ledger put it in a long profile, "
+            "“the salesman.”")
+    assert "Ledger" in speakers(text)[0]
+
+
+def test_the_subject_takes_its_role_noun():
+    text = ("Plans\n\nGovernor Ed Marsh, the Republican nominee, spoke on Monday. Marsh did not say how he would pay.\n\n"
+            "The Republican nominee also outlined a plan and vowed to punish “those who leak.”")
+    assert speakers(text) == ["Ed Marsh"]
+
+
+def test_a_participle_after_a_noun_is_no_cue():
+    text = ("Tweets\n\nSenator Ann Voss answered on Friday. She says Mayor Dahl’s early-morning tweets "
+            "accusing Kay Lorne of fraud are “lies and fantasies.”")
+    assert speakers(text) == ["Ann Voss"]
+
+
+def test_a_pronoun_after_a_long_opening_phrase_is_the_subject():
+    text = ("Media\n\nMayor Tom Reyes spoke to reporters.\n\n"
+            "A few days ago in an interview with a foreign network he blasted the press for being “dishonest.”")
+    assert speakers(text) == ["Tom Reyes"]

@@ -42,6 +42,11 @@ _HEAD_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+|\s+(?:of|for|at|from|in|wit
 _OUTER_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+")
 _CONTRACTED = re.compile(r"(?<=^[Hh]e)[’'](?:s|d|ll)$|(?<=^[Ss]he)[’'](?:s|d|ll)$|(?<=^[Tt]hey)[’'](?:re|ve|d|ll)$")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
+# "Indiana Gov. Mike Pence" is "the Indiana governor"
+_TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                        "lt": "lieutenant", "sec": "secretary", "pres": "president", "amb": "ambassador",
+                        "atty": "attorney", "supt": "superintendent", "prof": "professor", "dr": "doctor",
+                        "del": "delegate", "adm": "admiral", "col": "colonel", "sgt": "sergeant", "capt": "captain"}
 _LESSER = frozenset("vice deputy assistant associate acting former".split())
 _POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
 _KIN = frozenset("wife husband mother father lady aunt uncle sister brother niece nephew cousin".split())
@@ -284,11 +289,12 @@ class _Resolver:
                 continue
             if gender and e.gender not in (gender, None):
                 continue
+            titles = e.titles | {_TITLE_ABBREVIATIONS[t] for t in e.titles if t in _TITLE_ABBREVIATIONS}
             score = 0
-            if head in e.titles:
-                score += 2 + len(mods & e.titles)
+            if head in titles:
+                score += 2 + len(mods & titles)
                 # "the president" is not the vice president or the deputy director
-                score -= 1.5 * len((e.titles & _LESSER) - mods)
+                score -= 1.5 * len((titles & _LESSER) - mods)
             if score:
                 score += 0.001 * e.last_before(at) / max(1, len(self.text))
             if score > best_score:

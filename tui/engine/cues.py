@@ -47,16 +47,24 @@ as when while earlier later recently yesterday today tonight on Monday Tuesday W
 Saturday Sunday so it there""".split())
 
 
-_NOUN_USE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your|one|first|new|latest|recent)|[’']s)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
+# "his tweet", "the comments": the words before a noun (a capitalised "New Yorker put it" is a name)
+_NOUN_USE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Mm]y|[Oo]ur|"
+                       r"[Yy]our|[Oo]ne|first|new|latest|recent)|[’']s)\s+(?P<mid>[a-z-]+\s+)?$")
 _COORD = re.compile(r"(?:\band|\bbut|,\s*and|\bthen)\s+(?:\w+ly\s+|also\s+|later\s+)?$")
 _NAME_ONLY = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}")
 _DESCRIPTION = re.compile(r"(?:[Aa]n?|[Tt]he|his|her|its|their|[A-Z][\w.-]*[’']s)\s")
 _PARTICIPLE = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bin|\bwhen)\s+(?:\w+ly\s+)?$")
+_PRONOUN_SUBJECTS = frozenset("he she they we i".split())
+_PROGRESSIVE = re.compile(r"\b(?:is|was|are|were|be|been|am|[’']s|[’']re|kept|keeps|keep|began|begins|started|"
+                          r"starts|continued|continues|spent|spends|went on|goes on)\s+(?:\w+ly\s+)?$")
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
 _WHO = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:\s*\([^)]{1,30}\))?(?:,\s+(?:[a-z]|[Tt]he\s|An?\s)[^,;“”\"]{0,80})?,\s+who\s+(?:[^,;“”\"]{0,30}\s)?$")
 _POSSESSED_NAME = re.compile(r"(?:\s+[a-z-]+){1,3}(?:\s+[A-Z][\w’'.-]*)+(?=\s+[a-z])")
 _POSSESSED_NOUN = re.compile(r"\s+(?P<noun>[a-z-]+)(?=\s+[a-z])")
-_PEOPLE_NOUNS = GROUP_NOUNS | TITLE_WORDS
+_PEOPLE_NOUNS = GROUP_NOUNS | TITLE_WORDS | frozenset("""businessman businesswoman magnate mogul man woman
+president governor senator""".split())
+_ADJECTIVE_TITLES = frozenset("presidential former democratic republican state house senate acting vice".split())
+_ROLE_AFTER = re.compile(r"(?:\s+[a-z-]+)??\s+(?P<w>[a-z-]+)(?=\s+[a-z])")
 _APPOSED_AFTER_PP = re.compile(r"(?:\s+[a-z-]+){0,3}?(?:\s+(?:at|of|for|from|in|with|on)\s+[^,;“”\"]{1,60})?,\s+(?P<name>[A-Z][\w’'.-]*"
                                r"(?:\s+(?:[A-Z]\.|[A-Z][\w’'.-]*)){1,3}),\s+[a-z]")
 _ADV_END = re.compile(_ADV + r"$")
@@ -126,6 +134,10 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
     if m and m.start() > 0:
         np = np[: m.start()].strip()
     words = np.split()
+    if len(words) > 1 and words[-1].lower() in _PRONOUN_SUBJECTS:
+        # "A few days ago in an interview with a network he blasted …": the pronoun
+        k = seg_strip.rfind(words[-1])
+        return words[-1], lo + k
     if not words or len(words) > 10:
         return None
     return _clean_np(np), lo + cut + (len(seg_strip[cut:]) - len(seg_strip[cut:].lstrip()))
@@ -177,7 +189,8 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
             break
         if v.group("v")[0].isupper() and not headline and v.start() != start:
             continue  # "The Huffington Post": a capitalised verb is a name outside headlines
-        if _NOUN_USE.search(text, max(start, v.start() - 12), v.start()):
+        nu = _NOUN_USE.search(text, max(start, v.start() - 30), v.start())
+        if nu and not (nu.group("mid") and nu.group("mid").strip() in _PEOPLE_NOUNS):
             continue  # "his tweet", "the comments", "Editor's note": a noun, not a verb
         near = len(between) <= 4
         if v.group("v").lower() in WEAK_VERBS and not near:
@@ -189,6 +202,9 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
         if w:  # "McConnell, now the majority leader, who in 2010 said"
             yield Cue(w.group("name"), w.start("name"), v.group("v"), "before", near)
             continue
+        if (word.endswith("ing") and not _PARTICIPLE.search(text, max(start, v.start() - 12), v.start())
+                and not _PROGRESSIVE.search(text, max(start, v.start() - 30), v.start())):
+            continue  # "tweets accusing Machado of …": a participle qualifying a noun, not a cue
         if (_COORD.search(text, max(start, v.start() - 40), v.start())
                 or (word.endswith("ing") and _PARTICIPLE.search(text, max(start, v.start() - 12), v.start()))
                 or _INFINITIVE.search(text, max(start, v.start() - 12), v.start())):
@@ -234,6 +250,10 @@ def sentence_subject(text: str, start: int, hi: int) -> tuple[str, int] | None:
     if not m:
         return None
     np = m.group("np")
+    x = _ROLE_AFTER.match(text, m.end("np"), hi)
+    if (x and x.group("w") in _PEOPLE_NOUNS and x.group("w") not in _ADJECTIVE_TITLES
+            and np.split()[-1][:1].isupper() and not np.endswith(("’s", "'s")) and not m.group("app")):
+        np = text[m.start("np"):x.end()]  # "The Republican nominee", not "The Republican"
     app = (m.group("app") or "").strip()
     x = _APPOSED_AFTER_PP.match(text, m.end("np"), hi) if not app else None
     if x:  # "His former partner at the firm, Lars Quinn, called him …"
