@@ -245,3 +245,9 @@ def test_a_pronoun_after_a_long_opening_phrase_is_the_subject():
     text = ("Media\n\nMayor Tom Reyes spoke to reporters.\n\n"
             "A few days ago in an interview with a foreign network he blasted the press for being “dishonest.”")
     assert speakers(text) == ["Tom Reyes"]
+
+
+def test_words_inside_someones_claim_are_theirs():
+    text = ("Fact check\n\nThe Ledger checked Mayor Tom Reyes’s claim that there have been “thousands of potholes” "
+            "in the city this year.")
+    assert speakers(text) == ["Tom Reyes"]

@@ -54,6 +54,11 @@ _COORD = re.compile(r"(?:\band|\bbut|,\s*and|\bthen)\s+(?:\w+ly\s+|also\s+|later
 _NAME_ONLY = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}")
 _DESCRIPTION = re.compile(r"(?:[Aa]n?|[Tt]he|his|her|its|their|[A-Z][\w.-]*[’']s)\s")
 _PARTICIPLE = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bin|\bwhen)\s+(?:\w+ly\s+)?$")
+_POSSESSED_WORDS = re.compile(
+    r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})[’']s?\s+(?:[\w-]+\s+){0,2}?(?P<noun>claims?|statements?|"
+    r"comments?|remarks?|words|assertions?|promises?|pledges?|warnings?|descriptions?|tweets?|speech|letter|"
+    r"message|accusations?|charges?|arguments?|predictions?|slogan|characterization|boast|insistence|"
+    r"criticism|suggestion|ad|advertisement|vow|threats?)\s+that\b")
 _PRONOUN_SUBJECTS = frozenset("he she they we i".split())
 _PROGRESSIVE = re.compile(r"\b(?:is|was|are|were|be|been|am|[’']s|[’']re|kept|keeps|keep|began|begins|started|"
                           r"starts|continued|continues|spent|spends|went on|goes on)\s+(?:\w+ly\s+)?$")
@@ -183,7 +188,16 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
     if not tail.strip():
         return
     verbs = list(_VERB_WORD.finditer(text, start, hi))
+    # "Politifact checked Trump’s claim that there were “…”": the words are the possessor's
+    poss = None
+    for poss in _POSSESSED_WORDS.finditer(text, start, hi):
+        pass
+    if poss is not None and len(text[poss.end():hi].split()) > 12:
+        poss = None
     for v in reversed(verbs):
+        if poss is not None and v.start() < poss.start():
+            yield Cue(poss.group("name"), poss.start("name"), poss.group("noun"), "before", False)
+            poss = None
         between = text[v.end():hi].split()
         if len(between) > max_words:
             break
@@ -218,6 +232,8 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
             continue
         np, at = got
         yield Cue(np, at, v.group("v"), "before", near)
+    if poss is not None:
+        yield Cue(poss.group("name"), poss.start("name"), poss.group("noun"), "before", False)
     m = _ACCORDING.search(text, start, hi)
     if m:
         yield Cue(_clean_np(m.group("np")), m.start("np"), "according to", "before", False)
