@@ -251,3 +251,9 @@ def test_words_inside_someones_claim_are_theirs():
     text = ("Fact check\n\nThe Ledger checked Mayor Tom Reyes’s claim that there have been “thousands of potholes” "
             "in the city this year.")
     assert speakers(text) == ["Tom Reyes"]
+
+
+def test_a_surname_that_is_a_title_word_alone():
+    text = ("Apology\n\nDoctor and former governor Howard Dean spoke on Monday.\n\n"
+            "Dean, a medical doctor, then went on the radio, tweeting, “Notice how he sniffs.”")
+    assert speakers(text) == ["Howard Dean"]

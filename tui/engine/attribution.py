@@ -211,7 +211,7 @@ class _Resolver:
             (parse_run(caps[-1][2]) or _NO_PARSE).honorific)  # "Ms. Judge", "Mr. King"
         if caps and (honored or head not in GROUP_NOUNS and head not in _ROLE_NOUNS):
             s, e, run = caps[-1]
-            p = parse_run(run)
+            p = parse_run(run) or self.reg.surname_parse(run)
             if p is not None:
                 if p.kind == "org":
                     ent = self.reg.resolve(p, s)

@@ -176,6 +176,16 @@ class Registry:
         # lookups prefer the longest
         self._new(p.tokens, p.honorific if len(p.tokens) == 1 else "", p.kind)
 
+    def surname_parse(self, run: str) -> NameParse | None:
+        """A lone title word that is the surname of someone named in full ("Howard Dean …
+        Dean said"), else None."""
+        bare = _POSSESSIVE.sub("", run.strip())
+        if " " in bare or bare.lower() not in HONORIFICS:
+            return None
+        if not any(len(e.tokens) > 1 and e.kind == "person" for e in self._by_last.get(bare.lower(), [])):
+            return None
+        return NameParse((bare,), "", (), "person")
+
     def resolve(self, p: NameParse, pos: int, hint: str | None = None) -> Entity:
         """The entity a mention refers to, creating one when the name is new."""
         toks = p.tokens
@@ -361,6 +371,11 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
                 continue  # a dateline or shouted heading, not a name
             p = parse_run(run)
             if p is None:
+                bare = _POSSESSIVE.sub("", run)
+                if " " not in bare and bare.lower() in HONORIFICS:
+                    # "Dean, a doctor, said": a title word that may be a known person's surname;
+                    # decided once every full name is known
+                    found.append((lo, s, e, run, None, (), False))
                 continue
             # a sentence-initial single common word ("Meanwhile") is filtered by NOT_NAMES;
             # lowercase words just before a name are its titles ("presidential nominee")
@@ -374,6 +389,10 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
                 reg.add_full(p)
     mentions = []
     for lo, s, e, run, p, titles, placey in found:
+        if p is None:
+            p = reg.surname_parse(run)
+            if p is None:
+                continue
         ent = reg.resolve(p, s)
         if placey:
             ent.place += 1
