@@ -257,3 +257,9 @@ def test_a_surname_that_is_a_title_word_alone():
     text = ("Apology\n\nDoctor and former governor Howard Dean spoke on Monday.\n\n"
             "Dean, a medical doctor, then went on the radio, tweeting, “Notice how he sniffs.”")
     assert speakers(text) == ["Howard Dean"]
+
+
+def test_a_quotation_after_its_neighbours_cue_sentence_goes_on_with_that_speaker():
+    text = ("Gala\n\n“Our work is on the ballot,” Mayor Tom Reyes said at the harbour gala, where Senator "
+            "Ann Voss also spoke. “Tolerance is on the ballot.”")
+    assert speakers(text) == ["Tom Reyes", "Tom Reyes"]

@@ -334,6 +334,15 @@ def _headline_person(text: str, lo: int, hi: int, reg: Registry) -> Entity | Non
     return None
 
 
+def _one_sentence(text: str, lo: int, hi: int) -> bool:
+    """Is text[lo:hi] (between two quotations) one sentence that ends right before the second?"""
+    gap = text[lo:hi].rstrip()
+    if not gap or gap[-1] not in ".!?" or "\n" in gap:
+        return False
+    ends = [m.end() for m in _SENT_END.finditer(text, lo, min(len(text), hi + 1))]
+    return len(ends) == 1 and not text[ends[0]:hi].strip()
+
+
 def _blank_quotes(text: str, quotes: list[Quote]) -> str:
     """``text`` with every quotation's words replaced by ';' (offsets kept): the narrative around
     a quotation reads as one sentence, and nothing inside a quotation passes for a cue."""
@@ -386,6 +395,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
         by_block.setdefault(doc.block_index_at(q.mark_start) or 0, []).append(i)
 
     result: list[tuple[int | None, str | None, str]] = [(None, None, "none")] * len(quotes)
+    after_cued: dict[int, bool] = {}  # quotes whose speaker was named right after them
     pron: dict[int, str | None] = {}  # quotes attributed by a pronoun: its gender
     block_order = sorted(by_block)
     for bi in block_order:
@@ -418,6 +428,12 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                                           headline=block.kind == "heading"))
                 if after and after.near and q.kind != "partial":
                     candidates.append(after)
+                elif (not dialogue and k and after_cued.get(idx[k - 1])
+                      and _one_sentence(text, quotes[idx[k - 1]].mark_end, q.mark_start)):
+                    # "“A,” Obama said at the dinner, where Clinton also spoke. “B.”": a quotation
+                    # opening the sentence after its neighbour's cue goes on with that speaker
+                    sid, method = result[idx[k - 1]][0], "continuation"
+                    befores = []
                 candidates += [c for c in befores if c.side == "before"]
                 if after and after.near and q.kind == "partial":
                     candidates.append(after)
@@ -445,6 +461,8 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                     if c.side == "subject":
                         how = how if how != "cue" else "cue"
                     sid, cue, method = got, c.verb, how
+                    if c.side == "after" and c.near:
+                        after_cued[i] = True
                     break
             if sid is None and block.kind == "heading" and q.kind != "title":
                 # "Warren Hammers Bank Chief: ‘You Should Be Investigated’": the person the
