@@ -263,3 +263,15 @@ def test_a_quotation_after_its_neighbours_cue_sentence_goes_on_with_that_speaker
     text = ("Gala\n\n“Our work is on the ballot,” Mayor Tom Reyes said at the harbour gala, where Senator "
             "Ann Voss also spoke. “Tolerance is on the ballot.”")
     assert speakers(text) == ["Tom Reyes", "Tom Reyes"]
+
+
+def test_a_name_in_apposition_before_any_verb_is_the_subject():
+    text = ("Tariffs\n\nThe minister of the economy, Mr. Ruiz Caldera, argues there is little point in answering "
+            "Mr. Tom Dale's threats. “We must not overreact to campaign talk,” he told me.")
+    assert speakers(text) == ["Ruiz Caldera"]
+
+
+def test_a_dash_parenthesis_between_the_name_and_the_verb():
+    text = ("Network\n\nJon Dirk, the chief executive of Ora Media -- the company that makes Ann Lee's show -- "
+            "told me, “We are a content provider.”")
+    assert speakers(text) == ["Jon Dirk"]

@@ -36,7 +36,7 @@ _TAIL_CUE = re.compile(
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the|a|an|his|her|their|its|[A-Z]))) (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
 _COLON_NAME = re.compile(r"(?:(?<![\w,;])|(?<=[.!?]\s))(?P<np>[A-Z][\w.’' -]{1,60}?)\s*:\s*$")
 _CLAUSE_CUT = re.compile(
-    r"(?:[,;:(—–―]|\s-\s|\b(?:and|but|that|when|while|as|because|after|before|if|so|which|where|although|though|since|who|what)\s)",
+    r"(?:[,;:(—–―]|\s--?\s|\b(?:and|but|that|when|while|as|because|after|before|if|so|which|where|although|though|since|who|what)\s)",
     re.IGNORECASE,
 )
 _SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co))(?<!\bMrs)(?<!\b(?:Gov|Sen|Rep|Gen|Col))[.!?](?=\s+[A-Z“\"‘])")
@@ -107,6 +107,13 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
     """The noun phrase just before a verb ending at ``end``: after the last clause break."""
     seg = text[lo:end]
     seg_strip = seg.rstrip()
+    for dash in (" -- ", " — ", "—", " – "):
+        # "John Dickey, the chief of Ora Media -- the company that owns the show -- told me"
+        if seg_strip.endswith(dash.strip()) and seg_strip[:-len(dash.strip())].count(dash.strip()) >= 1:
+            k = seg_strip[:-len(dash.strip())].rfind(dash.strip())
+            if k > 0:
+                seg_strip = seg_strip[:k].rstrip() + ","  # what stood before it may be an appositive
+            break
     # skip an appositive ", a top adviser," or a parenthesis "(D-Wis.)" just before the verb
     if seg_strip.endswith(")"):
         k = seg_strip.rfind("(")
@@ -127,6 +134,8 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
             if not head.strip():
                 break
             seg_strip = inner = head
+        if seg_strip.endswith(","):
+            seg_strip = seg_strip[:-1].rstrip()
         if seg_strip.endswith(")"):  # "Rep. Ann Lee (D-Ohio), a member of the panel, said"
             k = seg_strip.rfind("(")
             if k > 0:

@@ -246,7 +246,8 @@ _VERBISH = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?!(?:of|in|and|or|to|for|on|at
 _AFFILIATED = re.compile(r"\s+(?:at|of|from|for|with|in|on)\s+(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){1,4}(?!(?:of|in|and|or|to|for|on|at|with|from|by|as)\b)[a-z]{2,}\b")
 _APPOSITION = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:,\s+(?:a|an|the|who|whose|of|\d+)\b|\s+[—–-]+\s*who\b)")
 _TITLE_AFTER = re.compile(r",\s+(?:[a-z-]+\s+){0,2}(?P<w>[a-z-]+)\b")
-_APPOSED_VERB = re.compile(r",\s+(?:has|had|have|is|was|will|would|can|could|says|said|told)\b")
+_APPOSED_VERB = re.compile(r",\s+(?:\w+ly\s+)?(?:has|had|have|is|was|will|would|can|could|says|said|told|"
+                           r"[a-z]{3,}(?:s|ed))\b")
 # words before a name that leave it in subject position: "and Smith said", "that Smith will"
 _CLAUSE_OPENERS = frozenset("""and but or nor that when while as because after before if though although since
 where so then yet once until unless whether whereas how why what""".split())
