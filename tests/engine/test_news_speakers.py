@@ -275,3 +275,21 @@ def test_a_dash_parenthesis_between_the_name_and_the_verb():
     text = ("Network\n\nJon Dirk, the chief executive of Ora Media -- the company that makes Ann Lee's show -- "
             "told me, “We are a content provider.”")
     assert speakers(text) == ["Jon Dirk"]
+
+
+def test_it_is_the_body_that_was_just_the_subject():
+    text = ("Tweets\n\nThe Reyes campaign is defending the mayor's tweets. It’s denouncing what it calls "
+            "“the biggest smear in history.”")
+    assert speakers(text) == ["The Reyes campaign"]
+
+
+def test_a_quotation_closing_its_sentence_takes_no_cue_from_the_next_sentence():
+    text = ("Videos\n\nThe videos should be released “without delay.” Senator Ann Voss plans to visit on "
+            "Sunday, according to a campaign aide.")
+    assert speakers(text) != ["a campaign aide"]
+
+
+def test_a_source_document_is_named_before_by():
+    text = ("Fraud\n\nAccording to a civil complaint filed by the state of Oster, the developers ran a "
+            "“massive fraudulent scheme.”")
+    assert "complaint" in speakers(text)[0]

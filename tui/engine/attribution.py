@@ -38,15 +38,16 @@ _FEMALE_ROLES = frozenset("wife mother daughter sister aunt niece lady woman gir
 _MALE_ROLES = frozenset("husband father son brother uncle nephew gentleman man boy chairman spokesman congressman businessman".split())
 
 _PLURAL_DETERMINERS = frozenset("the many some several most both all two three four five".split())
-_HEAD_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+|\s+(?:of|for|at|from|in|with|on)\s+(?=\S)")
+_HEAD_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+|\s+(?:of|for|at|from|in|with|on)\s+(?=\S)|\s+(?:\w+ed\s+)?by\s+(?=\S)")
 _OUTER_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+")
-_CONTRACTED = re.compile(r"(?<=^[Hh]e)[’'](?:s|d|ll)$|(?<=^[Ss]he)[’'](?:s|d|ll)$|(?<=^[Tt]hey)[’'](?:re|ve|d|ll)$")
+_CONTRACTED = re.compile(r"(?<=^[Ii]t)[’'](?:s|d|ll)$|(?<=^[Hh]e)[’'](?:s|d|ll)$|(?<=^[Ss]he)[’'](?:s|d|ll)$|(?<=^[Tt]hey)[’'](?:re|ve|d|ll)$")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 # "Indiana Gov. Mike Pence" is "the Indiana governor"
 _TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
                         "lt": "lieutenant", "sec": "secretary", "pres": "president", "amb": "ambassador",
                         "atty": "attorney", "supt": "superintendent", "prof": "professor", "dr": "doctor",
                         "del": "delegate", "adm": "admiral", "col": "colonel", "sgt": "sergeant", "capt": "captain"}
+_NEWLINES = re.compile(r"\n\s*")
 _LESSER = frozenset("vice deputy assistant associate acting former".split())
 _POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
 _KIN = frozenset("wife husband mother father lady aunt uncle sister brother niece nephew cousin".split())
@@ -170,6 +171,8 @@ class _Resolver:
         """Speaker id and method for a cue's noun phrase."""
         np = _LEAD_WORDS.sub("", np.strip())
         np = _CONTRACTED.sub("", np)  # "He’s claiming that …": he
+        if np in ("It", "it"):
+            np = "it"
         cut = _HEAD_CUT.search(np)
         if cut and cut.start() > 0:
             # "Rep. Ann Lee of Ohio", "Mr. Roe (D-Va.), a member", "a narrator in the ad":
@@ -193,6 +196,9 @@ class _Resolver:
                 return (self.sp.of_entity(e), "pronoun") if e else (None, "none")
             if g == "p":
                 sid = self._last_group(at) or self._plural_subject(at)
+                return (sid, "pronoun") if sid else (None, "none")
+            if g == "n":
+                sid = self._body_subject(at)
                 return (sid, "pronoun") if sid else (None, "none")
             return None, "none"
         words = np.split()
@@ -223,6 +229,32 @@ class _Resolver:
         if head in GROUP_NOUNS and len(words) <= 6:
             return self.sp.of_group(np), "cue"
         return None, "none"
+
+    def _body_subject(self, at: int) -> int | None:
+        """"The campaign is defending him. It’s denouncing what it calls “…”": "it" is the body
+        (campaign, newspaper, agency) that was the subject of a sentence just before, in this
+        paragraph or the one before it."""
+        lo = self.text.rfind("\n", 0, self.text.rfind("\n", 0, at) - 1) + 1
+        starts = {lo} | {m.end() for m in _SENT_END.finditer(self.text, lo, at)}
+        starts |= {m.end() for m in _NEWLINES.finditer(self.text, lo, at)}  # paragraphs, headings
+        for s in sorted(starts, reverse=True):
+            got = sentence_subject(self.text, s, at)
+            if not got:
+                continue
+            np, np_at = got
+            words = np.split()
+            head = words[-1].lower()
+            if head in ("it", "he", "she", "they"):
+                continue
+            if head in GROUP_NOUNS and not head.endswith("s"):
+                return self.sp.of_group(np)
+            caps = list(find_runs(np, 0, len(np)))
+            if caps:
+                p = parse_run(caps[-1][2])
+                if p is not None and p.kind == "org" and caps[-1][1] >= len(np.rstrip(".,’'")):
+                    return self.sp.of_entity(self.reg.resolve(p, np_at + caps[-1][0]))
+            return None  # the last sentence was about someone else
+        return None
 
     def _plural_subject(self, at: int) -> int | None:
         """"The dockworkers gathered at the gate. “…,” they said.": the plural subject of a

@@ -59,6 +59,8 @@ _POSSESSED_WORDS = re.compile(
     r"comments?|remarks?|words|assertions?|promises?|pledges?|warnings?|descriptions?|tweets?|speech|letter|"
     r"message|accusations?|charges?|arguments?|predictions?|slogan|characterization|boast|insistence|"
     r"criticism|suggestion|ad|advertisement|vow|threats?)\s+that\b")
+_CLOSED_SENTENCE = re.compile(r"[.!?][”\"’']+$")
+_NEW_SENTENCE = re.compile(r"\s+[A-Z]")
 _PRONOUN_SUBJECTS = frozenset("he she they we i".split())
 _PROGRESSIVE = re.compile(r"\b(?:is|was|are|were|be|been|am|[’']s|[’']re|kept|keeps|keep|began|begins|started|"
                           r"starts|continued|continues|spent|spends|went on|goes on)\s+(?:\w+ly\s+)?$")
@@ -69,6 +71,7 @@ _POSSESSED_NOUN = re.compile(r"\s+(?P<noun>[a-z-]+)(?=\s+[a-z])")
 _PEOPLE_NOUNS = GROUP_NOUNS | TITLE_WORDS | frozenset("""businessman businesswoman magnate mogul man woman
 president governor senator""".split())
 _ADJECTIVE_TITLES = frozenset("presidential former democratic republican state house senate acting vice".split())
+_TITLED_NAME = re.compile(r"(?P<t>(?:\s+[a-z-]+){1,3})(?:\s+[A-Z][\w’'.-]*)+(?=\s+[a-z])")
 _ROLE_AFTER = re.compile(r"(?:\s+[a-z-]+)??\s+(?P<w>[a-z-]+)(?=\s+[a-z])")
 _APPOSED_AFTER_PP = re.compile(r"(?:\s+[a-z-]+){0,3}?(?:\s+(?:at|of|for|from|in|with|on)\s+[^,;“”\"]{1,60})?,\s+(?P<name>[A-Z][\w’'.-]*"
                                r"(?:\s+(?:[A-Z]\.|[A-Z][\w’'.-]*)){1,3}),\s+[a-z]")
@@ -178,6 +181,8 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     m = _DASH_NAME.match(text, lo, hi)
     if m:
         return Cue(_clean_np(m.group("np")), m.start("np"), "―", "after", True)
+    if _CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi):
+        return None  # '… “without delay.” Clinton plans to visit, according to an aide': a new sentence
     head = _sentence_head(text, lo, hi)
     m = _ACCORDING.search(text, lo, head)
     if m:
@@ -275,6 +280,10 @@ def sentence_subject(text: str, start: int, hi: int) -> tuple[str, int] | None:
     if not m:
         return None
     np = m.group("np")
+    t = _TITLED_NAME.match(text, m.end("np"), hi) if np.split()[-1][:1].isupper() else None
+    if t and all(w in _PEOPLE_NOUNS or w in _ADJECTIVE_TITLES for w in t.group("t").split()):
+        # "Democratic presidential nominee Hillary Clinton chimed in": the whole titled name
+        return _clean_np(text[m.start("np"):t.end()]), m.start("np")
     x = _ROLE_AFTER.match(text, m.end("np"), hi)
     if (x and x.group("w") in _PEOPLE_NOUNS and x.group("w") not in _ADJECTIVE_TITLES
             and np.split()[-1][:1].isupper() and not np.endswith(("’s", "'s")) and not m.group("app")):
