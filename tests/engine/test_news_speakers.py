@@ -293,3 +293,19 @@ def test_a_source_document_is_named_before_by():
     text = ("Fraud\n\nAccording to a civil complaint filed by the state of Oster, the developers ran a "
             "“massive fraudulent scheme.”")
     assert "complaint" in speakers(text)[0]
+
+
+def test_adverbs_between_the_subject_and_the_verb_are_dropped():
+    text = ("Debates\n\nMayor Tom Reyes spoke first.\n\nThe Republican nominee has repeatedly wondered whether "
+            "the moderators will be “fair” to him.\n\n"
+            "As Lena Quist, a tax lawyer at the Bay Institute, recently put it, “Was it legal or not?”")
+    doc = load_text(text, fmt="text")
+    a = analyze(doc)
+    names = [a.speaker_of(q).name if a.speaker_of(q) else None for q in a.quotes]
+    assert names[0] is not None and names[1] == "Lena Quist"
+
+
+def test_a_dash_introduction_names_the_speaker():
+    text = ("Returns\n\nMany have said the same thing, including the former candidate Mitt Rowan -- "
+            "“It is disqualifying to hide the returns” -- and others.")
+    assert speakers(text) == ["Mitt Rowan"]

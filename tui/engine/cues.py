@@ -61,6 +61,7 @@ _POSSESSED_WORDS = re.compile(
     r"criticism|suggestion|ad|advertisement|vow|threats?)\s+that\b")
 _CLOSED_SENTENCE = re.compile(r"[.!?][”\"’']+$")
 _NEW_SENTENCE = re.compile(r"\s+[A-Z]")
+_DASH_INTRO = re.compile(r"(?P<np>[A-Z][\w.’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w.’'-]*)){1,3})\s*(?:--|—|–)\s*$")
 _PRONOUN_SUBJECTS = frozenset("he she they we i".split())
 _PROGRESSIVE = re.compile(r"\b(?:is|was|are|were|be|been|am|[’']s|[’']re|kept|keeps|keep|began|begins|started|"
                           r"starts|continued|continues|spent|spends|went on|goes on)\s+(?:\w+ly\s+)?$")
@@ -110,6 +111,9 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
     """The noun phrase just before a verb ending at ``end``: after the last clause break."""
     seg = text[lo:end]
     seg_strip = seg.rstrip()
+    m = _ADV_END.search(seg_strip + " ")
+    if m and 0 < m.start() < len(seg_strip) and seg_strip[:m.start()].rstrip()[-1:] in (",", ")"):
+        seg_strip = seg_strip[:m.start()].rstrip()  # "Rosenthal, a tax lawyer, recently put it"
     for dash in (" -- ", " — ", "—", " – "):
         # "John Dickey, the chief of Ora Media -- the company that owns the show -- told me"
         if seg_strip.endswith(dash.strip()) and seg_strip[:-len(dash.strip())].count(dash.strip()) >= 1:
@@ -147,8 +151,8 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
     for m in _CLAUSE_CUT.finditer(seg_strip):
         cut = m.end()
     np = seg_strip[cut:].strip()
-    m = _ADV_END.search(np)
-    if m and m.start() > 0:
+    m = _ADV_END.search(np + " ")
+    if m and 0 < m.start() < len(np):  # "The nominee has repeatedly wondered": drop "has repeatedly"
         np = np[: m.start()].strip()
     words = np.split()
     if len(words) > 1 and words[-1].lower() in _PRONOUN_SUBJECTS:
@@ -201,6 +205,9 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
     tail = text[start:hi]
     if not tail.strip():
         return
+    m = _DASH_INTRO.search(text, start, hi)
+    if m:  # "Republicans have said so, including the candidate Mitt Romney -- “…” --": the name
+        yield Cue(m.group("np"), m.start("np"), "—", "before", True)
     verbs = list(_VERB_WORD.finditer(text, start, hi))
     # "Politifact checked Trump’s claim that there were “…”": the words are the possessor's
     poss = None
@@ -254,6 +261,7 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
     m = _COLON_NAME.search(text, start, hi)
     if m and len(m.group("np").split()) <= 5 and all(w[:1].isupper() for w in m.group("np").split()):
         yield Cue(_clean_np(m.group("np")), m.start("np"), ":", "before", True)
+
     subj = sentence_subject(text, start, hi)
     if subj:
         yield Cue(subj[0], subj[1], "", "subject", False)
