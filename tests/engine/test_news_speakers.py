@@ -309,3 +309,10 @@ def test_a_dash_introduction_names_the_speaker():
     text = ("Returns\n\nMany have said the same thing, including the former candidate Mitt Rowan -- "
             "“It is disqualifying to hide the returns” -- and others.")
     assert speakers(text) == ["Mitt Rowan"]
+
+
+def test_a_possessor_opening_the_sentence_is_who_he_points_to():
+    text = ("Doctor\n\nCritic Dan Gorsk wrote a long review.\n\n"
+            "SCRUTINY FROM CONGRESS — Oz Mehran’s dubious advice earned him a hearing, where he appeared for his show and for saying "
+            "that coffee was a “magic cure.”")
+    assert speakers(text) == ["Oz Mehran"]

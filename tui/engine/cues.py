@@ -53,7 +53,7 @@ _NOUN_USE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt
 _COORD = re.compile(r"(?:\band|\bbut|,\s*and|\bthen)\s+(?:\w+ly\s+|also\s+|later\s+)?$")
 _NAME_ONLY = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}")
 _DESCRIPTION = re.compile(r"(?:[Aa]n?|[Tt]he|his|her|its|their|[A-Z][\w.-]*[’']s)\s")
-_PARTICIPLE = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bin|\bwhen)\s+(?:\w+ly\s+)?$")
+_PARTICIPLE = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bin|\bwhen|\bfor|\bwithout|\bdespite)\s+(?:\w+ly\s+)?$")
 _POSSESSED_WORDS = re.compile(
     r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})[’']s?\s+(?:[\w-]+\s+){0,2}?(?P<noun>claims?|statements?|"
     r"comments?|remarks?|words|assertions?|promises?|pledges?|warnings?|descriptions?|tweets?|speech|letter|"
@@ -62,6 +62,7 @@ _POSSESSED_WORDS = re.compile(
 _CLOSED_SENTENCE = re.compile(r"[.!?][”\"’']+$")
 _NEW_SENTENCE = re.compile(r"\s+[A-Z]")
 _DASH_INTRO = re.compile(r"(?P<np>[A-Z][\w.’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w.’'-]*)){1,3})\s*(?:--|—|–)\s*$")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _PRONOUN_SUBJECTS = frozenset("he she they we i".split())
 _PROGRESSIVE = re.compile(r"\b(?:is|was|are|were|be|been|am|[’']s|[’']re|kept|keeps|keep|began|begins|started|"
                           r"starts|continued|continues|spent|spends|went on|goes on)\s+(?:\w+ly\s+)?$")
@@ -247,6 +248,12 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
             subj = sentence_subject(text, start, v.start())
             if subj:
                 yield Cue(subj[0], subj[1], v.group("v"), "before", near)
+            else:  # no plain sentence subject: the last he/she/they before the verb
+                last = None
+                for last in _SUBJECT_PRONOUN.finditer(text, start, v.start()):
+                    pass
+                if last is not None:
+                    yield Cue(last.group(), last.start(), v.group("v"), "before", near)
             continue
         got = _subject_before(text, start, v.start())
         if got is None or not got[0]:

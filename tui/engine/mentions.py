@@ -321,7 +321,10 @@ def _is_subject(text: str, lo: int, s: int, e: int, run: str) -> bool:
     who", "said Sen. Smith", "Smith, a lawyer, told")?  A possessive ("Smith's plan") or an
     object ("backs Smith over") is not."""
     if _POSSESSIVE.search(run) or text[e:e + 2] in ("’s", "'s"):
-        return False
+        # "Oz’s dubious advice earned him …": the possessor opening a sentence is what it is
+        # about; elsewhere ("the work of Hale's firm") a possessive is no subject
+        w, _ = _word_before(text, lo, s)
+        return not w or w[-1] in ".!?:;—–"
     if _apposed(text, s, e) or _APPOSITION.match(text, e):
         return True
     m = _TITLE_AFTER.match(text, e)
