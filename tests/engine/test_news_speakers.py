@@ -316,3 +316,15 @@ def test_a_possessor_opening_the_sentence_is_who_he_points_to():
             "SCRUTINY FROM CONGRESS — Oz Mehran’s dubious advice earned him a hearing, where he appeared for his show and for saying "
             "that coffee was a “magic cure.”")
     assert speakers(text) == ["Oz Mehran"]
+
+
+def test_a_group_keeps_what_it_is_a_group_of():
+    text = ("Protest\n\nSmall groups of marchers continued to call for the videos, while chanting, "
+            "“Hands up, don't shoot.”")
+    assert "marchers" in speakers(text)[0]
+
+
+def test_a_sentence_opening_adverb_is_no_speaker():
+    text = ("Memories\n\nOnce in my early twenties, when my mother mentioned the devil, I laughed and said, "
+            "“I don't believe in the devil.”")
+    assert speakers(text) != ["Once"]

@@ -64,10 +64,16 @@ CONF[GUESS] = 0.45
 _NO_PARSE = NameParse((), "", (), "person")
 
 
-def _names_someone(run: str) -> bool:
-    """A capitalised run that is a name, not a capitalised common noun ("Officials")."""
+def _names_someone(run: str, reg: Registry) -> bool:
+    """A capitalised run that is a name, not a capitalised common noun ("Officials") or a
+    sentence's first word ("Small groups of protesters"): one word must be a name the text uses."""
     p = parse_run(run)
-    return p is not None and p.tokens[-1].lower() not in GROUP_NOUNS and p.tokens[-1].lower() not in _ROLE_NOUNS
+    if p is None or p.tokens[-1].lower() in GROUP_NOUNS or p.tokens[-1].lower() in _ROLE_NOUNS:
+        return False
+    if len(p.tokens) > 1 or p.honorific or p.kind == "org":
+        return True
+    word = p.tokens[0].lower()
+    return any(len(e.tokens) > 1 for e in reg._by_last.get(word, []) + reg._by_first.get(word, []))
 
 
 class _Speakers:
@@ -179,7 +185,7 @@ class _Resolver:
             # the speaker is the phrase before the modifier, when it names someone
             head_np = np[:cut.start()].rstrip()
             hw = head_np.split()
-            named = any(_names_someone(r) for _, _, r in find_runs(head_np, 0, len(head_np)))
+            named = any(_names_someone(r, self.reg) for _, _, r in find_runs(head_np, 0, len(head_np)))
             if named:
                 got = self.resolve(head_np, at)
                 if got[0] is not None:

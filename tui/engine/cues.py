@@ -74,6 +74,7 @@ _PEOPLE_NOUNS = GROUP_NOUNS | TITLE_WORDS | frozenset("""businessman businesswom
 president governor senator""".split())
 _ADJECTIVE_TITLES = frozenset("presidential former democratic republican state house senate acting vice".split())
 _TITLED_NAME = re.compile(r"(?P<t>(?:\s+[a-z-]+){1,3})(?:\s+[A-Z][\w’'.-]*)+(?=\s+[a-z])")
+_OF_GROUP = re.compile(r"\s+of\s+[a-z-]+s\b(?=\s+[a-z])")
 _ROLE_AFTER = re.compile(r"(?:\s+[a-z-]+)??\s+(?P<w>[a-z-]+)(?=\s+[a-z])")
 _APPOSED_AFTER_PP = re.compile(r"(?:\s+[a-z-]+){0,3}?(?:\s+(?:at|of|for|from|in|with|on)\s+[^,;“”\"]{1,60})?,\s+(?P<name>[A-Z][\w’'.-]*"
                                r"(?:\s+(?:[A-Z]\.|[A-Z][\w’'.-]*)){1,3}),\s+[a-z]")
@@ -303,6 +304,9 @@ def sentence_subject(text: str, start: int, hi: int) -> tuple[str, int] | None:
     if (x and x.group("w") in _PEOPLE_NOUNS and x.group("w") not in _ADJECTIVE_TITLES
             and np.split()[-1][:1].isupper() and not np.endswith(("’s", "'s")) and not m.group("app")):
         np = text[m.start("np"):x.end()]  # "The Republican nominee", not "The Republican"
+        o = _OF_GROUP.match(text, x.end(), hi)
+        if o:
+            np = text[m.start("np"):o.end()]  # "Small groups of protesters"
     app = (m.group("app") or "").strip()
     x = _APPOSED_AFTER_PP.match(text, m.end("np"), hi) if not app else None
     if x:  # "His former partner at the firm, Lars Quinn, called him …"

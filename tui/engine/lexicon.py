@@ -103,6 +103,7 @@ nay ay aye alas hush come go let why do does did is are was were have has had wi
 should can could might must my our thy thou sure very much poor let's though chapter
 between among against toward towards upon within without beyond behind beside under over through
 except near like unlike whenever wherever however whatever ladyship
+once following according including regarding despite amid
 """.split())
 
 # Nouns that make an unnamed speaker a group or a role ("officials", "a spokesman").
