@@ -328,3 +328,15 @@ def test_a_sentence_opening_adverb_is_no_speaker():
     text = ("Memories\n\nOnce in my early twenties, when my mother mentioned the devil, I laughed and said, "
             "“I don't believe in the devil.”")
     assert speakers(text) != ["Once"]
+
+
+def test_a_name_before_a_gerund_and_a_when_clause_after():
+    text = ("Ad\n\nThe spot ends with footage of Tom Reyes saying during the debate, “That makes me smart,” "
+            "when Senator Ann Voss blasted him for paying no tax.")
+    assert speakers(text) == ["Tom Reyes"]
+
+
+def test_a_noun_after_a_quotation_is_no_cue():
+    text = ("Pageant\n\nAt the debate, Senator Ann Voss cited the mayor’s names for the winner, “Miss Piggy,” "
+            "as examples of Mayor Dahl’s disrespectful comments about women.")
+    assert speakers(text) == ["Ann Voss"]

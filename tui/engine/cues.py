@@ -63,6 +63,8 @@ _CLOSED_SENTENCE = re.compile(r"[.!?][”\"’']+$")
 _NEW_SENTENCE = re.compile(r"\s+[A-Z]")
 _DASH_INTRO = re.compile(r"(?P<np>[A-Z][\w.’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w.’'-]*)){1,3})\s*(?:--|—|–)\s*$")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_SUBORDINATORS = frozenset("when after before while because if since until unless though although".split())
+_NAME_GERUND = re.compile(r"(?<![.!?]\s)(?<!^)\b(?P<name>[A-Z][\w.’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w.’'-]*)){0,2})\s+$")
 _PRONOUN_SUBJECTS = frozenset("he she they we i".split())
 _PROGRESSIVE = re.compile(r"\b(?:is|was|are|were|be|been|am|[’']s|[’']re|kept|keeps|keep|began|begins|started|"
                           r"starts|continued|continues|spent|spends|went on|goes on)\s+(?:\w+ly\s+)?$")
@@ -174,6 +176,12 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
         np = m.group("np")
         return Cue(_clean_np(np), m.start("np"), m.group("v"), "after", True)
     m = _AFTER_SUBJ.match(text, lo, hi)
+    if m and m.group("np").split() and m.group("np").split()[0].lower() in _SUBORDINATORS:
+        m = None  # "“That makes me smart,” when Clinton blasted him": another clause, not the cue
+    if m:
+        nu = _NOUN_USE.search(text, max(m.start("np"), m.start("v") - 30), m.start("v"))
+        if nu and not (nu.group("mid") and nu.group("mid").strip() in _PEOPLE_NOUNS):
+            m = None  # "… as examples of Trump’s disrespectful comments": a noun, not a verb
     if m and len(m.group("np").split()) <= 9:
         np = m.group("np").rstrip()
         app = m.group("app")
@@ -239,6 +247,12 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
         if w:  # "McConnell, now the majority leader, who in 2010 said"
             yield Cue(w.group("name"), w.start("name"), v.group("v"), "before", near)
             continue
+        if word.endswith("ing"):
+            g = _NAME_GERUND.search(text, max(start, v.start() - 60), v.start())
+            if g and g.group("name").split()[0] not in ("The", "A", "An"):
+                # "footage of Trump saying …": the name right before the gerund says it
+                yield Cue(g.group("name"), g.start("name"), v.group("v"), "before", near)
+                continue
         if (word.endswith("ing") and not _PARTICIPLE.search(text, max(start, v.start() - 12), v.start())
                 and not _PROGRESSIVE.search(text, max(start, v.start() - 30), v.start())):
             continue  # "tweets accusing Machado of …": a participle qualifying a noun, not a cue
