@@ -340,3 +340,9 @@ def test_a_noun_after_a_quotation_is_no_cue():
     text = ("Pageant\n\nAt the debate, Senator Ann Voss cited the mayor’s names for the winner, “Miss Piggy,” "
             "as examples of Mayor Dahl’s disrespectful comments about women.")
     assert speakers(text) == ["Ann Voss"]
+
+
+def test_called_them_with_a_phrase_before_the_quotation():
+    text = ("Anchors\n\nThe two hosts are playing into the network's hands (or, as The Harbour Ledger called them "
+            "in an editorial last week, “paper tigers”).")
+    assert "Harbour Ledger" in speakers(text)[0]

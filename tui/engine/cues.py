@@ -238,8 +238,10 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
         if nu and not (nu.group("mid") and nu.group("mid").strip() in _PEOPLE_NOUNS):
             continue  # "his tweet", "the comments", "Editor's note": a noun, not a verb
         near = len(between) <= 4
-        if v.group("v").lower() in WEAK_VERBS and not near:
-            continue
+        if v.group("v").lower() in WEAK_VERBS and not near and not (
+                len(between) <= 8 and between[0].lower() in ("him", "her", "them", "it", "this", "that")
+                and text[v.end():hi].rstrip().endswith(",")):
+            continue  # "as The Beast called them in an article last week, “…”" is still near
         word = v.group("v").lower()
         if v.start() == start and word.endswith("ing"):
             continue  # "Speaking in Ohio, Smith said": the subject follows
