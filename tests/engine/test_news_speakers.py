@@ -346,3 +346,9 @@ def test_called_them_with_a_phrase_before_the_quotation():
     text = ("Anchors\n\nThe two hosts are playing into the network's hands (or, as The Harbour Ledger called them "
             "in an editorial last week, “paper tigers”).")
     assert "Harbour Ledger" in speakers(text)[0]
+
+
+def test_an_after_cue_never_reaches_into_the_next_sentence():
+    text = ("Ferry\n\nIts report found “significant but repairable” corrosion in the stern. A spokesperson for "
+            "the agency, Helen Marsh, said the report was clear.")
+    assert speakers(text) != ["Helen Marsh"]

@@ -470,7 +470,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                       and _one_sentence(text, quotes[idx[k - 1]].mark_end, q.mark_start)):
                     # "“A,” Obama said at the dinner, where Clinton also spoke. “B.”": a quotation
                     # opening the sentence after its neighbour's cue goes on with that speaker
-                    sid, method = result[idx[k - 1]][0], "continuation"
+                    sid, cue, method = result[idx[k - 1]]  # as sure as the neighbour's cue
                     befores = []
                 candidates += [c for c in befores if c.side == "before"]
                 if after and after.near and q.kind == "partial":

@@ -63,6 +63,7 @@ _CLOSED_SENTENCE = re.compile(r"[.!?][”\"’']+$")
 _NEW_SENTENCE = re.compile(r"\s+[A-Z]")
 _DASH_INTRO = re.compile(r"(?P<np>[A-Z][\w.’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w.’'-]*)){1,3})\s*(?:--|—|–)\s*$")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)(?<!\b(?:Gov|Sen|Rep|Gen))[.!?]\s+[A-Z]")
 _SUBORDINATORS = frozenset("when after before while because if since until unless though although".split())
 _NAME_GERUND = re.compile(r"(?<![.!?]\s)(?<!^)\b(?P<name>[A-Z][\w.’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w.’'-]*)){0,2})\s+$")
 _PRONOUN_SUBJECTS = frozenset("he she they we i".split())
@@ -176,6 +177,8 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
         np = m.group("np")
         return Cue(_clean_np(np), m.start("np"), m.group("v"), "after", True)
     m = _AFTER_SUBJ.match(text, lo, hi)
+    if m and _SENTENCE_BREAK.search(m.group("np")):
+        m = None  # the phrase runs into the next sentence: the verb is not this quotation's cue
     if m and m.group("np").split() and m.group("np").split()[0].lower() in _SUBORDINATORS:
         m = None  # "“That makes me smart,” when Clinton blasted him": another clause, not the cue
     if m:
