@@ -27,7 +27,44 @@ _AFTER_SUBJ = re.compile(
 _AFTER_VERB = re.compile(
     rf"[\s,.!?—–-]*{_ADV}(?P<v>{_INV_VERBS})\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)",
 )
-_VERB_WORD = re.compile(rf"\b(?P<v>{_VERBS})\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+")
+_TWO_WORD = {v.split()[0]: v for v in SPEECH_VERBS if " " in v}  # "put it", "went on"
+_LOWER_VERBS = frozenset(v for v in SPEECH_VERBS if " " not in v)
+
+
+class _VerbHit:
+    """A speech verb found in the text, shaped like a regex match (group, start, end)."""
+
+    __slots__ = ("v", "s", "e")
+
+    def __init__(self, v: str, s: int, e: int) -> None:
+        self.v, self.s, self.e = v, s, e
+
+    def group(self, _name: str = "v") -> str:
+        return self.v
+
+    def start(self, _name: str = "v") -> int:
+        return self.s
+
+    def end(self, _name: str = "v") -> int:
+        return self.e
+
+
+def _speech_verbs(text: str, lo: int, hi: int) -> list[_VerbHit]:
+    """Speech verbs in text[lo:hi], in order: a word-set lookup, much faster than one
+    alternation of every verb form."""
+    out = []
+    for m in _WORD.finditer(text, lo, hi):
+        w = m.group()
+        low = w.lower()
+        two = _TWO_WORD.get(low)
+        if two is not None and text.startswith(two[len(low):], m.end()) and (
+                m.end() + len(two) - len(low) >= hi or not text[m.end() + len(two) - len(low)].isalpha()):
+            e = m.end() + len(two) - len(low)
+            out.append(_VerbHit(text[m.start():e], m.start(), e))
+        elif low in _LOWER_VERBS:
+            out.append(_VerbHit(w, m.start(), m.end()))
+    return out
 # “…” ― Name (a byline-style attribution after the quotation)
 _DASH_NAME = re.compile(r"\s*[―—–]\s*(?P<np>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})")
 # “…” is held accountable, Warren said.  (a cue closing the sentence)
@@ -218,14 +255,15 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
     tail = text[start:hi]
     if not tail.strip():
         return
-    m = _DASH_INTRO.search(text, start, hi)
+    m = _DASH_INTRO.search(text, start, hi) if tail.rstrip().endswith(("--", "—", "–")) else None
     if m:  # "Republicans have said so, including the candidate Mitt Romney -- “…” --": the name
         yield Cue(m.group("np"), m.start("np"), "—", "before", True)
-    verbs = list(_VERB_WORD.finditer(text, start, hi))
+    verbs = _speech_verbs(text, start, hi)
     # "Politifact checked Trump’s claim that there were “…”": the words are the possessor's
     poss = None
-    for poss in _POSSESSED_WORDS.finditer(text, start, hi):
-        pass
+    if " that" in tail and ("’" in tail or "'" in tail):
+        for poss in _POSSESSED_WORDS.finditer(text, start, hi):
+            pass
     if poss is not None and len(text[poss.end():hi].split()) > 12:
         poss = None
     for v in reversed(verbs):
