@@ -16,5 +16,7 @@ def analyze(doc: Document) -> Analysis:
     """Find every quotation in ``doc`` and attribute it to a speaker."""
     from .attribution import attribute
     from .quotes import find_quotes
+    from .transcripts import transcript_turns
 
-    return attribute(doc, find_quotes(doc))
+    quotes = find_quotes(doc)
+    return attribute(doc, quotes + transcript_turns(doc, quotes))

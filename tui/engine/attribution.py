@@ -21,7 +21,7 @@ import re
 
 from .cues import _SENT_END, Cue, cue_after, cue_before, sentence_subject
 from .dialogue import fill_turns, is_dialogue
-from .lexicon import GROUP_NOUNS, NOT_NAMES, SUBJECT_PRONOUNS
+from .lexicon import GROUP_NOUNS, NOT_NAMES, SUBJECT_PRONOUNS, TITLE_WORDS
 from .mentions import Entity, Registry, build_registry, find_runs, parse_run
 from .model import Analysis, Document, Quote, Speaker
 
@@ -321,6 +321,8 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                 p = parse_run(label)
                 if p:
                     sid, cue, method = sp.of_entity(reg.resolve(p, q.start)), ":", "transcript"
+                elif label.lower().strip(". ") in TITLE_WORDS:
+                    sid, cue, method = sp.of_group(label.strip(". ")), ":", "transcript"  # "REPORTER:"
             candidates: list[Cue] = []
             if sid is None:
                 after = cue_after(text, q.mark_end, right_hi)

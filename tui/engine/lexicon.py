@@ -193,4 +193,5 @@ editor professor prof. dr. economist analyst strategist speaker former state hou
 democratic republican congressman congresswoman lt. col. sgt. adm. commissioner deputy acting
 critic author writer lawyer doctor historian reporter engineer activist pastor host anchor columnist
 commentator coach actor actress singer officer treasurer secretary-general pollster producer
+moderator interviewer correspondent
 """.split())
