@@ -488,10 +488,14 @@ class QuotelensApp(App[None]):
             offset = self._view.top_offset if self._view is not None else offset
         except Exception:  # noqa: BLE001 - fall back to the last position seen
             pass
-        if self.lib is None or offset is None or offset == self._saved_position:
+        if offset is None or offset == self._saved_position or self.store_error:
             return
         with self._store_lock:
             try:
+                if self.lib is None:  # the reader left before the Library opened after the first paint
+                    from ..store.library import Library
+
+                    self.lib = Library.open(self._db_path)
                 self.lib.set_reading_position(self.doc, offset)
                 self._saved_position = offset
             except (StoreError, OSError):
