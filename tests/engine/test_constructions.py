@@ -177,3 +177,10 @@ def test_every_quote_says_how_it_was_attributed_with_a_confidence():
     assert [q.method for q in a.quotes] == ["cue", "pronoun", "description"]
     confs = [q.confidence for q in a.quotes]
     assert confs[0] > confs[1] > 0 and confs[0] > confs[2] > 0
+
+
+def test_a_subject_before_was_is_who_he_refers_to():
+    text = ("Ferry vote\n\n“Fix it,” Councillor Ben Hale said.\n\n"
+            "The skipper, Tom Reed, spoke after him. Reed was back on deck when the vote ended, "
+            "as the Mary Rose sailed past. “Six to three,” he said.\n")
+    assert speaker_of(text, "Six to three") == "Tom Reed"

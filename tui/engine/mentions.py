@@ -206,7 +206,7 @@ class Mention:
     subj: bool = False  # looks like the subject of its clause ("Trump said", "Clinton, who")
 
 
-_AFTER_NAME = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:,\s+(?:a|an|the|who|whose|of|\d+)\b|\s+(?!(?:of|in|and|or|to|for|on|at|with|from|by|as|than|is|was)\b)[a-z]{2,}\b)")
+_AFTER_NAME = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:,\s+(?:a|an|the|who|whose|of|\d+)\b|\s+(?!(?:of|in|and|or|to|for|on|at|with|from|by|as|than)\b)[a-z]{2,}\b)")
 
 
 _APPOSED_VERB = re.compile(r",\s+(?:has|had|have|is|was|will|would|can|could|says|said|told)\b")
