@@ -10,6 +10,11 @@ A quotation whose paragraph ends before its closing mark stops at the paragraph 
 the next paragraph opens with a quotation mark it continues there.  quotelens keeps one
 Quote per paragraph (``Quote.continues`` marks the ones that run on) and attribution gives
 the whole run one speaker.
+
+A quotation inside a quotation is part of it, except inside a long passage (a transcript
+turn, an excerpt from another article): there the inner quotations are listed as well,
+since the people the passage quotes spoke them.  A quotation that is only a stage
+direction ("(CROSSTALK.)", "[inaudible]") is none.
 """
 
 from __future__ import annotations
@@ -51,11 +56,12 @@ def _double_role(text: str, i: int, j: int, lo: int, hi: int) -> str:
 
 
 def _double_spans(text: str, lo: int, hi: int, carried: bool):
-    """Yield (mark_start, start, end, mark_end, closed) for each top-level double quote."""
+    """Yield (mark_start, start, end, mark_end, closed, level) for each double quote.
+
+    Level 0 is a top-level quotation, level 1 a quotation directly inside one."""
     depth = 0
     open_at = open_end = -1
-    if carried:
-        pass
+    inner_at = inner_end = -1
     for m in _DOUBLE.finditer(text, lo, hi):
         i, j = m.start(), m.end()
         role = _double_role(text, i, j, lo, hi)
@@ -66,13 +72,18 @@ def _double_spans(text: str, lo: int, hi: int, carried: bool):
         if role == "open":
             if text[i] in "“„«`":
                 depth += 1  # a nested curly quote inside a quote
+                if depth == 2:
+                    inner_at, inner_end = i, j
             continue
         # close, either, prime: closes the innermost quote
         depth -= 1
+        if depth == 1 and inner_at >= 0:
+            yield inner_at, inner_end, i, j, True, 1
+            inner_at = -1
         if depth == 0:
-            yield open_at, open_end, i, j, True
+            yield open_at, open_end, i, j, True, 0
     if depth > 0 and open_end < hi:
-        yield open_at, open_end, hi, hi, False
+        yield open_at, open_end, hi, hi, False, 0
 
 
 def _single_spans(text: str, lo: int, hi: int):
@@ -108,6 +119,17 @@ def _single_spans(text: str, lo: int, hi: int):
         if c - i > 1:
             yield i, i + 1, c, c + 1
         k = close + 1
+
+
+_STAGE = re.compile(r"\([^()]*\)\.?|\[[^\[\]]*\]\.?")  # (CROSSTALK.), [inaudible]
+_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s+[“‘\"']?[A-Z]")
+PASSAGE_WORDS = 40
+
+
+def _is_passage(text: str, start: int, end: int) -> bool:
+    """A quotation long enough to be a passage (a transcript turn, an excerpt from an article),
+    whose own quotations are listed too: the people it quotes spoke them."""
+    return len(text[start:end].split()) >= PASSAGE_WORDS and _SENTENCE_END.search(text, start, end) is not None
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -146,11 +168,18 @@ def find_quotes(doc: Document) -> list[Quote]:
         lo, hi = block.start, block.end
         found = []
         covered = []
-        for ms, s, e, me, closed in _double_spans(text, lo, hi, False):
-            covered.append((ms, me))
+        inner = []
+        for ms, s, e, me, closed, level in _double_spans(text, lo, hi, False):
             s2, e2 = _strip(text, s, e)
-            if e2 > s2 and any(c.isalnum() for c in text[s2:e2]):
+            if level:
+                inner.append((ms, s2, e2, me, closed))
+                continue
+            covered.append((ms, me))
+            if e2 > s2 and any(c.isalnum() for c in text[s2:e2]) and not _STAGE.fullmatch(text, s2, e2):
                 found.append((ms, s2, e2, me, closed))
+                if _is_passage(text, s2, e2):
+                    found.extend(q for q in inner if s2 <= q[0] and q[3] <= e2 and any(c.isalnum() for c in text[q[1]:q[2]]))
+            inner = []
         if ("‘" in text[lo:hi]) or ("'" in text[lo:hi]):
             for ms, s, e, me in _single_spans(text, lo, hi):
                 if any(a <= ms < b for a, b in covered):
