@@ -14,7 +14,11 @@ __all__ = [
 
 def analyze(doc: Document) -> Analysis:
     """Find every quotation in ``doc`` and attribute it to a speaker."""
+    from dataclasses import replace
+
     from .attribution import attribute
+    from .marks import unattributed
     from .quotes import find_quotes
 
-    return attribute(doc, find_quotes(doc))
+    analysis = attribute(doc, find_quotes(doc))
+    return replace(analysis, quotes=tuple(unattributed(q) for q in analysis.quotes))

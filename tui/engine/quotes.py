@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 
-from .model import Document, Quote
+from .marks import mark_kind
+from .model import Block, Document, Quote
 
 # Longer alternatives first: '' and `` are one mark.
 _DOUBLE = re.compile(r"''|``|[“”„‟\"«»]")
@@ -140,20 +141,21 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _kind(text: str, lo: int, mark_start: int, start: int, end: int) -> str:
-    """direct, partial or title, from where the quote stands in its sentence."""
+def _kind(text: str, block: Block, mark_start: int, start: int, end: int, mark_end: int) -> str:
+    """direct, partial, title or scare, from where the quote stands in its sentence."""
+    lo = block.start
     inner = text[start:end]
     before = text[lo:mark_start].rstrip()
     words = inner.split()
     if not before or before[-1] in ".!?:;—–-\"”'’(":
         return "direct"
+    if block.kind != "heading":  # a headline capitalises every word: no titles told by case there
+        mark = mark_kind(text, lo, block.end, mark_start, start, end, mark_end)
+        if mark:
+            return mark
     if before[-1] == ",":
         # “…,” or a quote introduced after a comma: direct when it reads as a sentence
         return "direct" if inner[:1].isupper() else "partial"
-    if inner[:1].isupper() and len(words) <= 8 and inner[-1:] not in ".,!?" and all(
-        w[:1].isupper() or len(w) <= 3 for w in words
-    ):
-        return "title"
     if inner[:1].isupper() and len(words) >= 4 and inner.rstrip()[-1:] in ".!?,":
         return "direct"
     return "partial"
@@ -189,6 +191,6 @@ def find_quotes(doc: Document) -> list[Quote]:
                     found.append((ms, s2, e2, me, True))
         found.sort()
         for ms, s, e, me, closed in found:
-            kind = _kind(text, lo, ms, s, e)
+            kind = _kind(text, block, ms, s, e, me)
             quotes.append(Quote(s, e, ms, me, kind=kind, continues=not closed))
     return quotes
