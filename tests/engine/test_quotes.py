@@ -109,3 +109,11 @@ def test_quotation_inside_a_long_passage_is_listed_too():
 def test_short_quotation_keeps_its_inner_quote_inside():
     # a one-sentence quotation is spoken by one person: what it quotes stays part of it
     assert quotes_of('Title here\n\n“Call it a “deal” if you like,” Moreau said.') == ["Call it a “deal” if you like,"]
+
+
+def test_opening_curly_mark_typed_as_the_closing_one():
+    doc = load_text("Title here\n\nThe panel rated the claim “Mostly true.“ The vote was close.\n\n"
+                    "Nobody spoke after that.", fmt="text")
+    (q,) = find_quotes(doc)
+    assert doc.text[q.start:q.end] == "Mostly true."
+    assert not q.continues

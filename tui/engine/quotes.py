@@ -39,12 +39,14 @@ def _is_space(ch: str) -> bool:
 def _double_role(text: str, i: int, j: int, lo: int, hi: int) -> str:
     """'open', 'close' or 'either' for the double mark text[i:j] inside a block [lo, hi)."""
     mark = text[i:j]
+    before = text[i - 1] if i > lo else ""
+    after = text[j] if j < hi else ""
     if mark in ("“", "„", "‟", "«", "``"):
+        if before and not before.isspace() and before not in _OPEN_BEFORE and not _WORD_CHAR.match(after or " "):
+            return "either"  # were “Mostly true.“ : an opening mark typed where a closing one belongs
         return "open"
     if mark in ("”", "»"):
         return "close"
-    before = text[i - 1] if i > lo else ""
-    after = text[j] if j < hi else ""
     opener = (before == "" or before in _OPEN_BEFORE or before in "“‘'") and not _is_space(after)
     closer = not _is_space(before) and (after == "" or not _WORD_CHAR.match(after))
     if opener and not closer:
