@@ -59,3 +59,8 @@ def test_titles_and_scare_quotes_get_no_speaker():
     for words in ("Rivers of Home", "paper route"):
         q = by_text[words]
         assert q.kind in ("title", "scare") and q.speaker is None and q.method == "none"
+
+
+def test_capitalised_quote_joined_to_a_title_is_a_title_too():
+    assert kinds("Title here\n\nThe channel airs “Dawn” and “Harbour Nights Tonight” every week.") == {
+        "Dawn": "title", "Harbour Nights Tonight": "title"}

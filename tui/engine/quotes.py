@@ -124,6 +124,7 @@ def _single_spans(text: str, lo: int, hi: int):
         k = close + 1
 
 
+_JOINED = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 _STAGE = re.compile(r"\([^()]*\)\.?|\[[^\[\]]*\]\.?")  # (CROSSTALK.), [inaudible]
 _SENTENCE_END = re.compile(r"[.!?][”’\"']?\s+[“‘\"']?[A-Z]")
 PASSAGE_WORDS = 40
@@ -192,7 +193,14 @@ def find_quotes(doc: Document) -> list[Quote]:
                 if e2 > s2 and any(c.isalpha() for c in text[s2:e2]):
                     found.append((ms, s2, e2, me, True))
         found.sort()
-        for ms, s, e, me, closed in found:
-            kind = _kind(text, block, ms, s, e, me)
+        kinds = [_kind(text, block, ms, s, e, me) for ms, s, e, me, _ in found]
+        for k in range(len(found) - 1):
+            # “Jaws” and “Alien Nights”: a capitalised quote joined to a title is a title too
+            a, b = found[k], found[k + 1]
+            if {kinds[k], kinds[k + 1]} == {"title", "partial"} and _JOINED.fullmatch(text, a[3], b[0]):
+                other = b if kinds[k] == "title" else a
+                if text[other[1]:other[1] + 1].isupper() and len(text[other[1]:other[2]].split()) <= 8:
+                    kinds[k] = kinds[k + 1] = "title"
+        for (ms, s, e, me, closed), kind in zip(found, kinds):
             quotes.append(Quote(s, e, ms, me, kind=kind, continues=not closed))
     return quotes
