@@ -64,3 +64,14 @@ def test_titles_and_scare_quotes_get_no_speaker():
 def test_capitalised_quote_joined_to_a_title_is_a_title_too():
     assert kinds("Title here\n\nThe channel airs “Dawn” and “Harbour Nights Tonight” every week.") == {
         "Dawn": "title", "Harbour Nights Tonight": "title"}
+
+
+def test_words_told_to_a_magazine_are_speech_not_a_title():
+    found = kinds("Title here\n\nShe told the magazine, “It was the hardest year of my life.” "
+                  "He wrote in a column that the plan was “dead on arrival.”")
+    assert "title" not in found.values()
+
+
+def test_chanted_slogan_is_speech():
+    assert kinds("Title here\n\nThe crowd chanted “Open The Gates” outside the hall.") == {
+        "Open The Gates": "partial"}

@@ -36,7 +36,7 @@ _MORE_CUES = frozenset("""
 according likened liken likens branded brands labeled labelled labels nicknamed dubbed referred
 refers referring accused accuses rated rates ruled rules condemned condemns considered considers
 blamed blames urged urges vowed vows insisted insists claimed claims statement interview speech
-tweet tweets letter
+tweet tweets letter chant chants chanted chanting
 """.split())
 CUES = SPEECH_VERBS | WEAK_VERBS | _MORE_CUES
 
@@ -75,7 +75,8 @@ def _has_cue(words: list[str]) -> bool:
 
 
 def _title_case(words: list[str]) -> bool:
-    return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or len(w) <= 3 for w in words)
+    return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit()) and all(
+        w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in words)
 
 
 def mark_kind(text: str, lo: int, hi: int, mark_start: int, start: int, end: int, mark_end: int) -> str | None:
@@ -87,15 +88,17 @@ def mark_kind(text: str, lo: int, hi: int, mark_start: int, start: int, end: int
     before = text[lo:mark_start].rstrip()
     if not before or before[-1] in ".!?:;—–-\"”'’(":
         return None  # a quotation that opens a sentence or follows a colon is speech
-    last = [w.lower() for w in _WORD.findall(before)[-3:]]
-    starts_big = inner[:1].isupper() or inner[:1].isdigit()
-    if starts_big and any(w in TITLE_NOUNS for w in last):
-        return "title"  # his book, “…”; the show “…”; a paper titled “…”
-    if before[-1] == ",":
-        return None  # “…,” after a comma: someone's words
     s, e = _sentence_bounds(text, lo, hi, mark_start, mark_end)
     around = _WORD.findall(text[s:mark_start]) + _WORD.findall(text[mark_end:e])
     cue = _has_cue(around)
+    last = [w.lower() for w in _WORD.findall(before)[-3:]]
+    starts_big = inner[:1].isupper() or inner[:1].isdigit()
+    if starts_big and any(w in TITLE_NOUNS for w in last):
+        # his book, “…”; the show “…”; a paper titled “…” -- but ‘she told the magazine, “It was hard.”’ is speech
+        if _title_case(words) or (not cue and before[-1] != ","):
+            return "title"
+    if before[-1] == ",":
+        return None  # “…,” after a comma: someone's words
     if _TERM_BEFORE.search(before):
         return "title" if _title_case(words) and len(words) > 1 else "scare"
     if cue:
