@@ -75,3 +75,8 @@ def test_words_told_to_a_magazine_are_speech_not_a_title():
 def test_chanted_slogan_is_speech():
     assert kinds("Title here\n\nThe crowd chanted “Open The Gates” outside the hall.") == {
         "Open The Gates": "partial"}
+
+
+def test_work_named_after_its_maker_is_a_title():
+    assert kinds("Title here\n\nA Tale of the Coast.\n\nBy the Author of “Winter at Sea.”") == {
+        "Winter at Sea.": "title"}

@@ -31,6 +31,10 @@ painting exhibit exhibition titled entitled headlined
 _TERM_BEFORE = re.compile(r"(?:so-called|so called|known as(?: the| a| an)?|the terms?|the label|termed)\s*$",
                           re.IGNORECASE)
 
+# The maker of a work, right before its title: "the author of “…”", "the host of “…”".
+_MAKER_OF = re.compile(r"\b(?:author|writer|director|creator|composer|producer|star|host|editor|publisher)s?"
+                       r"\s+of(?:\s+the)?$", re.IGNORECASE)
+
 # Words that show someone speaks in the sentence, beyond the speech verbs.
 _MORE_CUES = frozenset("""
 according likened liken likens branded brands labeled labelled labels nicknamed dubbed referred
@@ -97,6 +101,8 @@ def mark_kind(text: str, lo: int, hi: int, mark_start: int, start: int, end: int
         # his book, “…”; the show “…”; a paper titled “…” -- but ‘she told the magazine, “It was hard.”’ is speech
         if _title_case(words) or (not cue and before[-1] != ","):
             return "title"
+    if _title_case(words) and _MAKER_OF.search(before):
+        return "title"  # by the author of “…”, the host of “…”
     if before[-1] == ",":
         return None  # “…,” after a comma: someone's words
     if _TERM_BEFORE.search(before):
