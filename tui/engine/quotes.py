@@ -15,6 +15,8 @@ A quotation inside a quotation is part of it, except inside a long passage (a tr
 turn, an excerpt from another article): there the inner quotations are listed as well,
 since the people the passage quotes spoke them.  A quotation that is only a stage
 direction ("(CROSSTALK.)", "[inaudible]") is none.
+
+Each quotation gets a kind: direct or partial (speech), or title or scare (see ``marks``).
 """
 
 from __future__ import annotations
@@ -176,14 +178,15 @@ def find_quotes(doc: Document) -> list[Quote]:
         inner = []
         for ms, s, e, me, closed, level in _double_spans(text, lo, hi, False):
             s2, e2 = _strip(text, s, e)
-            if level:
-                inner.append((ms, s2, e2, me, closed))
+            if level:  # inside the quotation that the next level-0 item closes
+                if any(c.isalnum() for c in text[s2:e2]):
+                    inner.append((ms, s2, e2, me, closed))
                 continue
             covered.append((ms, me))
             if e2 > s2 and any(c.isalnum() for c in text[s2:e2]) and not _STAGE.fullmatch(text, s2, e2):
                 found.append((ms, s2, e2, me, closed))
                 if _is_passage(text, s2, e2):
-                    found.extend(q for q in inner if s2 <= q[0] and q[3] <= e2 and any(c.isalnum() for c in text[q[1]:q[2]]))
+                    found.extend(inner)
             inner = []
         if ("‘" in text[lo:hi]) or ("'" in text[lo:hi]):
             for ms, s, e, me in _single_spans(text, lo, hi):
