@@ -22,7 +22,7 @@ import re
 from .cues import Cue, cue_after, cue_before
 from .dialogue import fill_turns, is_dialogue
 from .lexicon import GROUP_NOUNS, NOT_NAMES, SUBJECT_PRONOUNS
-from .mentions import Entity, Registry, build_registry, find_runs, parse_run
+from .mentions import Entity, Registry, build_registry, find_runs, merge_forms, parse_run
 from .model import Analysis, Document, Quote, Speaker
 
 _TRANSCRIPT = re.compile(r"(?P<label>[A-Z][A-Z.'’ -]{0,30}[A-Z.]|Q|A)\s*:\s")
@@ -277,9 +277,11 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
     quotes = sorted(quotes, key=lambda q: q.mark_start)
     segs = _narrative_segments(doc, quotes)
     reg, mentions = build_registry(text, segs)
+    dialogue = is_dialogue(doc, quotes)
+    if dialogue:
+        merge_forms(reg, mentions)
     sp = _Speakers(reg)
     res = _Resolver(text, reg, mentions, sp)
-    dialogue = is_dialogue(doc, quotes)
 
     # group quotations by block
     by_block: dict[int, list[int]] = {}

@@ -133,9 +133,10 @@ class Registry:
         self._by_hon: dict[tuple[str, str], Entity] = {}
         # honorifics seen with each surname: "Mr. Bennet" and "Mrs. Bennet" make a family
         self.honorifics_of: dict[str, set[str]] = {}
+        self.retired = 0  # entities merged into another (ids stay unique)
 
     def _new(self, tokens: tuple[str, ...], honorific: str, kind: str) -> Entity:
-        e = Entity(len(self.entities) + 1, tokens, honorific, kind=kind)
+        e = Entity(len(self.entities) + 1 + self.retired, tokens, honorific, kind=kind)
         self.entities.append(e)
         self._full[tuple(t.lower() for t in tokens)] = e
         self._by_last.setdefault(tokens[-1].lower(), []).append(e)
@@ -219,6 +220,12 @@ def _apposed(text: str, s: int, e: int) -> bool:
             and bool(_APPOSED_VERB.match(text, e)))
 
 
+def _place_then_name(p: NameParse) -> bool:
+    """A run after "in"/"from" that ends in a given name but does not start with one."""
+    return (p.kind == "person" and len(p.tokens) == 2 and not p.honorific and not p.titles
+            and given_gender(p.tokens[1]) is not None and given_gender(p.tokens[0]) is None)
+
+
 def find_runs(text: str, lo: int, hi: int):
     """Capitalised runs in text[lo:hi]: (start, end, run)."""
     for m in _RUN.finditer(text, lo, hi):
@@ -241,6 +248,11 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             before = text[max(lo, s - 40):s].split()[-3:]
             titles = p.titles + tuple(w.lower().strip(",") for w in before if w[:1].islower())
             placey = bool(before) and before[-1] in _PLACE_WORDS
+            if placey and _place_then_name(p):
+                # "from London Lydia came": a place, then a person opening the next clause
+                s = text.rfind(p.tokens[-1], s, e)
+                p = NameParse(p.tokens[-1:], "", (), "person")
+                placey = False
             found.append((s, e, p, titles, placey))
             if p.honorific and len(p.tokens) == 1:
                 reg.honorifics_of.setdefault(p.tokens[0].lower(), set()).add(p.honorific.lower())
@@ -289,3 +301,66 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
                 e.gender = "m"
             elif f > m:
                 e.gender = "f"
+
+
+# Honorifics that go with a given name ("Miss Anne", "Sir Walter", "Lady Mary"), unlike Mr./Mrs.
+_GIVEN_HONORIFICS = frozenset({"miss", "sir", "lady", "lord"})
+
+
+def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
+    """Merge the forms a novel uses for one person into one entity.
+
+    "Miss Anne" or "Sir Walter" is the "Anne Elliot" / "Walter Elliot" of the text when exactly
+    one full name starts with that given name; "Mr. Elliot" is the one man with that surname
+    whose full name is known, even where the surname is a family ("Mrs. Elliot", "Miss Elliot"
+    stay apart: a woman's honorific does not tell daughter from wife).
+    """
+    full = [e for e in reg.entities if e.kind == "person" and len(e.tokens) > 1 and e.personlike]
+    surnames = {e.tokens[-1].lower() for e in full}
+    into: dict[int, Entity] = {}
+    for e in reg.entities:
+        if e.kind != "person" or len(e.tokens) != 1 or not e.honorific:
+            continue
+        hon, word = e.honorific.lower().rstrip("."), e.tokens[0].lower()
+        if hon in _GIVEN_HONORIFICS and word not in surnames:
+            cands = [f for f in full if f.tokens[0].lower() == word and f.gender in (None, e.gender)]
+        elif hon == "mr":
+            cands = [f for f in full if f.tokens[-1].lower() == word and f.gender != "f"]
+        else:
+            continue
+        if len(cands) == 1:
+            into[e.id] = cands[0]
+    if not into:
+        return
+    for e in reg.entities:
+        t = into.get(e.id)
+        if t is None:
+            continue
+        t.positions = sorted(t.positions + e.positions)
+        t.titles |= e.titles
+        t.place += e.place
+        t.subject += e.subject
+        t.spoke += e.spoke
+        t.gender = t.gender or e.gender
+        for a in [e.name] + e.aliases:
+            if a not in t.aliases:
+                t.aliases.append(a)
+    reg.entities = [e for e in reg.entities if e.id not in into]
+    reg.retired += len(into)
+
+    def fix(lst: list[Entity]) -> list[Entity]:
+        out: list[Entity] = []
+        for x in lst:
+            x = into.get(x.id, x)
+            if all(x is not y for y in out):
+                out.append(x)
+        return out
+
+    for d in (reg._by_last, reg._by_first):
+        for k in d:
+            d[k] = fix(d[k])
+    for d in (reg._full, reg._by_hon):
+        for k, v in d.items():
+            d[k] = into.get(v.id, v)
+    for m in mentions:
+        m.entity = into.get(m.entity.id, m.entity)

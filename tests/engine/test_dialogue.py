@@ -1,0 +1,37 @@
+"""Fiction dialogue: who speaks the turns of a conversation in a novel."""
+
+from __future__ import annotations
+
+from tui.engine import analyze, load_text
+
+FILLER = "The wind had dropped by evening and the lamps were lit along the lane. " * 20
+
+
+def run(*paragraphs: str, repeat: int = 1):
+    """A small novel: a chapter heading, narration, then the paragraphs (repeated to make a dialogue)."""
+    text = "Chapter 1\n\n" + FILLER + "\n\n" + "\n\n".join(list(paragraphs) * repeat)
+    doc = load_text(text, fmt="text")
+    a = analyze(doc)
+    return [(doc.text[q.start:q.end], a.speaker_of(q).name if a.speaker_of(q) else None, q.method)
+            for q in a.quotes]
+
+
+PADDING = ['"It will rain," said Oliver Grant.', '"Perhaps," said Ruth Marsh.'] * 10
+
+
+def test_miss_and_mr_forms_join_the_full_name():
+    rows = run("Harriet Ashworth and Edmund Ashworth walked in; Mrs. Ashworth stayed at home.",
+               '"I am tired," said Miss Harriet.',
+               '"So am I," said Mr. Ashworth.',
+               '"We must rest," said Mrs. Ashworth.',
+               *PADDING)
+    assert rows[0][1] == "Harriet Ashworth"
+    assert rows[1][1] == "Edmund Ashworth"
+    assert rows[2][1] == "Mrs. Ashworth"  # a married woman is not the daughter
+
+
+def test_a_place_before_a_given_name_is_not_part_of_it():
+    rows = run("The letter from Paris Emily read twice, and then Emily laughed.",
+               '"Good news," said Emily.',
+               *PADDING)
+    assert rows[0][1] == "Emily"
