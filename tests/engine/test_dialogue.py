@@ -35,3 +35,21 @@ def test_a_place_before_a_given_name_is_not_part_of_it():
                '"Good news," said Emily.',
                *PADDING)
     assert rows[0][1] == "Emily"
+
+
+def test_a_pet_name_is_the_one_person_with_that_given_name():
+    rows = run("Elizabeth Hart came down late to breakfast.",
+               '"I overslept," said Lizzy.',
+               *PADDING)
+    assert rows[0][1] == "Elizabeth Hart"
+
+
+def test_untagged_turns_before_a_named_one_alternate_backwards():
+    rows = run("Edwin watched Clara across the fire.",
+               '"Is it late?"',
+               '"Not yet," said Clara.',
+               '"Then I shall stay."',
+               '"Do," said Edwin.',
+               *PADDING)
+    assert [r[1] for r in rows[:4]] == ["Edwin", "Clara", "Edwin", "Edwin"]
+    assert rows[0][2] == "alternation"

@@ -165,3 +165,24 @@ democratic republican congressman congresswoman lt. col. sgt. adm. commissioner 
 critic author writer lawyer doctor historian reporter engineer activist pastor host anchor columnist
 commentator coach actor actress singer officer treasurer secretary-general pollster producer
 """.split())
+
+# Common English pet names and the given names they shorten ("Lizzy" is an Elizabeth).
+DIMINUTIVES: dict[str, tuple[str, ...]] = {
+    "lizzy": ("elizabeth",), "lizzie": ("elizabeth",), "liz": ("elizabeth",), "eliza": ("elizabeth",),
+    "beth": ("elizabeth",), "betsy": ("elizabeth",), "betty": ("elizabeth",), "bess": ("elizabeth",),
+    "libby": ("elizabeth",), "kate": ("catherine", "katherine"), "katie": ("catherine", "katherine"),
+    "kitty": ("catherine", "katherine"), "kathy": ("catherine", "katherine"), "jenny": ("jane", "jennifer"),
+    "polly": ("mary",), "molly": ("mary",), "mamie": ("mary",), "peggy": ("margaret",), "meg": ("margaret",),
+    "maggie": ("margaret",), "sally": ("sarah",), "fanny": ("frances",), "nelly": ("helen", "ellen", "eleanor"),
+    "nell": ("helen", "ellen", "eleanor"), "patty": ("martha", "patricia"), "patsy": ("martha", "patricia"),
+    "sukey": ("susan", "susannah"), "sue": ("susan",), "annie": ("anne", "ann", "anna"), "nan": ("anne", "ann"),
+    "nancy": ("anne", "ann"), "bill": ("william",), "billy": ("william",), "will": ("william",),
+    "willy": ("william",), "bob": ("robert",), "bobby": ("robert",), "rob": ("robert",), "robin": ("robert",),
+    "dick": ("richard",), "tom": ("thomas",), "tommy": ("thomas",), "jim": ("james",), "jimmy": ("james",),
+    "jamie": ("james",), "jack": ("john",), "johnny": ("john",), "ned": ("edward", "edmund"),
+    "ted": ("edward", "theodore"), "teddy": ("edward", "theodore"), "harry": ("henry",), "hal": ("henry",),
+    "charlie": ("charles",), "fred": ("frederick",), "freddy": ("frederick",), "sam": ("samuel",),
+    "dan": ("daniel",), "danny": ("daniel",), "joe": ("joseph",), "nick": ("nicholas",), "tony": ("anthony",),
+    "andy": ("andrew",), "mike": ("michael",), "ben": ("benjamin",), "georgie": ("georgiana", "george"),
+    "sophy": ("sophia",), "louie": ("louis", "louisa"), "dolly": ("dorothy",), "dora": ("dorothy",),
+}

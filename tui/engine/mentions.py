@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import (FEMALE_NAMES, FEMALE_PRONOUNS, HONORIFICS, MALE_NAMES, MALE_PRONOUNS,
+from .lexicon import (DIMINUTIVES, FEMALE_NAMES, FEMALE_PRONOUNS, HONORIFICS, MALE_NAMES, MALE_PRONOUNS,
                       NAME_HONORIFICS, NOT_NAMES, ORG_WORDS, TITLE_WORDS)
 
 _CAP = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’']*(?:-[\w’']+)*)"
@@ -330,6 +330,13 @@ def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
             continue
         if len(cands) == 1:
             into[e.id] = cands[0]
+    for e in reg.entities:
+        # "Lizzy", named now and then, is the one Elizabeth of the text
+        forms = DIMINUTIVES.get(e.tokens[0].lower()) if len(e.tokens) == 1 and not e.honorific else None
+        if forms and len(e.positions) <= 3:
+            cands = [f for f in full if f.tokens[0].lower() in forms]
+            if len(cands) == 1:
+                into[e.id] = cands[0]
     if not into:
         return
     for e in reg.entities:
