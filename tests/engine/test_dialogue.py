@@ -53,3 +53,19 @@ def test_untagged_turns_before_a_named_one_alternate_backwards():
                *PADDING)
     assert [r[1] for r in rows[:4]] == ["Edwin", "Clara", "Edwin", "Edwin"]
     assert rows[0][2] == "alternation"
+
+
+def test_a_name_after_a_preposition_is_not_who_she_refers_to():
+    rows = run("Mary Cole stood at the window while the sister of Helen Ward read aloud.",
+               '"It is late," she said.')
+    assert rows[0][1] == "Mary Cole"
+
+
+def test_he_replied_is_not_the_man_who_speaks_next():
+    rows = run("Arthur Penrose, Hugh Lamb and Walter Greaves sat with Lucy Dale in the garden.",
+               '"What a day," said Walter Greaves.',
+               '"A fine one," he replied.',
+               '"Too fine," said Arthur Penrose.',
+               '"Not for me," said Hugh Lamb.',
+               FILLER, *PADDING)
+    assert rows[1][1] == "Hugh Lamb"

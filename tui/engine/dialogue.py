@@ -154,19 +154,20 @@ def _gender(sp, sid: int | None) -> str | None:
 
 def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
     n = len(scene)
-    # "he replied": the participant of that gender who did not speak the turn before
-    for k, t in enumerate(scene):
-        if t.kind != "pron":
-            continue
-        prev = scene[k - 1].sid if k else None
+    known = [t.sid for t in scene]
+
+    def pron_turn(k, t):
+        prev = known[k - 1] if k else None
         g = t.gender
 
+        nxt = known[k + 1] if k + 1 < n and scene[k + 1].kind == "fixed" else None
+
         def fits(sid):
-            return sid is not None and sid != prev and _gender(sp, sid) == g and sid not in t.to
+            return sid is not None and sid not in (prev, nxt) and _gender(sp, sid) == g and sid not in t.to
 
         cands = []
         if k >= 2:
-            cands.append(scene[k - 2].sid)
+            cands.append(known[k - 2])
         if k:
             cands += list(scene[k - 1].to)
         order = sorted((abs(j - k), j) for j in range(n) if scene[j].kind == "fixed")
@@ -174,11 +175,9 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
         pick = next((c for c in cands if fits(c)), None)
         if pick is not None and pick != t.sid:
             _set(t, pick, quotes, result, None)
-    # untagged turns: count from the nearest turn whose speaker is known
-    known = [t.sid for t in scene]
-    for k, t in enumerate(scene):
-        if t.kind != "free":
-            continue
+            known[k] = pick
+
+    def free_turn(k, t):
         if t.actor is not None and t.actor not in t.to:
             sid = t.actor
         else:
@@ -186,6 +185,15 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
         if sid is not None:
             _set(t, sid, quotes, result, "alternation")
             known[k] = sid
+
+    # "he replied": the participant of that gender who did not speak the turn before
+    for k, t in enumerate(scene):
+        if t.kind == "pron":
+            pron_turn(k, t)
+    # untagged turns: count from the nearest turn whose speaker is known
+    for k, t in enumerate(scene):
+        if t.kind == "free":
+            free_turn(k, t)
 
 
 def _other(scene, known, j: int, step: int, who: int) -> int | None:

@@ -220,6 +220,9 @@ def _apposed(text: str, s: int, e: int) -> bool:
             and bool(_APPOSED_VERB.match(text, e)))
 
 
+_OBJECT_BEFORE = re.compile(r"\b(?:of|to|with|by|for|from|at|on|upon|towards?|about|than|into|like|without|between|among|against|under|behind|beside)\s+$")
+
+
 def _place_then_name(p: NameParse) -> bool:
     """A run after "in"/"from" that ends in a given name but does not start with one."""
     return (p.kind == "person" and len(p.tokens) == 2 and not p.honorific and not p.titles
@@ -271,6 +274,8 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
         if form not in ent.aliases:
             ent.aliases.append(form)
         subj = (bool(_AFTER_NAME.match(text, e)) and text[e:e + 2] not in ("’s", "'s")) or _apposed(text, s, e)
+        if subj and _OBJECT_BEFORE.search(text, max(0, s - 12), s):
+            subj = False  # "the admiration of Anne grew": Anne is not who the next "she" means
         mentions.append(Mention(s, e, ent, subj))
     for ent in reg.entities:
         ent.positions.sort()
