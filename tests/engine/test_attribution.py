@@ -183,3 +183,11 @@ def test_a_description_nobody_was_introduced_with_is_a_low_confidence_guess():
                          "“Not this year,” the governor said.", fmt="text")
     last = analyze(untitled).quotes[-1]
     assert last.speaker is None or last.confidence < 0.6  # drawn dimmed: the reader should check it
+
+
+def test_said_x_to_y_is_said_by_x():
+    assert names("T\n\nAnna Price met Tom Hale at the gate.\n\n“It is late,” said Anna Price to Tom Hale.") == ["Anna Price"]
+
+
+def test_his_wife_before_anyone_is_named_is_not_a_group():
+    assert names("T\n\n“Come in,” said his wife.") == [None]

@@ -27,6 +27,7 @@ from .model import Analysis, Document, Quote, Speaker
 
 _TRANSCRIPT = re.compile(r"(?P<label>[A-Z][A-Z.'’ -]{0,30}[A-Z.]|Q|A)\s*:\s")
 _LEAD_WORDS = re.compile(r"^(?:and|but|so|then|yet|or|also|now)\s+", re.IGNORECASE)
+_ADDRESSEE = re.compile(r"(?<=\w)\s+(?:to|with)\s+\S.*$", re.DOTALL)
 _ROLE_NOUNS = frozenset("""
 president leader governor senator nominee candidate secretary minister chairman chairwoman
 spokesman spokeswoman official congressman congresswoman mayor director chief ambassador judge
@@ -146,6 +147,7 @@ class _Resolver:
     def resolve(self, np: str, at: int) -> tuple[int | None, str]:
         """Speaker id and method for a cue's noun phrase."""
         np = _LEAD_WORDS.sub("", np.strip())
+        np = _ADDRESSEE.sub("", np)  # "said Miss Hale to her sister": the speaker is Miss Hale
         low = np.lower()
         if low in SUBJECT_PRONOUNS:
             g = SUBJECT_PRONOUNS[low]
@@ -252,6 +254,8 @@ class _Resolver:
         e = self.recent(at, gender)
         if e:
             return self.sp.of_entity(e), GUESS
+        if head in _KIN and np.split()[0].lower() in ("his", "her"):
+            return None, "none"  # "his wife" before anyone is named: a person, but not yet known
         return self.sp.of_group(np), "cue"  # nobody introduced yet: "the senator" stands alone
 
 
