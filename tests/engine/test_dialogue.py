@@ -56,7 +56,7 @@ def test_untagged_turns_before_a_named_one_alternate_backwards():
 
 
 def test_a_name_after_a_preposition_is_not_who_she_refers_to():
-    rows = run("Mary Cole stood at the window while the sister of Helen Ward read aloud.",
+    rows = run("Mary Cole stood at the window while the sister of Helen Warden read aloud.",
                '"It is late," she said.')
     assert rows[0][1] == "Mary Cole"
 
@@ -69,3 +69,13 @@ def test_he_replied_is_not_the_man_who_speaks_next():
                '"Not for me," said Hugh Lamb.',
                FILLER, *PADDING)
     assert rows[1][1] == "Hugh Lamb"
+
+
+def test_a_possessive_mid_sentence_is_not_who_she_refers_to():
+    rows = run("Mary Cole read Helen Warden's letter twice over.", '"It is late," she said.')
+    assert rows[0][1] == "Mary Cole"
+
+
+def test_a_possessive_opening_the_sentence_is_what_it_is_about():
+    rows = run("Mary Cole sat with Helen Warden. Helen Warden's face fell.", '"Go away," she said.')
+    assert rows[0][1] == "Helen Warden"

@@ -220,6 +220,7 @@ def _apposed(text: str, s: int, e: int) -> bool:
             and bool(_APPOSED_VERB.match(text, e)))
 
 
+_SENTENCE_OPEN = re.compile(r"[.!?]\s+$")
 _OBJECT_BEFORE = re.compile(r"\b(?:of|to|with|by|for|from|at|on|upon|towards?|about|than|into|like|without|between|among|against|under|behind|beside)\s+$")
 
 
@@ -274,6 +275,10 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
         if form not in ent.aliases:
             ent.aliases.append(form)
         subj = (bool(_AFTER_NAME.match(text, e)) and text[e:e + 2] not in ("’s", "'s")) or _apposed(text, s, e)
+        if text[e - 2:e] in ("’s", "'s"):
+            # "the news of Anne's letter": not a subject, but "Anne's face fell. She ..." opens
+            # its sentence, and she is what the sentence is about
+            subj = bool(_SENTENCE_OPEN.search(text, max(0, s - 3), s)) or s == 0 or text[s - 1] == "\n"
         if subj and _OBJECT_BEFORE.search(text, max(0, s - 12), s):
             subj = False  # "the admiration of Anne grew": Anne is not who the next "she" means
         mentions.append(Mention(s, e, ent, subj))
