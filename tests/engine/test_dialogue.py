@@ -79,3 +79,18 @@ def test_a_possessive_mid_sentence_is_not_who_she_refers_to():
 def test_a_possessive_opening_the_sentence_is_what_it_is_about():
     rows = run("Mary Cole sat with Helen Warden. Helen Warden's face fell.", '"Go away," she said.')
     assert rows[0][1] == "Helen Warden"
+
+
+def test_a_copula_names_the_subject_she_refers_to():
+    rows = run("Helen Warden had written to Mary Colton. Mary Colton was glad of it.",
+               '"I shall answer tomorrow," she said.')
+    assert rows[0][1] == "Mary Colton"
+
+
+def test_a_conversation_opening_with_said_she_looks_back_not_ahead():
+    rows = run("Edith Lane came in from the garden.",
+               '"The roses are out," said she.',
+               '"Already?" said Thomas Reed.',
+               '"Yes, all of them," said Sarah Finch.',
+               FILLER, *PADDING)
+    assert rows[0][1] == "Edith Lane"

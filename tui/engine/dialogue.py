@@ -170,8 +170,10 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
             cands.append(known[k - 2])
         if k:
             cands += list(scene[k - 1].to)
-        order = sorted((abs(j - k), j) for j in range(n) if scene[j].kind == "fixed")
-        cands += [scene[j].sid for _, j in order]
+        if k:
+            # a conversation opening with "said she" points back into the narration, not ahead
+            order = sorted((abs(j - k), j) for j in range(n) if scene[j].kind == "fixed")
+            cands += [scene[j].sid for _, j in order]
         pick = next((c for c in cands if fits(c)), None)
         if pick is not None and pick != t.sid:
             _set(t, pick, quotes, result, None)

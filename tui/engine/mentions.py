@@ -46,6 +46,8 @@ class Entity:
             return False
         if self.honorific or self.spoke:
             return True
+        if len(self.tokens) > 1 and given_gender(self.tokens[0]) is not None:
+            return True  # "wrote to Mary Colton": a given name and a surname, a person after "to"
         if self.place * 2 > self.subject:
             return False
         return len(self.tokens) > 1 or given_gender(self.tokens[0]) is not None
@@ -207,7 +209,7 @@ class Mention:
     subj: bool = False  # looks like the subject of its clause ("Trump said", "Clinton, who")
 
 
-_AFTER_NAME = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:,\s+(?:a|an|the|who|whose|of|\d+)\b|\s+(?!(?:of|in|and|or|to|for|on|at|with|from|by|as|than|is|was)\b)[a-z]{2,}\b)")
+_AFTER_NAME = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:,\s+(?:a|an|the|who|whose|of|\d+)\b|\s+(?!(?:of|in|and|or|to|for|on|at|with|from|by|as|than)\b)[a-z]{2,}\b)")
 
 
 _APPOSED_VERB = re.compile(r",\s+(?:has|had|have|is|was|will|would|can|could|says|said|told)\b")
