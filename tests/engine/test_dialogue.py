@@ -94,3 +94,15 @@ def test_a_conversation_opening_with_said_she_looks_back_not_ahead():
                '"Yes, all of them," said Sarah Finch.',
                FILLER, *PADDING)
     assert rows[0][1] == "Edith Lane"
+
+
+def test_a_thought_is_attributed_but_is_not_a_turn():
+    rows = run("Thomas Reed walked beside Sarah Finch.",
+               '"Come," said Thomas Reed.',
+               '"Where?" said Sarah Finch.',
+               '"To the river," said Thomas Reed.',
+               '"How dull," thought Sarah Finch.',
+               '"I will come."',
+               FILLER, *PADDING)
+    assert rows[3][1] == "Sarah Finch" and rows[3][2] == "cue"
+    assert rows[4][1] == "Sarah Finch"

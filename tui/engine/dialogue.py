@@ -60,7 +60,8 @@ def _addressees(text: str, q: Quote, reg: Registry) -> list:
 
 
 FIXED = frozenset({"cue", "description", "transcript", "description guessed"})
-SCENE_BREAK = 300  # characters of narration between two turns that end a conversation
+SCENE_BREAK = 300
+_THOUGHT = frozenset({"thought", "thinks", "think"})  # characters of narration between two turns that end a conversation
 
 
 @dataclass
@@ -116,6 +117,8 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
             continue
         fixed = next((i for i in idx if result[i][0] is not None and result[i][2] in FIXED), None)
         pi = next((i for i in idx if i in pron and pron[i] in ("m", "f")), None)
+        if fixed is not None and result[fixed][1] in _THOUGHT:
+            continue  # "Never," thought Anne: not said aloud, not a turn of the conversation
         if fixed is not None:
             t = _Turn(bi, idx, result[fixed][0], "fixed")
         elif pi is not None:

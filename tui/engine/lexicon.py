@@ -18,7 +18,7 @@ interject interrupt begin cut sneer snap grumble groan growl gasp stammer stutte
 cheer chuckle smile sob lament protest object rejoin return resume whimper muse
 posit propose recommend acknowledge allege accuse blast slam criticize criticise
 praise thank apologize apologise welcome tout hail dismiss mock ridicule scoff
-echo elaborate assure reassure advise inform notify remind concur
+echo elaborate assure reassure advise inform notify remind concur think
 """.split()
 
 _IRREGULAR = {
@@ -26,7 +26,7 @@ _IRREGULAR = {
     "write": ["wrote", "writes", "writing", "written"], "begin": ["began", "begins", "beginning", "begun"],
     "cut": ["cut", "cuts", "cutting"], "cry": ["cried", "cries", "crying"],
     "reply": ["replied", "replies", "replying"], "testify": ["testified", "testifies", "testifying"],
-    "speak": ["spoke", "speaks", "speaking", "spoken"], "go": ["went on", "goes on", "going on"],
+    "speak": ["spoke", "speaks", "speaking", "spoken"], "think": ["thought", "thinks"], "go": ["went on", "goes on", "going on"],
     "put": ["put it", "puts it"], "sob": ["sobbed", "sobs"], "snap": ["snapped", "snaps"],
     "quip": ["quipped", "quips"], "plead": ["pleaded", "pleads", "pled"], "chuckle": ["chuckled"],
     "stammer": ["stammered"], "stutter": ["stuttered"], "mutter": ["muttered", "mutters"],
@@ -60,7 +60,8 @@ WEAK_VERBS = frozenset({"call", "called", "calls", "calling", "describe", "descr
                         "welcomed", "hail", "hailed", "dismiss", "dismissed", "praise", "praised",
                         "remember", "remembered", "begin", "began", "point", "pointed", "post", "posted",
                         "begun", "beginning", "resume", "resumed", "echo", "echoed", "mock", "mocked",
-                        "cheer", "cheered", "sigh", "sighed", "smiles", "laughs", "continuing"})
+                        "cheer", "cheered", "sigh", "sighed", "smiles", "laughs", "continuing",
+                        "think", "thought", "thinks"})
 
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
