@@ -106,3 +106,8 @@ def test_a_thought_is_attributed_but_is_not_a_turn():
                FILLER, *PADDING)
     assert rows[3][1] == "Sarah Finch" and rows[3][2] == "cue"
     assert rows[4][1] == "Sarah Finch"
+
+
+def test_a_title_of_rank_stays_in_the_speaker_name():
+    rows = run("Sir Walter Elliot came down to dinner.", '"Good evening," said Sir Walter.', *PADDING)
+    assert rows[0][1] == "Sir Walter Elliot"

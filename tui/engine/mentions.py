@@ -30,6 +30,7 @@ class Entity:
     id: int
     tokens: tuple[str, ...]  # the fullest name, titles removed
     honorific: str = ""  # "Mr." / "Mrs." when only known that way
+    style: str = ""  # "Sir" / "Lady" that goes with the full name ("Sir Walter Elliot")
     gender: str | None = None
     kind: str = "person"  # person or group
     aliases: list[str] = field(default_factory=list)
@@ -56,6 +57,8 @@ class Entity:
     def name(self) -> str:
         if self.honorific and len(self.tokens) == 1:
             return f"{self.honorific} {self.tokens[0]}"
+        if self.style:
+            return f"{self.style} {' '.join(self.tokens)}"
         return " ".join(self.tokens)
 
     @property
@@ -274,6 +277,8 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
         ent.positions.append(s)
         ent.titles.update(titles)
         form = (p.honorific + " " if p.honorific else "") + " ".join(p.tokens)
+        if len(p.tokens) > 1 and p.honorific.lower() in _STYLES and not ent.style:
+            ent.style = p.honorific  # a title of rank is part of how the person is named
         if form not in ent.aliases:
             ent.aliases.append(form)
         subj = (bool(_AFTER_NAME.match(text, e)) and text[e:e + 2] not in ("’s", "'s")) or _apposed(text, s, e)
@@ -314,6 +319,8 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
             elif f > m:
                 e.gender = "f"
 
+
+_STYLES = frozenset({"sir", "lady", "lord", "dame"})
 
 # Honorifics that go with a given name ("Miss Anne", "Sir Walter", "Lady Mary"), unlike Mr./Mrs.
 _GIVEN_HONORIFICS = frozenset({"miss", "sir", "lady", "lord"})
@@ -361,6 +368,8 @@ def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
         t.subject += e.subject
         t.spoke += e.spoke
         t.gender = t.gender or e.gender
+        if e.honorific.lower() in _STYLES and not t.style:
+            t.style = e.honorific
         for a in [e.name] + e.aliases:
             if a not in t.aliases:
                 t.aliases.append(a)
