@@ -111,3 +111,10 @@ def test_a_thought_is_attributed_but_is_not_a_turn():
 def test_a_title_of_rank_stays_in_the_speaker_name():
     rows = run("Sir Walter Elliot came down to dinner.", '"Good evening," said Sir Walter.', *PADDING)
     assert rows[0][1] == "Sir Walter Elliot"
+
+
+def test_the_other_person_can_be_named_as_an_object_before_the_first_turn():
+    rows = run('Sarah Finch looked across at Thomas Redmond. "Is it far?" said Sarah Finch.',
+               '"Not very."',
+               FILLER, *PADDING)
+    assert rows[1][1] == "Thomas Redmond"

@@ -76,15 +76,16 @@ class _Turn:
     to: set[int] = field(default_factory=set)  # speaker ids it speaks to by name
     actor: int | None = None  # named as acting just before the quotation in the same paragraph
     near: list[int] = field(default_factory=list)  # people named in the narration just before
+    named: list[int] = field(default_factory=list)  # ... as subjects or not
 
 
-def _subjects(mentions, starts, lo: int, hi: int, sp) -> list[int]:
-    """Speaker ids of people named as subjects in text[lo:hi], latest first, distinct."""
+def _subjects(mentions, starts, lo: int, hi: int, sp, subj: bool = True) -> list[int]:
+    """Speaker ids of people named (as subjects) in text[lo:hi], latest first, distinct."""
     out: list[int] = []
     a = bisect.bisect_left(starts, lo)
     b = bisect.bisect_left(starts, hi)
     for m in reversed(mentions[a:b]):
-        if m.subj and m.entity.personlike:
+        if (m.subj or not subj) and m.entity.personlike:
             sid = sp.of_entity(m.entity)
             if sid not in out:
                 out.append(sid)
@@ -132,6 +133,7 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
             t.actor = ours[0] if ours else None
         lo = doc.blocks[narr[0]].start if narr else block.start
         t.near = _subjects(mentions, starts, lo, block.start, sp)
+        t.named = _subjects(mentions, starts, lo, quotes[first].mark_start, sp, subj=False)
         narr = []
         scenes[-1].append(t)
     return [s for s in scenes if s]
@@ -215,6 +217,10 @@ def _other(scene, known, j: int, step: int, who: int) -> int | None:
             return a
     for t in scene:
         for a in t.near:
+            if a != who:
+                return a
+    for t in scene:
+        for a in t.named:
             if a != who:
                 return a
     return None
