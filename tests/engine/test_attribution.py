@@ -191,3 +191,9 @@ def test_said_x_to_y_is_said_by_x():
 
 def test_his_wife_before_anyone_is_named_is_not_a_group():
     assert names("T\n\n“Come in,” said his wife.") == [None]
+
+
+def test_she_in_the_sentence_of_its_subject_means_that_subject():
+    text = ("T\n\nMary Colton observed that Helen Warden seemed tired, and then she added,\n\n"
+            "“You should rest.”")
+    assert names(text) == ["Mary Colton"]

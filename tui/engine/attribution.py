@@ -26,6 +26,7 @@ from .mentions import Entity, Registry, build_registry, find_runs, merge_forms, 
 from .model import Analysis, Document, Quote, Speaker
 
 _TRANSCRIPT = re.compile(r"(?P<label>[A-Z][A-Z.'’ -]{0,30}[A-Z.]|Q|A)\s*:\s")
+_SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][”\"’']?\s+")
 _LEAD_WORDS = re.compile(r"^(?:and|but|so|then|yet|or|also|now)\s+", re.IGNORECASE)
 _ADDRESSEE = re.compile(r"(?<=\w)\s+(?:to|with)\s+\S.*$", re.DOTALL)
 _ROLE_NOUNS = frozenset("""
@@ -111,7 +112,8 @@ class _Resolver:
         other = None  # a fitting person named as an object, when no subject fits
         while (i >= 0 or h >= 0) and steps < 80:
             steps += 1
-            if h >= 0 and (i < 0 or self.sp.history[h][0] > self.mentions[i].start):
+            from_mention = not (h >= 0 and (i < 0 or self.sp.history[h][0] > self.mentions[i].start))
+            if not from_mention:
                 e = self.sp.entity_of.get(self.sp.history[h][1])
                 h -= 1
                 if e is None:
@@ -127,12 +129,32 @@ class _Resolver:
             if not e.personlike:
                 continue
             if gender is None or e.gender == gender:
+                if from_mention and gender:
+                    return self._sentence_subject(i + 1, pos, gender) or e
                 return e
             if e.gender is None and fallback is None:
                 fallback = e
                 if len(e.tokens) > 1 and e.spoke:
                     return e  # a quoted person whose gender the text never showed
         return other or fallback
+
+    def _sentence_subject(self, i: int, pos: int, gender: str | None) -> Entity | None:
+        """"Anne observed that Mary was tired, and she added": the subject opening the sentence
+        that holds both the mention ``i`` and the pronoun at ``pos`` is who the pronoun means."""
+        lo = max(0, pos - 400)
+        at = self.mentions[i].start
+        cut = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, lo, at)]
+        start = max(cut[-1] if cut else lo, self.text.rfind("\n", lo, at) + 1)
+        if start == lo or "\n" in self.text[at:pos]:
+            return None
+        j = bisect.bisect_left(self.starts, start)
+        if j >= i:
+            return None
+        first = self.mentions[j]
+        e = first.entity
+        if first.subj and e.personlike and e.gender == gender and first.start - start < 40:
+            return e
+        return None
 
     def last_speaker(self, pos: int, gender: str | None = None) -> int | None:
         for p, sid in reversed(self.sp.history):
