@@ -118,3 +118,21 @@ def test_the_other_person_can_be_named_as_an_object_before_the_first_turn():
                '"Not very."',
                FILLER, *PADDING)
     assert rows[1][1] == "Thomas Redmond"
+
+
+def test_after_he_made_no_answer_the_same_person_goes_on():
+    rows = run("Thomas Redmond walked beside Sarah Finch.",
+               '"Come," said Thomas Redmond.',
+               '"Where?" said Sarah Finch.',
+               "He made no answer.",
+               '"Must I guess?"',
+               FILLER, *PADDING)
+    assert rows[2][1] == "Sarah Finch"
+
+
+def test_a_trailing_adverb_is_not_part_of_the_speaker():
+    rows = run("Thomas Redmond and Mrs. Redmond sat by the fire.",
+               '"Come," said Thomas Redmond.',
+               '"Where?" cried his wife impatiently.',
+               FILLER, *PADDING)
+    assert rows[1][1:] == ("Mrs. Redmond", "description")

@@ -61,6 +61,8 @@ def _addressees(text: str, q: Quote, reg: Registry) -> list:
 
 FIXED = frozenset({"cue", "description", "transcript", "description guessed"})
 SCENE_BREAK = 300
+_NO_ANSWER = re.compile(r"\b(?:made|gave|returned|received) no (?:other )?(?:answer|reply)|\bwas silent\b|"
+                        r"\bdid not (?:answer|reply)\b|\bsaid nothing\b", re.IGNORECASE)
 _THOUGHT = frozenset({"thought", "thinks", "think"})  # characters of narration between two turns that end a conversation
 
 
@@ -77,6 +79,7 @@ class _Turn:
     actor: int | None = None  # named as acting just before the quotation in the same paragraph
     near: list[int] = field(default_factory=list)  # people named in the narration just before
     named: list[int] = field(default_factory=list)  # ... as subjects or not
+    silence: bool = False  # the narration just before says the other made no answer
 
 
 def _subjects(mentions, starts, lo: int, hi: int, sp, subj: bool = True) -> list[int]:
@@ -132,6 +135,7 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
             ours = _subjects(mentions, starts, block.start, quotes[first].mark_start, sp)
             t.actor = ours[0] if ours else None
         lo = doc.blocks[narr[0]].start if narr else block.start
+        t.silence = bool(narr) and bool(_NO_ANSWER.search(text, lo, block.start))
         t.near = _subjects(mentions, starts, lo, block.start, sp)
         t.named = _subjects(mentions, starts, lo, quotes[first].mark_start, sp, subj=False)
         narr = []
@@ -187,6 +191,8 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
     def free_turn(k, t):
         if t.actor is not None and t.actor not in t.to:
             sid = t.actor
+        elif t.silence and k and known[k - 1] is not None and known[k - 1] not in t.to:
+            sid = known[k - 1]  # "He made no answer." and the same speaker goes on
         else:
             sid = _alternate(scene, known, k)
         if sid is not None:
