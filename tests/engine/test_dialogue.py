@@ -136,3 +136,12 @@ def test_a_trailing_adverb_is_not_part_of_the_speaker():
                '"Where?" cried his wife impatiently.',
                FILLER, *PADDING)
     assert rows[1][1:] == ("Mrs. Redmond", "description")
+
+
+def test_someone_acting_after_the_last_quotation_speaks_next():
+    rows = run("Thomas Redmond walked beside Sarah Finch.",
+               '"Come," said Sarah Finch.',
+               '"Where?" said Thomas Redmond, and Ellen Price laughed.',
+               '"Anywhere at all!"',
+               FILLER, *PADDING)
+    assert rows[2][1] == "Ellen Price"

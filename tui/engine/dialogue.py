@@ -79,6 +79,7 @@ class _Turn:
     actor: int | None = None  # named as acting just before the quotation in the same paragraph
     near: list[int] = field(default_factory=list)  # people named in the narration just before
     named: list[int] = field(default_factory=list)  # ... as subjects or not
+    tail: list[int] = field(default_factory=list)  # people named acting after its last quotation
     silence: bool = False  # the narration just before says the other made no answer
 
 
@@ -135,6 +136,7 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
             ours = _subjects(mentions, starts, block.start, quotes[first].mark_start, sp)
             t.actor = ours[0] if ours else None
         lo = doc.blocks[narr[0]].start if narr else block.start
+        t.tail = _subjects(mentions, starts, quotes[idx[-1]].mark_end, block.end, sp)
         t.silence = bool(narr) and bool(_NO_ANSWER.search(text, lo, block.start))
         t.near = _subjects(mentions, starts, lo, block.start, sp)
         t.named = _subjects(mentions, starts, lo, quotes[first].mark_start, sp, subj=False)
@@ -191,6 +193,9 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
     def free_turn(k, t):
         if t.actor is not None and t.actor not in t.to:
             sid = t.actor
+        elif (k and scene[k - 1].tail and scene[k - 1].tail[0] != known[k - 1]
+              and scene[k - 1].tail[0] not in t.to and not t.near):
+            sid = scene[k - 1].tail[0]  # "... --A pause followed, and Anne began again."
         elif t.silence and k and known[k - 1] is not None and known[k - 1] not in t.to:
             sid = known[k - 1]  # "He made no answer." and the same speaker goes on
         else:
