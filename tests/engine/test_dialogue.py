@@ -145,3 +145,20 @@ def test_someone_acting_after_the_last_quotation_speaks_next():
                '"Anywhere at all!"',
                FILLER, *PADDING)
     assert rows[2][1] == "Ellen Price"
+
+
+def test_her_father_in_the_narration_is_who_a_later_he_means():
+    rows = run("Mr. Redmond was in his study. Sarah Redmond came down when Thomas Finch had gone.",
+               "She followed her father into the study. He then said,",
+               '"I have news."',
+               FILLER, *PADDING)
+    assert rows[0][1] == "Mr. Redmond"
+
+
+def test_a_turn_opening_with_a_name_is_not_spoken_by_that_person():
+    rows = run("Thomas Redmond walked beside Sarah Finch.",
+               '"Come," said Sarah Finch.',
+               '"Where?" said Thomas Redmond.',
+               '"Sarah, look at the river."',
+               FILLER, *PADDING)
+    assert rows[2][1] == "Thomas Redmond"

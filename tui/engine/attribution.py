@@ -20,7 +20,7 @@ import dataclasses
 import re
 
 from .cues import Cue, cue_after, cue_before
-from .dialogue import fill_turns, is_dialogue
+from .dialogue import fill_turns, is_dialogue, kin_mentions
 from .lexicon import GROUP_NOUNS, NOT_NAMES, SUBJECT_PRONOUNS
 from .mentions import Entity, Registry, build_registry, find_runs, merge_forms, parse_run
 from .model import Analysis, Document, Quote, Speaker
@@ -310,6 +310,10 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
         merge_forms(reg, mentions)
     sp = _Speakers(reg)
     res = _Resolver(text, reg, mentions, sp)
+    if dialogue:
+        # "She followed her father in. He said, ...": the father is someone a he can point to
+        mentions = kin_mentions(text, segs, mentions, res)
+        res = _Resolver(text, reg, mentions, sp)
 
     # group quotations by block
     by_block: dict[int, list[int]] = {}

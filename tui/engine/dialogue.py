@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import NOT_NAMES
-from .mentions import Registry, parse_run
+from .mentions import _OBJECT_BEFORE, Mention, Registry, parse_run
 from .model import Document, Quote
 
 if TYPE_CHECKING:
@@ -38,10 +38,14 @@ def is_dialogue(doc: Document, quotes: list[Quote]) -> bool:
 _VOCATIVE = re.compile(r"(?:^|[,!?.;]\s+|\bdear\s+|\bmy\s+)((?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:Miss|Sir|Lady|Colonel)\s+)?[A-Z][a-z]+)(?=\s*[,!?.;]|$)")
 
 
+_VOCATIVE_OPENING = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:Miss|Sir|Lady|Colonel)\s+)?[A-Z][a-z]+)(?=\s*[,!?])")
+
+
 def _addressees(text: str, q: Quote, reg: Registry) -> list:
     """Entities of people spoken to by name inside a quotation ("My dear Mr. Bennet,")."""
     out = []
-    for m in _VOCATIVE.finditer(text, q.start, q.end):
+    first = _VOCATIVE_OPENING.match(text, q.start, q.end)  # "Anne, come here."
+    for m in ([first] if first else []) + list(_VOCATIVE.finditer(text, q.start, q.end)):
         p = parse_run(m.group(1))
         if p is None or p.tokens[0].lower() in NOT_NAMES:
             continue
@@ -143,6 +147,27 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
         narr = []
         scenes[-1].append(t)
     return [s for s in scenes if s]
+
+
+_KIN_PHRASE = re.compile(r"\b(?:his|her) (?:father|mother|husband|wife|uncle|aunt)\b")
+
+
+def kin_mentions(text: str, segs, mentions, res: _Resolver):
+    """Mentions of the people a novel calls "her father", "his wife" in its narration, resolved
+    as a cue would be, so that a later he or she can point to them."""
+    extra = []
+    for lo, hi in segs:
+        for m in _KIN_PHRASE.finditer(text, lo, hi):
+            head = m.group().split()[1]
+            e = res._kin(m.group(), head, m.start())
+            if e is None:
+                continue
+            # "followed her father in": someone the next "he" can mean, unless after a preposition
+            subj = not _OBJECT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            extra.append(Mention(m.start(), m.end(), e, subj))
+    if not extra:
+        return mentions
+    return sorted(mentions + extra, key=lambda x: x.start)
 
 
 def fill_turns(doc: Document, quotes, result, by_block, res: _Resolver, reg: Registry, sp: _Speakers, mentions,
