@@ -197,3 +197,9 @@ def test_she_in_the_sentence_of_its_subject_means_that_subject():
     text = ("T\n\nMary Colton observed that Helen Warden seemed tired, and then she added,\n\n"
             "“You should rest.”")
     assert names(text) == ["Mary Colton"]
+
+
+def test_a_clause_after_the_speaker_is_not_part_of_it():
+    text = ("T\n\nMr. Price sat in the library, and Anna Price went down to him.\n\n"
+            "“Come in,” cried her father as Anna came to the door.")
+    assert names(text) == ["Mr. Price"]

@@ -28,7 +28,7 @@ from .model import Analysis, Document, Quote, Speaker
 _TRANSCRIPT = re.compile(r"(?P<label>[A-Z][A-Z.'’ -]{0,30}[A-Z.]|Q|A)\s*:\s")
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][”\"’']?\s+")
 _LEAD_WORDS = re.compile(r"^(?:and|but|so|then|yet|or|also|now)\s+", re.IGNORECASE)
-_ADDRESSEE = re.compile(r"(?<=\w)\s+(?:to|with)\s+\S.*$", re.DOTALL)
+_ADDRESSEE = re.compile(r"(?<=\w)\s+(?:to|with|as|when|while|before|after|till|until)\s+\S.*$", re.DOTALL)
 _TRAILING_ADVERB = re.compile(r"(?<=\w)(?:\s+[a-z]+ly)+$")
 _ROLE_NOUNS = frozenset("""
 president leader governor senator nominee candidate secretary minister chairman chairwoman
@@ -170,7 +170,7 @@ class _Resolver:
     def resolve(self, np: str, at: int) -> tuple[int | None, str]:
         """Speaker id and method for a cue's noun phrase."""
         np = _LEAD_WORDS.sub("", np.strip())
-        np = _ADDRESSEE.sub("", np)  # "said Miss Hale to her sister": the speaker is Miss Hale
+        np = _ADDRESSEE.sub("", np)  # "said Miss Hale to her sister", "cried her father as she came in"
         np = _TRAILING_ADVERB.sub("", np)  # "cried his wife impatiently"
         low = np.lower()
         if low in SUBJECT_PRONOUNS:
