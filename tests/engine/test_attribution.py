@@ -203,3 +203,9 @@ def test_a_clause_after_the_speaker_is_not_part_of_it():
     text = ("T\n\nMr. Price sat in the library, and Anna Price went down to him.\n\n"
             "“Come in,” cried her father as Anna came to the door.")
     assert names(text) == ["Mr. Price"]
+
+
+def test_her_ladyship_is_the_lady_last_named():
+    text = ("T\n\nLady Ashcombe received Anna Price in the hall, and Anna Price bowed.\n\n"
+            "“You are late,” said her ladyship.")
+    assert names(text) == ["Lady Ashcombe"]

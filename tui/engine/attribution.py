@@ -29,6 +29,7 @@ _TRANSCRIPT = re.compile(r"(?P<label>[A-Z][A-Z.'’ -]{0,30}[A-Z.]|Q|A)\s*:\s")
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][”\"’']?\s+")
 _LEAD_WORDS = re.compile(r"^(?:and|but|so|then|yet|or|also|now)\s+", re.IGNORECASE)
 _ADDRESSEE = re.compile(r"(?<=\w)\s+(?:to|with|as|when|while|before|after|till|until)\s+\S.*$", re.DOTALL)
+_RANK_ADDRESS = {"ladyship": ("lady",), "lordship": ("lord", "sir")}
 _TRAILING_ADVERB = re.compile(r"(?<=\w)(?:\s+[a-z]+ly)+$")
 _ROLE_NOUNS = frozenset("""
 president leader governor senator nominee candidate secretary minister chairman chairwoman
@@ -186,6 +187,10 @@ class _Resolver:
         if not words:
             return None, "none"
         head = words[-1].lower().strip(".,’'")
+        if head in _RANK_ADDRESS and len(words) == 2:
+            e = self._titled(at, _RANK_ADDRESS[head])
+            if e is not None:
+                return self.sp.of_entity(e), "description"
         caps = [(at + s, at + e, r) for s, e, r in find_runs(np, 0, len(np))]
         if caps and _POSSESSOR.search(np) and words[-1][:1].islower():
             # "Obama's former campaign strategist", "Gary Johnson's doctor": not Obama
@@ -208,6 +213,16 @@ class _Resolver:
         if head in GROUP_NOUNS and len(words) <= 6:
             return self.sp.of_group(np), "cue"
         return None, "none"
+
+    def _titled(self, at: int, styles: tuple[str, ...]) -> Entity | None:
+        """"her ladyship": the person named with Lady most recently before ``at``."""
+        i = bisect.bisect_left(self.starts, at) - 1
+        while i >= 0 and at - self.mentions[i].start < 20000:
+            e = self.mentions[i].entity
+            if (e.style or e.honorific).lower() in styles:
+                return e
+            i -= 1
+        return None
 
     def _last_group(self, at: int) -> int | None:
         for p, sid in reversed(self.sp.history):
