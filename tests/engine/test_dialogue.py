@@ -162,3 +162,9 @@ def test_a_turn_opening_with_a_name_is_not_spoken_by_that_person():
                '"Sarah, look at the river."',
                FILLER, *PADDING)
     assert rows[2][1] == "Thomas Redmond"
+
+
+def test_a_short_name_ending_a_sentence_does_not_run_into_the_next():
+    from tui.engine.mentions import find_runs
+    text = "He gave it to Jane. Mary laughed, and Mr. Hale and Anna E. Price came in."
+    assert [r for _, _, r in find_runs(text, 0, len(text))] == ["He", "Jane", "Mary", "Mr. Hale", "Anna E. Price"]

@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from .lexicon import (DIMINUTIVES, FEMALE_NAMES, FEMALE_PRONOUNS, HONORIFICS, MALE_NAMES, MALE_PRONOUNS,
                       NAME_HONORIFICS, NOT_NAMES, ORG_WORDS, TITLE_WORDS)
 
-_CAP = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’']*(?:-[\w’']+)*)"
+# an abbreviation that goes on into a name ("Mr. Hale", "Gov. Brown"); any other word's full stop
+# ends its sentence ("said Jane. She ..." is not a name "Jane. She")
+_ABBREV = r"(?:[A-Z]|Mr|Mrs|Ms|Mx|Dr|St|Jr|Sr|Gov|Sen|Sens|Rep|Reps|Gen|Lt|Col|Sgt|Capt|Cpt|Prof|Rev|Hon|Maj|Adm|Cmdr|Supt|Atty|Amb|Sec|Del|Pres|Ft|Mt|Messrs|Mme|Mlle)\."
+_CAP = rf"(?:{_ABBREV}|[A-Z][\w’']*(?:-[\w’']+)*)"
 _RUN = re.compile(rf"{_CAP}(?:\s(?:(?:de|De|van|von|del|da|di|la|le|bin|al)\s)?{_CAP}|\s[A-Z]\.)*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
