@@ -209,3 +209,8 @@ def test_her_ladyship_is_the_lady_last_named():
     text = ("T\n\nLady Ashcombe received Anna Price in the hall, and Anna Price bowed.\n\n"
             "“You are late,” said her ladyship.")
     assert names(text) == ["Lady Ashcombe"]
+
+
+def test_older_english_given_names_have_a_gender():
+    text = "T\n\nArabella Finch and Septimus Redmond came in.\n\n“Sit down,” said she."
+    assert names(text) == ["Arabella Finch"]

@@ -143,6 +143,16 @@ amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabe
 alexis kayla hillary chelsea jane lydia kitty lizzy eliza georgiana caroline louisa harriet fanny
 anne jill nikki sally loretta nancy condoleezza michele melania ivanka kellyanne huma hope donna
 elena sonia ruth dianne kamala tulsi gwen maxine barbara janet susana lucy jenny ella eleanor
+ada adelaide adele agatha agnes alicia amelia anastasia angelina annabel annie arabella augusta
+aurora beatrice belinda bella bertha beth betsy bridget camilla candace cassandra cecilia cecily
+celia clara clarissa claudia constance cora cordelia daisy delia dinah dora dorcas edith edna elinor
+ellen eloise elsie emilia emmeline esther ethel eugenia eunice eva evangeline flora florence
+frederica georgina gertrude gwendolen hattie hester honoria ida imogen irene isabel jemima jessie
+josephine juliet katharine kate lavinia leah letitia lilian lily lizzie lottie lucinda mabel
+madeline maggie marcia margery marguerite marianne marion matilda maud maude meg millicent minnie
+miranda molly nell nellie nora octavia ophelia pauline penelope phoebe polly priscilla rhoda rosa
+rosalind rosamond rosie selina sophie susanna susannah sybil tabitha theodora una ursula venetia
+vera viola violet winifred
 """.split())
 
 MALE_NAMES = frozenset("""
@@ -155,6 +165,13 @@ austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie ga
 juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny barack bill mike
 mitt bernie ted marco jeb chris rudy newt tim reince rand ben vladimir hugh fitzwilliam fred
 ed tom jim bob dick al dan steve rick ron jon donald mitch harry barney leonard alan luis jorge
+abel abraham adolphus alfred algernon ambrose amos angus archibald arnold augustus barnaby
+bartholomew basil benedict bertram cecil cedric clarence claude clement cyril cuthbert duncan edgar
+edmund edwin egbert elias ernest eustace ezra felix ferdinand francis frederick geoffrey gilbert
+giles godfrey guy herbert hector horace hubert humphrey ignatius isaac jasper jeremiah jerome jonas
+julian laurence leopold lionel luke malcolm matthias maurice miles nathaniel ned noel oliver orlando
+oscar oswald owen percival percy quentin randolph reginald reuben rupert sebastian septimus silas
+simon solomon theodore tobias tristram valentine victor wilfred
 """.split())
 
 TITLE_WORDS = frozenset("""
