@@ -214,3 +214,8 @@ def test_her_ladyship_is_the_lady_last_named():
 def test_older_english_given_names_have_a_gender():
     text = "T\n\nArabella Finch and Septimus Redmond came in.\n\n“Sit down,” said she."
     assert names(text) == ["Arabella Finch"]
+
+
+def test_a_relative_clause_cue_is_spoken_by_the_name_it_hangs_on():
+    text = "T\n\nMary Colton was met at the door by Anna Price, who, taking her hand, cried, “At last!”"
+    assert names(text) == ["Anna Price"]

@@ -29,6 +29,7 @@ _TRANSCRIPT = re.compile(r"(?P<label>[A-Z][A-Z.'’ -]{0,30}[A-Z.]|Q|A)\s*:\s")
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][”\"’']?\s+")
 _LEAD_WORDS = re.compile(r"^(?:and|but|so|then|yet|or|also|now)\s+", re.IGNORECASE)
 _ADDRESSEE = re.compile(r"(?<=\w)\s+(?:to|with|as|when|while|before|after|till|until)\s+\S.*$", re.DOTALL)
+_BEFORE_WHO = re.compile(r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.\s)?[A-Z][\w’']+(?:\s[A-Z][\w’']+)*),\s*$")
 _RANK_ADDRESS = {"ladyship": ("lady",), "lordship": ("lord", "sir")}
 _TRAILING_ADVERB = re.compile(r"(?<=\w)(?:\s+[a-z]+ly)+$")
 _ROLE_NOUNS = frozenset("""
@@ -174,6 +175,8 @@ class _Resolver:
         np = _ADDRESSEE.sub("", np)  # "said Miss Hale to her sister", "cried her father as she came in"
         np = _TRAILING_ADVERB.sub("", np)  # "cried his wife impatiently"
         low = np.lower()
+        if low == "who":
+            return self._relative(at)
         if low in SUBJECT_PRONOUNS:
             g = SUBJECT_PRONOUNS[low]
             if g in ("m", "f"):
@@ -213,6 +216,16 @@ class _Resolver:
         if head in GROUP_NOUNS and len(words) <= 6:
             return self.sp.of_group(np), "cue"
         return None, "none"
+
+    def _relative(self, at: int) -> tuple[int | None, str]:
+        """"... by Anne, who, turning round, cried": the name the relative clause hangs on."""
+        m = _BEFORE_WHO.search(self.text, max(0, at - 80), at)
+        if m is None:
+            return None, "none"
+        p = parse_run(m.group("name"))
+        if p is None or p.kind != "person":
+            return None, "none"
+        return self.sp.of_entity(self.reg.resolve(p, m.start("name"))), "cue"
 
     def _titled(self, at: int, styles: tuple[str, ...]) -> Entity | None:
         """"her ladyship": the person named with Lady most recently before ``at``."""
