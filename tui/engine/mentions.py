@@ -16,10 +16,15 @@ from dataclasses import dataclass, field
 from .lexicon import (DIMINUTIVES, FEMALE_NAMES, FEMALE_PRONOUNS, HONORIFICS, MALE_NAMES, MALE_PRONOUNS,
                       NAME_HONORIFICS, NOT_NAMES, ORG_WORDS, TITLE_WORDS)
 
-# an abbreviation that goes on into a name ("Mr. Hale", "Gov. Brown"); any other word's full stop
-# ends its sentence ("said Jane. She ..." is not a name "Jane. She")
-_ABBREV = r"(?:[A-Z]|Mr|Mrs|Ms|Mx|Dr|St|Jr|Sr|Gov|Sen|Sens|Rep|Reps|Gen|Lt|Col|Sgt|Capt|Cpt|Prof|Rev|Hon|Maj|Adm|Cmdr|Supt|Atty|Amb|Sec|Del|Pres|Ft|Mt|Messrs|Mme|Mlle)\."
-_CAP = rf"(?:{_ABBREV}|[A-Z][\w’']*(?:-[\w’']+)*)"
+# an abbreviation that goes on into a name ("Mr. Hale", "Gov. Brown", "Anna E. Price"); any other
+# word's full stop ends its sentence ("to Jane. Mary laughed" is two names, not "Jane. Mary").
+# Written as a capital, then what may follow that capital, so the pattern stays fast.
+_ABBREVS = ("Mr Mrs Ms Mx Maj Mt Messrs Mme Mlle Dr Del St Sr Sen Sens Sgt Sec Supt Jr Gov Gen Rep Reps Rev "
+            "Lt Col Capt Cpt Cmdr Prof Pres Hon Adm Atty Amb Ft").split()
+_AFTER_CAPITAL = "|".join(
+    f"(?<={c})(?:{'|'.join(sorted((a[1:] for a in _ABBREVS if a[0] == c), key=len, reverse=True))})\\."
+    for c in sorted({a[0] for a in _ABBREVS}))
+_CAP = rf"[A-Z](?:{_AFTER_CAPITAL}|\.|[\w’']*(?:-[\w’']+)*)"
 _RUN = re.compile(rf"{_CAP}(?:\s(?:(?:de|De|van|von|del|da|di|la|le|bin|al)\s)?{_CAP}|\s[A-Z]\.)*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
