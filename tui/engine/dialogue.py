@@ -35,7 +35,7 @@ def is_dialogue(doc: Document, quotes: list[Quote]) -> bool:
 
 
 
-_VOCATIVE = re.compile(r"(?:^|[,!?.;]\s+|\bdear\s+|\bmy\s+)((?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:Miss|Sir|Lady|Colonel)\s+)?[A-Z][a-z]+)(?=\s*[,!?.;]|$)")
+_VOCATIVE = re.compile(r"(?:[,!?.;]|dear|my)\s+((?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:Miss|Sir|Lady|Colonel)\s+)?[A-Z][a-z]+)(?=\s*[,!?.;]|$)")
 
 
 _VOCATIVE_OPENING = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:Miss|Sir|Lady|Colonel)\s+)?[A-Z][a-z]+)(?=\s*[,!?])")
@@ -46,6 +46,8 @@ def _addressees(text: str, q: Quote, reg: Registry) -> list:
     out = []
     first = _VOCATIVE_OPENING.match(text, q.start, q.end)  # "Anne, come here."
     for m in ([first] if first else []) + list(_VOCATIVE.finditer(text, q.start, q.end)):
+        if m.group()[0].isalpha() and m.start() > 0 and text[m.start() - 1].isalpha():
+            continue  # "enemy Jane": "my" inside a word
         p = parse_run(m.group(1))
         if p is None or p.tokens[0].lower() in NOT_NAMES:
             continue
@@ -64,10 +66,10 @@ def _addressees(text: str, q: Quote, reg: Registry) -> list:
 
 
 FIXED = frozenset({"cue", "description", "transcript", "description guessed"})
-SCENE_BREAK = 300
+SCENE_BREAK = 300  # characters of narration between two turns that end a conversation
 _NO_ANSWER = re.compile(r"\b(?:made|gave|returned|received) no (?:other )?(?:answer|reply)|\bwas silent\b|"
                         r"\bdid not (?:answer|reply)\b|\bsaid nothing\b", re.IGNORECASE)
-_THOUGHT = frozenset({"thought", "thinks", "think"})  # characters of narration between two turns that end a conversation
+_THOUGHT = frozenset({"thought", "thinks", "think"})  # cue verbs of a thought, not a spoken turn
 
 
 @dataclass
@@ -106,15 +108,17 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
     starts = [m.start for m in mentions]
     scenes: list[list[_Turn]] = [[]]
     narr: list[int] = []  # blocks of narration since the last turn
+    narr_len = 0
     for bi, block in enumerate(doc.blocks):
         idx = [i for i in by_block.get(bi, []) if quotes[i].kind != "title"]
         if not idx:
             if block.kind == "heading":
                 scenes.append([])
-                narr = []
+                narr, narr_len = [], 0
                 continue
             narr.append(bi)
-            if sum(doc.blocks[b].end - doc.blocks[b].start for b in narr) > SCENE_BREAK and scenes[-1]:
+            narr_len += block.end - block.start
+            if narr_len > SCENE_BREAK and scenes[-1]:
                 scenes.append([])
             continue
         first = idx[0]
@@ -141,15 +145,16 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
             t.actor = ours[0] if ours else None
         lo = doc.blocks[narr[0]].start if narr else block.start
         t.tail = _subjects(mentions, starts, quotes[idx[-1]].mark_end, block.end, sp)
-        t.silence = bool(narr) and bool(_NO_ANSWER.search(text, lo, block.start))
+        t.silence = bool(narr) and bool(_NO_ANSWER.search(text, max(lo, block.start - SCENE_BREAK), block.start))
         t.near = _subjects(mentions, starts, lo, block.start, sp)
         t.named = _subjects(mentions, starts, lo, quotes[first].mark_start, sp, subj=False)
         narr = []
+        narr_len = 0
         scenes[-1].append(t)
     return [s for s in scenes if s]
 
 
-_KIN_PHRASE = re.compile(r"\b(?:his|her) (?:father|mother|husband|wife|uncle|aunt)\b")
+_KIN_PHRASE = re.compile(r"(?:his|her) (?:father|mother|husband|wife|uncle|aunt)\b")
 
 
 def kin_mentions(text: str, segs, mentions, res: _Resolver):
@@ -158,6 +163,8 @@ def kin_mentions(text: str, segs, mentions, res: _Resolver):
     extra = []
     for lo, hi in segs:
         for m in _KIN_PHRASE.finditer(text, lo, hi):
+            if m.start() > 0 and text[m.start() - 1].isalpha():
+                continue  # "this father": not a possessive
             head = m.group().split()[1]
             e = res._kin(m.group(), head, m.start())
             if e is None:
