@@ -168,3 +168,21 @@ def test_a_short_name_ending_a_sentence_does_not_run_into_the_next():
     from tui.engine.mentions import find_runs
     text = "He gave it to Jane. Mary laughed, and Mr. Hale and Anna E. Price came in."
     assert [r for _, _, r in find_runs(text, 0, len(text))] == ["He", "Jane", "Mary", "Mr. Hale", "Anna E. Price"]
+
+
+def test_who_acts_in_the_sentence_leading_into_a_quotation_speaks_it():
+    rows = run("Thomas Redmond walked beside Sarah Finch.",
+               '"Come," said Thomas Redmond.',
+               '"Where?" said Sarah Finch.',
+               'Sarah Finch laughed at him. "And I mean it."',
+               FILLER, *PADDING)
+    assert rows[2][1] == "Sarah Finch"
+
+
+def test_a_lead_in_sentence_naming_nobody_gives_no_speaker():
+    rows = run("Thomas Redmond walked beside Sarah Finch.",
+               '"Come," said Thomas Redmond.',
+               '"Where?" said Sarah Finch.',
+               'Sarah Finch stopped by the gate. At last, after a long pause, the answer came, "To the mill."',
+               FILLER, *PADDING)
+    assert rows[2][1] == "Thomas Redmond"

@@ -69,6 +69,7 @@ FIXED = frozenset({"cue", "description", "transcript", "description guessed"})
 SCENE_BREAK = 300  # characters of narration between two turns that end a conversation
 _NO_ANSWER = re.compile(r"\b(?:made|gave|returned|received) no (?:other )?(?:answer|reply)|\bwas silent\b|"
                         r"\bdid not (?:answer|reply)\b|\bsaid nothing\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?;]\s+")
 _THOUGHT = frozenset({"thought", "thinks", "think"})  # cue verbs of a thought, not a spoken turn
 
 
@@ -141,7 +142,13 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
         for i in idx:
             t.to |= {sp.of_entity(e) for e in _addressees(text, quotes[i], reg)}
         if quotes[first].mark_start > block.start:
-            ours = _subjects(mentions, starts, block.start, quotes[first].mark_start, sp)
+            # "Anne smiled. 'Yes.'": who acts in the sentence leading into the quotation
+            # ("... and she said," names nobody, and gives nobody)
+            lead = block.start
+            for m in _SENTENCE_END.finditer(text, block.start, quotes[first].mark_start):
+                if m.end() < quotes[first].mark_start - 1:
+                    lead = m.end()
+            ours = _subjects(mentions, starts, lead, quotes[first].mark_start, sp)
             t.actor = ours[0] if ours else None
         lo = doc.blocks[narr[0]].start if narr else block.start
         t.tail = _subjects(mentions, starts, quotes[idx[-1]].mark_end, block.end, sp)
