@@ -3,7 +3,7 @@
 Paragraphs of dialogue group into conversations (a heading or a stretch of narration ends one).
 Within one, turns alternate between two people, counted from the nearest turn whose speaker is
 named, forwards or backwards; "he replied" is the participant of that gender who did not speak
-the turn before; a person spoken to by name ("My dear Mr. Bennet") does not speak that turn.
+the turn before; a person spoken to by name ("My dear Mr. Hale") does not speak that turn.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ _VOCATIVE_OPENING = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:Miss|Sir|Lady|Colo
 
 
 def _addressees(text: str, q: Quote, reg: Registry) -> list:
-    """Entities of people spoken to by name inside a quotation ("My dear Mr. Bennet,")."""
+    """Entities of people spoken to by name inside a quotation ("My dear Mr. Hale,")."""
     out = []
     first = _VOCATIVE_OPENING.match(text, q.start, q.end)  # "Anne, come here."
     for m in ([first] if first else []) + list(_VOCATIVE.finditer(text, q.start, q.end)):

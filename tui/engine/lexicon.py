@@ -184,7 +184,7 @@ critic author writer lawyer doctor historian reporter engineer activist pastor h
 commentator coach actor actress singer officer treasurer secretary-general pollster producer
 """.split())
 
-# Common English pet names and the given names they shorten ("Lizzy" is an Elizabeth).
+# Common English pet names and the given names they shorten ("Betsy" is an Elizabeth).
 DIMINUTIVES: dict[str, tuple[str, ...]] = {
     "lizzy": ("elizabeth",), "lizzie": ("elizabeth",), "liz": ("elizabeth",), "eliza": ("elizabeth",),
     "beth": ("elizabeth",), "betsy": ("elizabeth",), "betty": ("elizabeth",), "bess": ("elizabeth",),

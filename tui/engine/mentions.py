@@ -266,7 +266,7 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             titles = p.titles + tuple(w.lower().strip(",") for w in before if w[:1].islower())
             placey = bool(before) and before[-1] in _PLACE_WORDS
             if placey and _place_then_name(p):
-                # "from London Lydia came": a place, then a person opening the next clause
+                # "from Paris Emily came": a place, then a person opening the next clause
                 s = text.rfind(p.tokens[-1], s, e)
                 p = NameParse(p.tokens[-1:], "", (), "person")
                 placey = False
@@ -358,7 +358,7 @@ def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
         if len(cands) == 1:
             into[e.id] = cands[0]
     for e in reg.entities:
-        # "Lizzy", named now and then, is the one Elizabeth of the text
+        # "Betsy", named now and then, is the one Elizabeth of the text
         forms = DIMINUTIVES.get(e.tokens[0].lower()) if len(e.tokens) == 1 and not e.honorific else None
         if forms and len(e.positions) <= 3:
             cands = [f for f in full if f.tokens[0].lower() in forms]
