@@ -475,3 +475,26 @@ async def test_fourteen_speakers_most_quoted_get_the_ten_colours_the_rest_a_styl
         row = view.lines.row_of(first.start)
         drawn = [seg.style for seg in view.render_line(row - int(view.scroll_y)) if "remark" in seg.text]
         assert drawn and all(style.italic for style in drawn)
+
+
+async def test_titles_and_scare_quotes_have_their_own_row_and_enter_jumps_to_them(sample, db):
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        speakers = app.query_one(SpeakerList)
+        names = [r.name for r in speakers.rows]
+        assert "(titles, terms)" in names
+        banner = next(q for q in app.article.quotes if sample.text[q.start:q.end] == "Save the Ada Lee")
+        assert banner.kind == "title" and banner.speaker is None
+        unattributed = [r for r in speakers.rows if r.name == "(unattributed)"]
+        assert all(r.count == sum(1 for q in app.article.quotes if q.speaker is None and q.kind in ("direct", "partial"))
+                   for r in unattributed)
+        speakers.focus()
+        speakers.highlighted = names.index("(titles, terms)")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.article.cursor == banner.start
+        speakers.focus()
+        await pilot.press("r")  # not a speaker: nothing to rename
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0]

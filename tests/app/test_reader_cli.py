@@ -83,23 +83,28 @@ def test_empty_stdin(tmp_path):
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
+# a tmux server of this test run's own: other tmux users (another test run, a benchmark) never
+# share its sessions or shut it down under us
+TMUX = ("tmux", "-L", f"quotelens-test-{os.getpid()}")
+
+
 class Tmux:
     def __init__(self, name: str, command: str, size: tuple[int, int] = (120, 36)) -> None:
         self.name = name
         # COLUMNS/LINES (set by pytest) would override the real terminal size
         shell = f"unset COLUMNS LINES; {command}; echo QUOTELENS-EXIT=$?; sleep 60"
-        argv = ["tmux", "new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]),
+        argv = [*TMUX, "new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]),
                 "-e", f"PYTHONPATH={ROOT}", "sh", "-c", shell]
         if subprocess.run(argv, cwd=ROOT).returncode != 0:
             # a tmux server that is shutting down (its last session just closed) refuses once
             time.sleep(0.5)
             subprocess.run(argv, check=True, cwd=ROOT)
         # a tmux server started elsewhere may impose its own default size
-        subprocess.run(["tmux", "resize-window", "-t", name, "-x", str(size[0]), "-y", str(size[1])],
+        subprocess.run([*TMUX, "resize-window", "-t", name, "-x", str(size[0]), "-y", str(size[1])],
                        capture_output=True)
 
     def screen(self) -> str:
-        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True,
+        return subprocess.run([*TMUX, "capture-pane", "-p", "-t", self.name], capture_output=True,
                               text=True).stdout
 
     def wait_for(self, text: str, within: float = 30.0) -> str:
@@ -119,10 +124,10 @@ class Tmux:
             time.sleep(0.1)
 
     def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run([*TMUX, "send-keys", "-t", self.name, *keys], check=True)
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*TMUX, "kill-session", "-t", self.name], capture_output=True)
 
 
 @pytest.fixture

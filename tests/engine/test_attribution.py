@@ -183,3 +183,39 @@ def test_a_description_nobody_was_introduced_with_is_a_low_confidence_guess():
                          "“Not this year,” the governor said.", fmt="text")
     last = analyze(untitled).quotes[-1]
     assert last.speaker is None or last.confidence < 0.6  # drawn dimmed: the reader should check it
+
+
+def test_said_x_to_y_is_said_by_x():
+    assert names("T\n\nAnna Price met Tom Hale at the gate.\n\n“It is late,” said Anna Price to Tom Hale.") == ["Anna Price"]
+
+
+def test_his_wife_before_anyone_is_named_is_not_a_group():
+    assert names("T\n\n“Come in,” said his wife.") == [None]
+
+
+def test_she_in_the_sentence_of_its_subject_means_that_subject():
+    text = ("T\n\nMary Colton observed that Helen Warden seemed tired, and then she added,\n\n"
+            "“You should rest.”")
+    assert names(text) == ["Mary Colton"]
+
+
+def test_a_clause_after_the_speaker_is_not_part_of_it():
+    text = ("T\n\nMr. Price sat in the library, and Anna Price went down to him.\n\n"
+            "“Come in,” cried her father as Anna came to the door.")
+    assert names(text) == ["Mr. Price"]
+
+
+def test_her_ladyship_is_the_lady_last_named():
+    text = ("T\n\nLady Ashcombe received Anna Price in the hall, and Anna Price bowed.\n\n"
+            "“You are late,” said her ladyship.")
+    assert names(text) == ["Lady Ashcombe"]
+
+
+def test_older_english_given_names_have_a_gender():
+    text = "T\n\nArabella Finch and Septimus Redmond came in.\n\n“Sit down,” said she."
+    assert names(text) == ["Arabella Finch"]
+
+
+def test_a_relative_clause_cue_is_spoken_by_the_name_it_hangs_on():
+    text = "T\n\nMary Colton was met at the door by Anna Price, who, taking her hand, cried, “At last!”"
+    assert names(text) == ["Anna Price"]

@@ -116,6 +116,22 @@ def test_a_paragraph_that_only_continues_a_quote_inherits_its_speaker():
     assert speaker_of(text, "ten years") == "Omar Feld"
 
 
+def test_transcripts_with_name_labels_and_q_and_a():
+    text = ("Interview\n\nREPORTER: Is the strike over?\n\nWHITLOCK: It is over when they sign.\n\n"
+            "REPORTER: And if they do not?\n\nWHITLOCK: Then we wait.\n\nQ: Will they sign?\n\nA: They will.\n")
+    found = rows(text)
+    turns = [(q, n, m) for q, n, m, _ in found]
+    assert ("It is over when they sign.", "Whitlock", "transcript") in turns
+    assert ("Then we wait.", "Whitlock", "transcript") in turns
+    assert ("Is the strike over?", "Reporter", "transcript") in turns
+    assert any(q == "They will." for q, _, _ in turns)  # found; who "A" is, the text does not say
+
+
+def test_a_single_editors_label_is_not_a_transcript():
+    text = ("Port news\n\n“Soon,” Whitlock said.\n\nCLARIFICATION: An earlier version misstated the date.\n")
+    assert [q for q, _, _, _ in rows(text)] == ["Soon,"]
+
+
 @pytest.mark.parametrize("quote", [
     "“Ships wait,” Feld said.",  # curly
     "\"Ships wait,\" Feld said.",  # straight
@@ -161,3 +177,10 @@ def test_every_quote_says_how_it_was_attributed_with_a_confidence():
     assert [q.method for q in a.quotes] == ["cue", "pronoun", "description"]
     confs = [q.confidence for q in a.quotes]
     assert confs[0] > confs[1] > 0 and confs[0] > confs[2] > 0
+
+
+def test_a_subject_before_was_is_who_he_refers_to():
+    text = ("Ferry vote\n\n“Fix it,” Councillor Ben Hale said.\n\n"
+            "The skipper, Tom Reed, spoke after him. Reed was back on deck when the vote ended, "
+            "as the Mary Rose sailed past. “Six to three,” he said.\n")
+    assert speaker_of(text, "Six to three") == "Tom Reed"

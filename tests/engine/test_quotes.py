@@ -87,3 +87,33 @@ def test_control_and_markup_characters_do_not_break_finding():
     a = analyze(doc)
     assert len(a.quotes) == 1
     assert "[bold red]Boom[/]" in doc.text[a.quotes[0].start:a.quotes[0].end]
+
+
+def test_stage_direction_in_a_transcript_is_no_quotation():
+    text = ('Title here\n\n"HOST: Where were you on the night of the vote, and who paid for the trip?\n\n'
+            '"(LAUGHTER.)\n\n"[inaudible]\n\n"GUEST: I was at home, as I have told you before.')
+    found = quotes_of(text)
+    assert "(LAUGHTER.)" not in found and "[inaudible]" not in found
+    assert len(found) == 2
+
+
+def test_quotation_inside_a_long_passage_is_listed_too():
+    text = ('Title here\n\nThe paper reports:\n\n"The clerk had worked there for nine years when the letters began. '
+            'She kept them in a drawer and showed them to nobody, and one of them called her a “traitor,” '
+            'a word she still cannot say aloud without shaking, even now that the office is closed."')
+    found = quotes_of(text)
+    assert "traitor," in found
+    assert any(q.startswith("The clerk had worked") for q in found)
+
+
+def test_short_quotation_keeps_its_inner_quote_inside():
+    # a one-sentence quotation is spoken by one person: what it quotes stays part of it
+    assert quotes_of('Title here\n\n“Call it a “deal” if you like,” Moreau said.') == ["Call it a “deal” if you like,"]
+
+
+def test_opening_curly_mark_typed_as_the_closing_one():
+    doc = load_text("Title here\n\nThe panel rated the claim “Mostly true.“ The vote was close.\n\n"
+                    "Nobody spoke after that.", fmt="text")
+    (q,) = find_quotes(doc)
+    assert doc.text[q.start:q.end] == "Mostly true."
+    assert not q.continues

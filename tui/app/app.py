@@ -26,9 +26,11 @@ from textual.widgets import Header
 import tui
 
 from ..engine import Analysis, Document, Quote, analyze
+from ..engine.marks import MARK_KINDS
 from ..store.errors import StoreError
 from . import palette
 from .keymap import bindings, help_sections
+from .components.speaker_row import MARKS_ROW
 from .render import UNCOLOURED_ANNOTATION, QuoteColours, bg, quote_paints
 from .widgets.article_view import ArticleView
 
@@ -237,9 +239,12 @@ class QuotelensApp(App[None]):
         self.article.set_analysis(analysis, quote_paints(analysis, qc))
         rows = [SpeakerRow(s.id, s.name, counts[s.id], colours[s.id], looks[s.id][1]) for s in analysis.speakers
                 if counts.get(s.id)]  # a speaker left with no quotation (merged, reassigned) is not listed
-        unattributed = sum(1 for q in analysis.quotes if q.speaker is None)
+        unattributed = sum(1 for q in analysis.quotes if q.speaker is None and q.kind not in MARK_KINDS)
         if unattributed:
             rows.append(SpeakerRow(None, "(unattributed)", unattributed, palette.UNATTRIBUTED))
+        marks = sum(1 for q in analysis.quotes if q.speaker is None and q.kind in MARK_KINDS)
+        if marks:
+            rows.append(SpeakerRow(MARKS_ROW, "(titles, terms)", marks, palette.UNATTRIBUTED))
         if self._panes_ready:
             self.query_one("#speakers").set_rows(rows)
         self._show_placements(self.placements, None)
@@ -449,7 +454,12 @@ class QuotelensApp(App[None]):
     def on_speaker_list_selected(self, message: SpeakerList.Selected) -> None:
         """Enter on a speaker: the cursor goes to their next quotation (wrapping around)."""
         view = self.article
-        mine = [i for i, q in enumerate(view.quotes) if q.speaker == message.speaker_id]
+        if message.speaker_id == MARKS_ROW:
+            mine = [i for i, q in enumerate(view.quotes) if q.speaker is None and q.kind in MARK_KINDS]
+        elif message.speaker_id is None:
+            mine = [i for i, q in enumerate(view.quotes) if q.speaker is None and q.kind not in MARK_KINDS]
+        else:
+            mine = [i for i, q in enumerate(view.quotes) if q.speaker == message.speaker_id]
         if not mine:
             return
         after = [i for i in mine if view.quotes[i].start > view.cursor]
@@ -488,10 +498,14 @@ class QuotelensApp(App[None]):
             offset = self._view.top_offset if self._view is not None else offset
         except Exception:  # noqa: BLE001 - fall back to the last position seen
             pass
-        if self.lib is None or offset is None or offset == self._saved_position:
+        if offset is None or offset == self._saved_position or self.store_error:
             return
         with self._store_lock:
             try:
+                if self.lib is None:  # the reader left before the Library opened after the first paint
+                    from ..store.library import Library
+
+                    self.lib = Library.open(self._db_path)
                 self.lib.set_reading_position(self.doc, offset)
                 self._saved_position = offset
             except (StoreError, OSError):

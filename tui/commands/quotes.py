@@ -10,13 +10,20 @@ import json
 import sys
 
 from ..engine import Analysis, Document, analyze, load_path
+from ..engine.marks import MARK_KINDS
 from . import clip, reports_failures
 
 
 def analysis_json(doc: Document, analysis: Analysis) -> dict:
+    """``quotes`` holds speech (direct and partial quotations) with its speakers; ``marks`` holds
+    titles and scare quotes ("kind": "title" or "scare"), found but never attributed."""
     counts = analysis.quote_counts()
     quotes = []
+    marks = []
     for q in analysis.quotes:
+        if q.kind in MARK_KINDS:
+            marks.append({"text": doc.text[q.start:q.end], "start": q.start, "end": q.end, "kind": q.kind})
+            continue
         speaker = analysis.speaker_of(q)
         quotes.append({
             "text": doc.text[q.start:q.end],
@@ -35,7 +42,7 @@ def analysis_json(doc: Document, analysis: Analysis) -> dict:
         for s in analysis.speakers
         if counts.get(s.id)  # a name the engine met but never quoted is no speaker
     ]
-    return {"title": doc.title, "quotes": quotes, "speakers": speakers}
+    return {"title": doc.title, "quotes": quotes, "speakers": speakers, "marks": marks}
 
 
 def table(data: dict) -> str:
@@ -49,6 +56,9 @@ def table(data: dict) -> str:
         for s in data["speakers"]:
             also = [a for a in s["aliases"] if a != s["name"]]
             rows.append(f"  {s['name']} ({s['quotes']})" + (f", also: {', '.join(also)}" if also else ""))
+    if data["marks"]:
+        rows += ["", "titles and scare quotes (not attributed):"]
+        rows += [f"  {m['kind']:<5}  {clip(m['text'], 70)}" for m in data["marks"]]
     return "\n".join(rows)
 
 

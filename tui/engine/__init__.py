@@ -14,7 +14,13 @@ __all__ = [
 
 def analyze(doc: Document) -> Analysis:
     """Find every quotation in ``doc`` and attribute it to a speaker."""
-    from .attribution import attribute
-    from .quotes import find_quotes
+    from dataclasses import replace
 
-    return attribute(doc, find_quotes(doc))
+    from .attribution import attribute
+    from .marks import unattributed
+    from .quotes import find_quotes
+    from .transcripts import transcript_turns
+
+    quotes = find_quotes(doc)
+    analysis = attribute(doc, quotes + transcript_turns(doc, quotes))
+    return replace(analysis, quotes=tuple(unattributed(q) for q in analysis.quotes))

@@ -20,13 +20,18 @@ import dataclasses
 import re
 
 from .cues import _SENT_END, Cue, cue_after, cue_before, sentence_subject
-from .dialogue import fill_turns, is_dialogue
-from .lexicon import GROUP_NOUNS, NOT_NAMES, SUBJECT_PRONOUNS
-from .mentions import Entity, NameParse, Registry, build_registry, find_runs, parse_run
+from .dialogue import fill_turns, is_dialogue, kin_mentions
+from .lexicon import GROUP_NOUNS, NOT_NAMES, SUBJECT_PRONOUNS, TITLE_WORDS
+from .mentions import Entity, NameParse, Registry, build_registry, find_runs, merge_forms, parse_run
 from .model import Analysis, Document, Quote, Speaker
 
 _TRANSCRIPT = re.compile(r"(?P<label>[A-Z][A-Z.'’ -]{0,30}[A-Z.]|Q|A)\s*:\s")
+_SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][”\"’']?\s+")
 _LEAD_WORDS = re.compile(r"^(?:and|but|so|then|yet|or|also|now)\s+", re.IGNORECASE)
+_ADDRESSEE = re.compile(r"(?<=\w)\s+(?:to|with|as|when|while|before|after|till|until)\s+\S.*$", re.DOTALL)
+_BEFORE_WHO = re.compile(r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.\s)?[A-Z][\w’']+(?:\s[A-Z][\w’']+)*),\s*$")
+_RANK_ADDRESS = {"ladyship": ("lady",), "lordship": ("lord", "sir")}
+_TRAILING_ADVERB = re.compile(r"(?<=\w)(?:\s+[a-z]+ly)+$")
 _ROLE_NOUNS = frozenset("""
 president leader governor senator nominee candidate secretary minister chairman chairwoman
 spokesman spokeswoman official congressman congresswoman mayor director chief ambassador judge
@@ -138,7 +143,8 @@ class _Resolver:
         other = None  # a fitting person named as an object, when no subject fits
         while (i >= 0 or h >= 0) and steps < 80:
             steps += 1
-            if h >= 0 and (i < 0 or self.sp.history[h][0] > self.mentions[i].start):
+            from_mention = not (h >= 0 and (i < 0 or self.sp.history[h][0] > self.mentions[i].start))
+            if not from_mention:
                 e = self.sp.entity_of.get(self.sp.history[h][1])
                 h -= 1
                 if e is None:
@@ -154,12 +160,32 @@ class _Resolver:
             if not e.personlike:
                 continue
             if gender is None or e.gender == gender:
+                if from_mention and gender:
+                    return self._sentence_subject(i + 1, pos, gender) or e
                 return e
             if e.gender is None and fallback is None:
                 fallback = e
                 if len(e.tokens) > 1 and (e.spoke or self.news):
                     return e  # a quoted person whose gender the text never showed
         return other or fallback
+
+    def _sentence_subject(self, i: int, pos: int, gender: str | None) -> Entity | None:
+        """"Anne observed that Mary was tired, and she added": the subject opening the sentence
+        that holds both the mention ``i`` and the pronoun at ``pos`` is who the pronoun means."""
+        lo = max(0, pos - 400)
+        at = self.mentions[i].start
+        cut = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, lo, at)]
+        start = max(cut[-1] if cut else lo, self.text.rfind("\n", lo, at) + 1)
+        if start == lo or "\n" in self.text[at:pos]:
+            return None
+        j = bisect.bisect_left(self.starts, start)
+        if j >= i:
+            return None
+        first = self.mentions[j]
+        e = first.entity
+        if first.subj and e.personlike and e.gender == gender and first.start - start < 40:
+            return e
+        return None
 
     def last_speaker(self, pos: int, gender: str | None = None, person: bool = False) -> int | None:
         for p, sid in reversed(self.sp.history):
@@ -176,6 +202,8 @@ class _Resolver:
     def resolve(self, np: str, at: int) -> tuple[int | None, str]:
         """Speaker id and method for a cue's noun phrase."""
         np = _LEAD_WORDS.sub("", np.strip())
+        np = _ADDRESSEE.sub("", np)  # "said Miss Hale to her sister", "cried her father as she came in"
+        np = _TRAILING_ADVERB.sub("", np)  # "cried his wife impatiently"
         np = _CONTRACTED.sub("", np)  # "He’s claiming that …": he
         if np in ("It", "it"):
             np = "it"
@@ -195,6 +223,8 @@ class _Resolver:
                 outer = _OUTER_CUT.search(np)
                 return self.sp.of_group(np[:outer.start()].rstrip() if outer else np), "cue"
         low = np.lower()
+        if low == "who":
+            return self._relative(at)
         if low in SUBJECT_PRONOUNS:
             g = SUBJECT_PRONOUNS[low]
             if g in ("m", "f"):
@@ -211,6 +241,10 @@ class _Resolver:
         if not words:
             return None, "none"
         head = words[-1].lower().strip(".,’'")
+        if head in _RANK_ADDRESS and len(words) == 2:
+            e = self._titled(at, _RANK_ADDRESS[head])
+            if e is not None:
+                return self.sp.of_entity(e), "description"
         caps = [(at + s, at + e, r) for s, e, r in find_runs(np, 0, len(np))]
         if caps and _POSSESSOR.search(np) and words[-1][:1].islower():
             # "Obama's former campaign strategist", "Gary Johnson's doctor": not Obama
@@ -276,6 +310,26 @@ class _Resolver:
             if (head[:1].islower() and head.endswith("s") and not head.endswith("ss")
                     and (head in GROUP_NOUNS or words[0].lower() in _PLURAL_DETERMINERS)):
                 return self.sp.of_group(got[0])
+        return None
+
+    def _relative(self, at: int) -> tuple[int | None, str]:
+        """"... by Anne, who, turning round, cried": the name the relative clause hangs on."""
+        m = _BEFORE_WHO.search(self.text, max(0, at - 80), at)
+        if m is None:
+            return None, "none"
+        p = parse_run(m.group("name"))
+        if p is None or p.kind != "person":
+            return None, "none"
+        return self.sp.of_entity(self.reg.resolve(p, m.start("name"))), "cue"
+
+    def _titled(self, at: int, styles: tuple[str, ...]) -> Entity | None:
+        """"her ladyship": the person named with Lady most recently before ``at``."""
+        i = bisect.bisect_left(self.starts, at) - 1
+        while i >= 0 and at - self.mentions[i].start < 20000:
+            e = self.mentions[i].entity
+            if (e.style or e.honorific).lower() in styles:
+                return e
+            i -= 1
         return None
 
     def _last_group(self, at: int) -> int | None:
@@ -350,6 +404,8 @@ class _Resolver:
         e = self.recent(at, gender)
         if e:
             return self.sp.of_entity(e), GUESS
+        if head in _KIN and np.split()[0].lower() in ("his", "her"):
+            return None, "none"  # "his wife" before anyone is named: a person, but not yet known
         return self.sp.of_group(np), "cue"  # nobody introduced yet: "the senator" stands alone
 
 
@@ -421,9 +477,15 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
     quotes = sorted(quotes, key=lambda q: q.mark_start)
     segs = _narrative_segments(doc, quotes)
     reg, mentions = build_registry(text, segs)
+    dialogue = is_dialogue(doc, quotes)
+    if dialogue:
+        merge_forms(reg, mentions)
     sp = _Speakers(reg)
     res = _Resolver(text, reg, mentions, sp)
-    dialogue = is_dialogue(doc, quotes)
+    if dialogue:
+        # "She followed her father in. He said, ...": the father is someone a he can point to
+        mentions = kin_mentions(text, segs, mentions, res)
+        res = _Resolver(text, reg, mentions, sp)
     masked = _blank_quotes(text, quotes)
     res.news = not dialogue
 
@@ -451,6 +513,8 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                 p = parse_run(label)
                 if p:
                     sid, cue, method = sp.of_entity(reg.resolve(p, q.start)), ":", "transcript"
+                elif label.lower().strip(". ") in TITLE_WORDS:
+                    sid, cue, method = sp.of_group(label.strip(". ")), ":", "transcript"  # "REPORTER:"
             candidates: list[Cue] = []
             if sid is None:
                 after = cue_after(text, q.mark_end, right_hi)

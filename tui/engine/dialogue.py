@@ -1,18 +1,20 @@
 """Fiction dialogue: which paragraphs are turns in a conversation, and who takes the untagged ones.
 
-Turns alternate between the last two people speaking; a turn right after a paragraph about
-someone is theirs; nobody answers themselves; a person spoken to by name ("My dear Mr. Bennet")
-is not the speaker, and is likely to answer.
+Paragraphs of dialogue group into conversations (a heading or a stretch of narration ends one).
+Within one, turns alternate between two people, counted from the nearest turn whose speaker is
+named, forwards or backwards; "he replied" is the participant of that gender who did not speak
+the turn before; a person spoken to by name ("My dear Mr. Hale") does not speak that turn.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import NOT_NAMES
-from .mentions import Registry, parse_run
+from .mentions import _OBJECT_BEFORE, Mention, Registry, parse_run
 from .model import Document, Quote
 
 if TYPE_CHECKING:
@@ -33,13 +35,19 @@ def is_dialogue(doc: Document, quotes: list[Quote]) -> bool:
 
 
 
-_VOCATIVE = re.compile(r"(?:^|[,!?.;]\s+|\bdear\s+|\bmy\s+)((?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:Miss|Sir|Lady|Colonel)\s+)?[A-Z][a-z]+)(?=\s*[,!?.;]|$)")
+_VOCATIVE = re.compile(r"(?:[,!?.;]|dear|my)\s+((?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:Miss|Sir|Lady|Colonel)\s+)?[A-Z][a-z]+)(?=\s*[,!?.;]|$)")
 
 
-def _addressees(text: str, q: Quote, reg: Registry) -> set[int]:
-    """Entity ids of people spoken to by name inside a quotation ("My dear Mr. Bennet,")."""
-    out = set()
-    for m in _VOCATIVE.finditer(text, q.start, q.end):
+_VOCATIVE_OPENING = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:Miss|Sir|Lady|Colonel)\s+)?[A-Z][a-z]+)(?=\s*[,!?])")
+
+
+def _addressees(text: str, q: Quote, reg: Registry) -> list:
+    """Entities of people spoken to by name inside a quotation ("My dear Mr. Hale,")."""
+    out = []
+    first = _VOCATIVE_OPENING.match(text, q.start, q.end)  # "Anne, come here."
+    for m in ([first] if first else []) + list(_VOCATIVE.finditer(text, q.start, q.end)):
+        if m.group()[0].isalpha() and m.start() > 0 and text[m.start() - 1].isalpha():
+            continue  # "enemy Jane": "my" inside a word
         p = parse_run(m.group(1))
         if p is None or p.tokens[0].lower() in NOT_NAMES:
             continue
@@ -52,84 +60,245 @@ def _addressees(text: str, q: Quote, reg: Registry) -> set[int]:
         else:
             cands = reg._by_last.get(key, []) + reg._by_first.get(key, [])
             e = cands[0] if cands else None
-        if e is not None:
-            out.add(e.id)
+        if e is not None and e not in out:
+            out.append(e)
     return out
 
 
-def fill_turns(doc: Document, quotes, result, by_block, res: _Resolver, reg: Registry, sp: _Speakers, mentions,
-              pron: dict[int, str | None]):
-    """Fill untagged dialogue turns: turns alternate between the last two people speaking;
-    a turn right after a paragraph about someone is theirs; nobody answers themselves."""
+FIXED = frozenset({"cue", "description", "transcript", "description guessed"})
+SCENE_BREAK = 300  # characters of narration between two turns that end a conversation
+_NO_ANSWER = re.compile(r"\b(?:made|gave|returned|received) no (?:other )?(?:answer|reply)|\bwas silent\b|"
+                        r"\bdid not (?:answer|reply)\b|\bsaid nothing\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?;]\s+")
+_THOUGHT = frozenset({"thought", "thinks", "think"})  # cue verbs of a thought, not a spoken turn
+
+
+@dataclass
+class _Turn:
+    """One paragraph of dialogue: its quotations and what we know of who speaks it."""
+
+    bi: int
+    idx: list[int]
+    sid: int | None
+    kind: str  # fixed (named in a cue), pron (he/she said), free (untagged)
+    gender: str | None = None
+    to: set[int] = field(default_factory=set)  # speaker ids it speaks to by name
+    actor: int | None = None  # named as acting just before the quotation in the same paragraph
+    near: list[int] = field(default_factory=list)  # people named in the narration just before
+    named: list[int] = field(default_factory=list)  # ... as subjects or not
+    tail: list[int] = field(default_factory=list)  # people named acting after its last quotation
+    silence: bool = False  # the narration just before says the other made no answer
+
+
+def _subjects(mentions, starts, lo: int, hi: int, sp, subj: bool = True) -> list[int]:
+    """Speaker ids of people named (as subjects) in text[lo:hi], latest first, distinct."""
+    out: list[int] = []
+    a = bisect.bisect_left(starts, lo)
+    b = bisect.bisect_left(starts, hi)
+    for m in reversed(mentions[a:b]):
+        if (m.subj or not subj) and m.entity.personlike:
+            sid = sp.of_entity(m.entity)
+            if sid not in out:
+                out.append(sid)
+    return out
+
+
+def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) -> list[list[_Turn]]:
+    """Group dialogue paragraphs into conversations: a heading or a long stretch of narration ends one."""
     text = doc.text
     starts = [m.start for m in mentions]
-    recent: list[int] = []  # speaker ids, most recent first, distinct
-    last_turn: int | None = None
-    actor: int | None = None  # person the last narrative paragraph was about
-    addressed: set[int] = set()  # speaker ids the last turn spoke to
-
-    def push(sid: int) -> None:
-        if sid in recent:
-            recent.remove(sid)
-        recent.insert(0, sid)
-        del recent[3:]
-
+    scenes: list[list[_Turn]] = [[]]
+    narr: list[int] = []  # blocks of narration since the last turn
+    narr_len = 0
     for bi, block in enumerate(doc.blocks):
-        idx = by_block.get(bi)
-        prev_quoted = bi - 1 in by_block
+        idx = [i for i in by_block.get(bi, []) if quotes[i].kind != "title"]
         if not idx:
-            # narrative: who is it about?  the last person named as a subject
-            lo = bisect.bisect_left(starts, block.start)
-            hi = bisect.bisect_left(starts, block.end)
-            actor = None
-            for m in reversed(mentions[lo:hi]):
-                if m.subj and m.entity.personlike:
-                    actor = sp.of_entity(m.entity)
-                    break
-            if block.end - block.start > 1200:
-                recent.clear()
-                last_turn = None
+            if block.kind == "heading":
+                scenes.append([])
+                narr, narr_len = [], 0
+                continue
+            narr.append(bi)
+            narr_len += block.end - block.start
+            if narr_len > SCENE_BREAK and scenes[-1]:
+                scenes.append([])
             continue
-        to_ids = set()
+        first = idx[0]
+        prev = by_block.get(bi - 1)
+        if (scenes[-1] and not narr and prev and quotes[prev[-1]].continues
+                and scenes[-1][-1].bi == bi - 1):
+            scenes[-1][-1].bi = bi  # the same speech going on in a new paragraph
+            scenes[-1][-1].idx += idx
+            continue
+        fixed = next((i for i in idx if result[i][0] is not None and result[i][2] in FIXED), None)
+        pi = next((i for i in idx if i in pron and pron[i] in ("m", "f")), None)
+        if fixed is not None and result[fixed][1] in _THOUGHT:
+            continue  # "Never," thought Anne: not said aloud, not a turn of the conversation
+        if fixed is not None:
+            t = _Turn(bi, idx, result[fixed][0], "fixed")
+        elif pi is not None:
+            t = _Turn(bi, idx, result[pi][0], "pron", pron[pi])
+        else:
+            t = _Turn(bi, idx, None, "free")
         for i in idx:
-            to_ids |= _addressees(text, quotes[i], reg)
-        to_sids = {sp.ids[e] for e in to_ids if e in sp.ids}
-        tagged = next((result[i][0] for i in idx if result[i][0] is not None), None)
-        # "he replied": in a conversation, the person just spoken to, or the other participant
-        pi = next((i for i in idx if i in pron), None)
-        if pi is not None and pron[pi] in ("m", "f"):
-            g = pron[pi]
+            t.to |= {sp.of_entity(e) for e in _addressees(text, quotes[i], reg)}
+        if quotes[first].mark_start > block.start:
+            # "Anne smiled. 'Yes.'": who acts in the sentence leading into the quotation
+            # ("... and she said," names nobody, and gives nobody)
+            lead = block.start
+            for m in _SENTENCE_END.finditer(text, block.start, quotes[first].mark_start):
+                if m.end() < quotes[first].mark_start - 1:
+                    lead = m.end()
+            ours = _subjects(mentions, starts, lead, quotes[first].mark_start, sp)
+            t.actor = ours[0] if ours else None
+        lo = doc.blocks[narr[0]].start if narr else block.start
+        t.tail = _subjects(mentions, starts, quotes[idx[-1]].mark_end, block.end, sp)
+        t.silence = bool(narr) and bool(_NO_ANSWER.search(text, max(lo, block.start - SCENE_BREAK), block.start))
+        t.near = _subjects(mentions, starts, lo, block.start, sp)
+        t.named = _subjects(mentions, starts, lo, quotes[first].mark_start, sp, subj=False)
+        narr = []
+        narr_len = 0
+        scenes[-1].append(t)
+    return [s for s in scenes if s]
 
-            def fits(sid: int) -> bool:
-                e = sp.entity_of.get(sid)
-                return e is not None and e.gender == g and sid != last_turn and sid not in to_sids
 
-            pick = next((a for a in addressed if fits(a)), None)
-            if pick is None and tagged == last_turn and prev_quoted:
-                # nobody answers themselves: the other fitting participant
-                pick = next((r for r in recent if fits(r)), None)
-            if pick is not None and pick != tagged:
-                for i in idx:
-                    if result[i][0] == tagged:
-                        result[i] = (pick, result[i][1], result[i][2])
-                tagged = pick
-        if tagged is None and any(quotes[i].kind != "title" for i in idx):
-            sid, method = None, "alternation"
-            if actor is not None and actor not in to_sids and actor != last_turn:
-                sid = actor
-            elif addressed and last_turn is not None:
-                cand = [a for a in addressed if a != last_turn and a not in to_sids]
-                sid = cand[0] if cand else None
-            if sid is None and last_turn is not None:
-                others = [r for r in recent if r != last_turn and r not in to_sids]
-                sid = others[0] if others else None
-            if sid is not None:
-                for i in idx:
-                    if result[i][0] is None and quotes[i].kind != "title":
-                        result[i] = (sid, None, method)
-                tagged = sid
-        if tagged is not None:
-            push(tagged)
-            last_turn = tagged
-        addressed = to_sids
-        actor = None
+_KIN_PHRASE = re.compile(r"(?:his|her) (?:father|mother|husband|wife|uncle|aunt)\b")
+
+
+def kin_mentions(text: str, segs, mentions, res: _Resolver):
+    """Mentions of the people a novel calls "her father", "his wife" in its narration, resolved
+    as a cue would be, so that a later he or she can point to them."""
+    extra = []
+    for lo, hi in segs:
+        for m in _KIN_PHRASE.finditer(text, lo, hi):
+            if m.start() > 0 and text[m.start() - 1].isalpha():
+                continue  # "this father": not a possessive
+            head = m.group().split()[1]
+            e = res._kin(m.group(), head, m.start())
+            if e is None:
+                continue
+            # "followed her father in": someone the next "he" can mean, unless after a preposition
+            subj = not _OBJECT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            extra.append(Mention(m.start(), m.end(), e, subj))
+    if not extra:
+        return mentions
+    return sorted(mentions + extra, key=lambda x: x.start)
+
+
+def fill_turns(doc: Document, quotes, result, by_block, res: _Resolver, reg: Registry, sp: _Speakers, mentions,
+               pron: dict[int, str | None]):
+    """Who speaks each untagged turn of a conversation (and which participant "he said" means).
+
+    Turns alternate between two people, counted from the nearest turn whose speaker is named,
+    forwards or backwards; the other person of a pair is whoever spoke before, else the person
+    the named one speaks to, else the person the narration just named.  Nobody speaks to
+    themselves by name; a quotation after "Anne smiled." in its own paragraph is Anne's.
+    """
+    for scene in _scenes(doc, quotes, result, by_block, reg, sp, mentions, pron):
+        _fill_scene(scene, quotes, result, sp)
+
+
+def _gender(sp, sid: int | None) -> str | None:
+    e = sp.entity_of.get(sid) if sid is not None else None
+    return e.gender if e is not None else None
+
+
+def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
+    n = len(scene)
+    known = [t.sid for t in scene]
+
+    def pron_turn(k, t):
+        prev = known[k - 1] if k else None
+        g = t.gender
+
+        nxt = known[k + 1] if k + 1 < n and scene[k + 1].kind == "fixed" else None
+
+        def fits(sid):
+            return sid is not None and sid not in (prev, nxt) and _gender(sp, sid) == g and sid not in t.to
+
+        cands = []
+        if k >= 2:
+            cands.append(known[k - 2])
+        if k:
+            cands += list(scene[k - 1].to)
+        if k:
+            # a conversation opening with "said she" points back into the narration, not ahead
+            order = sorted((abs(j - k), j) for j in range(n) if scene[j].kind == "fixed")
+            cands += [scene[j].sid for _, j in order]
+        pick = next((c for c in cands if fits(c)), None)
+        if pick is not None and pick != t.sid:
+            _set(t, pick, quotes, result, None)
+            known[k] = pick
+
+    def free_turn(k, t):
+        if t.actor is not None and t.actor not in t.to:
+            sid = t.actor
+        elif (k and scene[k - 1].tail and scene[k - 1].tail[0] != known[k - 1]
+              and scene[k - 1].tail[0] not in t.to and not t.near):
+            sid = scene[k - 1].tail[0]  # "... --A pause followed, and Anne began again."
+        elif t.silence and k and known[k - 1] is not None and known[k - 1] not in t.to:
+            sid = known[k - 1]  # "He made no answer." and the same speaker goes on
+        else:
+            sid = _alternate(scene, known, k)
+        if sid is not None:
+            _set(t, sid, quotes, result, "alternation")
+            known[k] = sid
+
+    # "he replied": the participant of that gender who did not speak the turn before
+    for k, t in enumerate(scene):
+        if t.kind == "pron":
+            pron_turn(k, t)
+    # untagged turns: count from the nearest turn whose speaker is known
+    for k, t in enumerate(scene):
+        if t.kind == "free":
+            free_turn(k, t)
+
+
+def _other(scene, known, j: int, step: int, who: int) -> int | None:
+    """The person ``who`` (turn j) is talking with: the nearest other speaker in direction ``step``
+    then the other way, else someone ``who`` speaks to, else someone the narration named."""
+    for d in (step, -step):
+        k = j + d
+        while 0 <= k < len(scene):
+            if known[k] is not None and known[k] != who:
+                return known[k]
+            k += d
+    for a in scene[j].to:
+        if a != who:
+            return a
+    for t in scene:
+        for a in t.near:
+            if a != who:
+                return a
+    for t in scene:
+        for a in t.named:
+            if a != who:
+                return a
+    return None
+
+
+def _alternate(scene, known, k: int) -> int | None:
+    back = next((j for j in range(k - 1, -1, -1) if known[j] is not None), None)
+    fwd = next((j for j in range(k + 1, len(scene)) if scene[j].kind != "free" and known[j] is not None), None)
+    if back is not None and (fwd is None or k - back <= fwd - k):
+        a, d, step = back, k - back, -1
+    elif fwd is not None:
+        a, d, step = fwd, fwd - k, 1
+    else:
+        near = scene[0].near
+        if not near:
+            return None
+        return near[k % 2] if len(near) > 1 else (near[0] if k % 2 == 0 else None)
+    who = known[a]
+    sid = who if d % 2 == 0 else _other(scene, known, a, step, who)
+    if sid is not None and sid in scene[k].to:
+        alt = _other(scene, known, a, step, who) if sid == who else who
+        sid = alt if alt not in scene[k].to else None
+    return sid
+
+
+def _set(t: _Turn, sid: int, quotes, result, method: str | None) -> None:
+    old = t.sid
+    for i in t.idx:
+        if result[i][0] is None or result[i][0] == old:
+            result[i] = (sid, result[i][1], method or result[i][2])
+    t.sid = sid

@@ -18,7 +18,7 @@ interject interrupt begin cut sneer snap grumble groan growl gasp stammer stutte
 cheer chuckle smile sob lament protest object rejoin return resume whimper muse
 posit propose recommend acknowledge allege accuse blast slam criticize criticise
 praise thank apologize apologise welcome tout hail dismiss mock ridicule scoff
-echo elaborate assure reassure advise inform notify remind concur
+echo elaborate assure reassure advise inform notify remind concur think
 """.split()
 
 _IRREGULAR = {
@@ -26,7 +26,7 @@ _IRREGULAR = {
     "write": ["wrote", "writes", "writing", "written"], "begin": ["began", "begins", "beginning", "begun"],
     "cut": ["cut", "cuts", "cutting"], "cry": ["cried", "cries", "crying"],
     "reply": ["replied", "replies", "replying"], "testify": ["testified", "testifies", "testifying"],
-    "speak": ["spoke", "speaks", "speaking", "spoken"], "go": ["went on", "goes on", "going on"],
+    "speak": ["spoke", "speaks", "speaking", "spoken"], "think": ["thought", "thinks"], "go": ["went on", "goes on", "going on"],
     "put": ["put it", "puts it"], "sob": ["sobbed", "sobs"], "snap": ["snapped", "snaps"],
     "quip": ["quipped", "quips"], "plead": ["pleaded", "pleads", "pled"], "chuckle": ["chuckled"],
     "stammer": ["stammered"], "stutter": ["stuttered"], "mutter": ["muttered", "mutters"],
@@ -60,7 +60,8 @@ WEAK_VERBS = frozenset({"call", "called", "calls", "calling", "describe", "descr
                         "welcomed", "hail", "hailed", "dismiss", "dismissed", "praise", "praised",
                         "remember", "remembered", "begin", "began", "point", "pointed", "post", "posted",
                         "begun", "beginning", "resume", "resumed", "echo", "echoed", "mock", "mocked",
-                        "cheer", "cheered", "sigh", "sighed", "smiles", "laughs", "continuing"})
+                        "cheer", "cheered", "sigh", "sighed", "smiles", "laughs", "continuing",
+                        "think", "thought", "thinks"})
 
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
@@ -157,6 +158,16 @@ nadia naomi natasha nell nina nora norma olga paige paula pauline pearl penelope
 rachael ramona regina renee rita roberta robin rosa rosemary roxanne ruby sabrina selena serena
 sheila shelby simone sofia sonya stella sue susie sylvia tamara tanya tara tessa tina tracy ursula
 valerie vanessa vera veronica vicky viola violet vivian wanda wendy whitney yasmin yolanda yvonne zoe
+ada adelaide adele agatha agnes alicia amelia anastasia angelina annabel annie arabella augusta
+aurora beatrice belinda bella bertha beth betsy bridget camilla candace cassandra cecilia cecily
+celia clara clarissa claudia constance cora cordelia daisy delia dinah dora dorcas edith edna elinor
+ellen eloise elsie emilia emmeline esther ethel eugenia eunice eva evangeline flora florence
+frederica georgina gertrude gwendolen hattie hester honoria ida imogen irene isabel jemima jessie
+josephine juliet katharine kate lavinia leah letitia lilian lily lizzie lottie lucinda mabel
+madeline maggie marcia margery marguerite marianne marion matilda maud maude meg millicent minnie
+miranda molly nell nellie nora octavia ophelia pauline penelope phoebe polly priscilla rhoda rosa
+rosalind rosamond rosie selina sophie susanna susannah sybil tabitha theodora una ursula venetia
+vera viola violet winifred
 """.split())
 
 MALE_NAMES = frozenset("""
@@ -184,6 +195,13 @@ perry phil pierre rafael ramon randall raul reginald rex ricardo richie rob robi
 rolando ronnie ross ruben rudolph rupert sam sanjay santiago sergei sergio seth sidney simon
 stanley stuart sven ted theodore tony travis trevor troy tyrone victor vince wade wallace warren
 wesley wilbur wilfred willard yusuf xavier
+abel abraham adolphus alfred algernon ambrose amos angus archibald arnold augustus barnaby
+bartholomew basil benedict bertram cecil cedric clarence claude clement cyril cuthbert duncan edgar
+edmund edwin egbert elias ernest eustace ezra felix ferdinand francis frederick geoffrey gilbert
+giles godfrey guy herbert hector horace hubert humphrey ignatius isaac jasper jeremiah jerome jonas
+julian laurence leopold lionel luke malcolm matthias maurice miles nathaniel ned noel oliver orlando
+oscar oswald owen percival percy quentin randolph reginald reuben rupert sebastian septimus silas
+simon solomon theodore tobias tristram valentine victor wilfred
 """.split())
 
 TITLE_WORDS = frozenset("""
@@ -194,6 +212,7 @@ editor professor prof. dr. economist analyst strategist speaker former state hou
 democratic republican congressman congresswoman lt. col. sgt. adm. commissioner deputy acting
 critic author writer lawyer doctor historian reporter engineer activist pastor host anchor columnist
 commentator coach actor actress singer officer treasurer secretary-general pollster producer
+moderator interviewer correspondent
 """.split())
 
 # News: verbs that put words in someone's mouth like "called" ("likened the rules to “…”",
@@ -207,3 +226,24 @@ _SPEECH_BASES = _SPEECH_BASES + _CALL_BASES
 # Things that speak for someone in news: a ruling, a complaint, an ad, a court.
 GROUP_NOUNS = GROUP_NOUNS | frozenset("""ruling complaint lawsuit filing editorial article piece book
 memoir ad advertisement clip video commission court panel transcript bylaws guidelines charter""".split())
+
+# Common English pet names and the given names they shorten ("Betsy" is an Elizabeth).
+DIMINUTIVES: dict[str, tuple[str, ...]] = {
+    "lizzy": ("elizabeth",), "lizzie": ("elizabeth",), "liz": ("elizabeth",), "eliza": ("elizabeth",),
+    "beth": ("elizabeth",), "betsy": ("elizabeth",), "betty": ("elizabeth",), "bess": ("elizabeth",),
+    "libby": ("elizabeth",), "kate": ("catherine", "katherine"), "katie": ("catherine", "katherine"),
+    "kitty": ("catherine", "katherine"), "kathy": ("catherine", "katherine"), "jenny": ("jane", "jennifer"),
+    "polly": ("mary",), "molly": ("mary",), "mamie": ("mary",), "peggy": ("margaret",), "meg": ("margaret",),
+    "maggie": ("margaret",), "sally": ("sarah",), "fanny": ("frances",), "nelly": ("helen", "ellen", "eleanor"),
+    "nell": ("helen", "ellen", "eleanor"), "patty": ("martha", "patricia"), "patsy": ("martha", "patricia"),
+    "sukey": ("susan", "susannah"), "sue": ("susan",), "annie": ("anne", "ann", "anna"), "nan": ("anne", "ann"),
+    "nancy": ("anne", "ann"), "bill": ("william",), "billy": ("william",), "will": ("william",),
+    "willy": ("william",), "bob": ("robert",), "bobby": ("robert",), "rob": ("robert",), "robin": ("robert",),
+    "dick": ("richard",), "tom": ("thomas",), "tommy": ("thomas",), "jim": ("james",), "jimmy": ("james",),
+    "jamie": ("james",), "jack": ("john",), "johnny": ("john",), "ned": ("edward", "edmund"),
+    "ted": ("edward", "theodore"), "teddy": ("edward", "theodore"), "harry": ("henry",), "hal": ("henry",),
+    "charlie": ("charles",), "fred": ("frederick",), "freddy": ("frederick",), "sam": ("samuel",),
+    "dan": ("daniel",), "danny": ("daniel",), "joe": ("joseph",), "nick": ("nicholas",), "tony": ("anthony",),
+    "andy": ("andrew",), "mike": ("michael",), "ben": ("benjamin",), "georgie": ("georgiana", "george"),
+    "sophy": ("sophia",), "louie": ("louis", "louisa"), "dolly": ("dorothy",), "dora": ("dorothy",),
+}

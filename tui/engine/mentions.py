@@ -13,10 +13,18 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import (FEMALE_NAMES, FEMALE_PRONOUNS, GROUP_NOUNS, HONORIFICS, MALE_NAMES, MALE_PRONOUNS,
+from .lexicon import (DIMINUTIVES, FEMALE_NAMES, GROUP_NOUNS, HONORIFICS, MALE_NAMES, MALE_PRONOUNS,
                       NAME_HONORIFICS, NOT_NAMES, ORG_WORDS, SPEECH_VERBS, TITLE_WORDS)
 
-_CAP = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’']*(?:-[\w’']+)*)"
+# an abbreviation that goes on into a name ("Mr. Hale", "Gov. Brown", "Anna E. Price"); any other
+# word's full stop ends its sentence ("to Jane. Mary laughed" is two names, not "Jane. Mary").
+# Written as a capital, then what may follow that capital, so the pattern stays fast.
+_ABBREVS = ("Mr Mrs Ms Mx Maj Mt Messrs Mme Mlle Dr Del St Sr Sen Sens Sgt Sec Supt Jr Gov Gen Rep Reps Rev "
+            "Lt Col Capt Cpt Cmdr Prof Pres Hon Adm Atty Amb Ft").split()
+_AFTER_CAPITAL = "|".join(
+    f"(?<={c})(?:{'|'.join(sorted((a[1:] for a in _ABBREVS if a[0] == c), key=len, reverse=True))})\\."
+    for c in sorted({a[0] for a in _ABBREVS}))
+_CAP = rf"[A-Z](?:{_AFTER_CAPITAL}|\.|[\w’']*(?:-[\w’']+)*)"
 _RUN = re.compile(rf"{_CAP}(?:\s(?:(?:de|De|van|von|del|da|di|la|le|bin|al)\s)?{_CAP}|\s[A-Z]\.)*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
@@ -47,6 +55,7 @@ class Entity:
     id: int
     tokens: tuple[str, ...]  # the fullest name, titles removed
     honorific: str = ""  # "Mr." / "Mrs." when only known that way
+    style: str = ""  # "Sir" / "Lady" that goes with the full name ("Sir Walter Elliot")
     gender: str | None = None
     kind: str = "person"  # person or group
     aliases: list[str] = field(default_factory=list)
@@ -64,6 +73,8 @@ class Entity:
             return False
         if self.honorific or self.spoke or self.titles & _PERSON_TITLES:
             return True  # "President Obama", "Sen. Warren": a title only people hold
+        if len(self.tokens) > 1 and given_gender(self.tokens[0]) is not None:
+            return True  # "wrote to Mary Colton": a given name and a surname, a person after "to"
         if self.place * 2 > self.subject:
             return False
         return len(self.tokens) > 1 or given_gender(self.tokens[0]) is not None
@@ -72,6 +83,8 @@ class Entity:
     def name(self) -> str:
         if self.honorific and len(self.tokens) == 1:
             return f"{self.honorific} {self.tokens[0]}"
+        if self.style:
+            return f"{self.style} {' '.join(self.tokens)}"
         return " ".join(self.tokens)
 
     @property
@@ -154,9 +167,10 @@ class Registry:
         self._by_hon: dict[tuple[str, str], Entity] = {}
         # honorifics seen with each surname: "Mr. Bennet" and "Mrs. Bennet" make a family
         self.honorifics_of: dict[str, set[str]] = {}
+        self.retired = 0  # entities merged into another (ids stay unique)
 
     def _new(self, tokens: tuple[str, ...], honorific: str, kind: str) -> Entity:
-        e = Entity(len(self.entities) + 1, tokens, honorific, kind=kind)
+        e = Entity(len(self.entities) + 1 + self.retired, tokens, honorific, kind=kind)
         self.entities.append(e)
         self._full[tuple(t.lower() for t in tokens)] = e
         self._by_last.setdefault(tokens[-1].lower(), []).append(e)
@@ -353,6 +367,16 @@ def _placey(before: list[str], run: str, p: NameParse) -> bool:
     return False
 
 
+# a preposition right before a name: the name is its object ("the admiration of Anne")
+_OBJECT_BEFORE = re.compile(r"\b(?:of|to|with|by|for|from|at|on|upon|towards?|about|than|into|like|without|between|among|against|under|behind|beside)\s+$")
+
+
+def _place_then_name(p: NameParse) -> bool:
+    """A run after "in"/"from" that ends in a given name but does not start with one."""
+    return (p.kind == "person" and len(p.tokens) == 2 and not p.honorific and not p.titles
+            and given_gender(p.tokens[1]) is not None and given_gender(p.tokens[0]) is None)
+
+
 def find_runs(text: str, lo: int, hi: int):
     """Capitalised runs in text[lo:hi]: (start, end, run).  A short surname closing a sentence
     ("said Paul Grey.") loses the full stop the abbreviation pattern took with it."""
@@ -386,6 +410,12 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             before = text[max(lo, s - 40):s].split()[-3:]
             titles = p.titles + tuple(w.lower().strip(",") for w in before if w[:1].islower())
             placey = _placey(before, run, p)
+            if placey and before and before[-1] in _PLACE_WORDS and _place_then_name(p):
+                # "from Paris Emily came": a place, then a person opening the next clause
+                s = text.rfind(p.tokens[-1], s, e)
+                run = p.tokens[-1]
+                p = NameParse(p.tokens[-1:], "", (), "person")
+                placey = False
             found.append((lo, s, e, run, p, titles, placey))
             if p.honorific and len(p.tokens) == 1:
                 reg.honorifics_of.setdefault(p.tokens[0].lower(), set()).add(p.honorific.lower())
@@ -410,6 +440,8 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             if word in _FEMALE_TITLES or word in _MALE_TITLES:
                 ent.kin_votes.append("f" if word in _FEMALE_TITLES else "m")
         form = (p.honorific + " " if p.honorific else "") + " ".join(p.tokens)
+        if len(p.tokens) > 1 and p.honorific.lower() in _STYLES and not ent.style:
+            ent.style = p.honorific  # a title of rank is part of how the person is named
         if form not in ent.aliases:
             ent.aliases.append(form)
         subj = _is_subject(text, lo, s, e, run)
@@ -452,3 +484,77 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
                 e.gender = "m"
             elif f > m:
                 e.gender = "f"
+
+
+_STYLES = frozenset({"sir", "lady", "lord", "dame"})
+
+# Honorifics that go with a given name ("Miss Anne", "Sir Walter", "Lady Mary"), unlike Mr./Mrs.
+_GIVEN_HONORIFICS = frozenset({"miss", "sir", "lady", "lord"})
+
+
+def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
+    """Merge the forms a novel uses for one person into one entity.
+
+    "Miss Anne" or "Sir Walter" is the "Anne Elliot" / "Walter Elliot" of the text when exactly
+    one full name starts with that given name; "Mr. Elliot" is the one man with that surname
+    whose full name is known, even where the surname is a family ("Mrs. Elliot", "Miss Elliot"
+    stay apart: a woman's honorific does not tell daughter from wife).
+    """
+    full = [e for e in reg.entities if e.kind == "person" and len(e.tokens) > 1 and e.personlike]
+    surnames = {e.tokens[-1].lower() for e in full}
+    into: dict[int, Entity] = {}
+    for e in reg.entities:
+        if e.kind != "person" or len(e.tokens) != 1 or not e.honorific:
+            continue
+        hon, word = e.honorific.lower().rstrip("."), e.tokens[0].lower()
+        if hon in _GIVEN_HONORIFICS and word not in surnames:
+            cands = [f for f in full if f.tokens[0].lower() == word and f.gender in (None, e.gender)]
+        elif hon == "mr":
+            cands = [f for f in full if f.tokens[-1].lower() == word and f.gender != "f"]
+        else:
+            continue
+        if len(cands) == 1:
+            into[e.id] = cands[0]
+    for e in reg.entities:
+        # "Betsy", named now and then, is the one Elizabeth of the text
+        forms = DIMINUTIVES.get(e.tokens[0].lower()) if len(e.tokens) == 1 and not e.honorific else None
+        if forms and len(e.positions) <= 3:
+            cands = [f for f in full if f.tokens[0].lower() in forms]
+            if len(cands) == 1:
+                into[e.id] = cands[0]
+    if not into:
+        return
+    for e in reg.entities:
+        t = into.get(e.id)
+        if t is None:
+            continue
+        t.positions = sorted(t.positions + e.positions)
+        t.titles |= e.titles
+        t.place += e.place
+        t.subject += e.subject
+        t.spoke += e.spoke
+        t.gender = t.gender or e.gender
+        if e.honorific.lower() in _STYLES and not t.style:
+            t.style = e.honorific
+        for a in [e.name] + e.aliases:
+            if a not in t.aliases:
+                t.aliases.append(a)
+    reg.entities = [e for e in reg.entities if e.id not in into]
+    reg.retired += len(into)
+
+    def fix(lst: list[Entity]) -> list[Entity]:
+        out: list[Entity] = []
+        for x in lst:
+            x = into.get(x.id, x)
+            if all(x is not y for y in out):
+                out.append(x)
+        return out
+
+    for d in (reg._by_last, reg._by_first):
+        for k in d:
+            d[k] = fix(d[k])
+    for d in (reg._full, reg._by_hon):
+        for k, v in d.items():
+            d[k] = into.get(v.id, v)
+    for m in mentions:
+        m.entity = into.get(m.entity.id, m.entity)

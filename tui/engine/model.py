@@ -81,7 +81,7 @@ class Quote:
     cue: str | None = None  # the words that attribute it ("said", "according to")
     method: str = "none"  # cue, pronoun, description, continuation, transcript, alternation, none
     confidence: float = 0.0  # 0..1
-    kind: str = "direct"  # direct, partial, title
+    kind: str = "direct"  # direct, partial (speech); title, scare (marks no one said: never attributed)
     continues: bool = False  # no closing mark: the quotation runs on into the next paragraph
 
 

@@ -10,13 +10,21 @@ A quotation whose paragraph ends before its closing mark stops at the paragraph 
 the next paragraph opens with a quotation mark it continues there.  quotelens keeps one
 Quote per paragraph (``Quote.continues`` marks the ones that run on) and attribution gives
 the whole run one speaker.
+
+A quotation inside a quotation is part of it, except inside a long passage (a transcript
+turn, an excerpt from another article): there the inner quotations are listed as well,
+since the people the passage quotes spoke them.  A quotation that is only a stage
+direction ("(CROSSTALK.)", "[inaudible]") is none.
+
+Each quotation gets a kind: direct or partial (speech), or title or scare (see ``marks``).
 """
 
 from __future__ import annotations
 
 import re
 
-from .model import Document, Quote
+from .marks import mark_kind
+from .model import Block, Document, Quote
 
 # Longer alternatives first: '' and `` are one mark.
 _DOUBLE = re.compile(r"''|``|[“”„‟\"«»]")
@@ -33,12 +41,14 @@ def _is_space(ch: str) -> bool:
 def _double_role(text: str, i: int, j: int, lo: int, hi: int) -> str:
     """'open', 'close' or 'either' for the double mark text[i:j] inside a block [lo, hi)."""
     mark = text[i:j]
+    before = text[i - 1] if i > lo else ""
+    after = text[j] if j < hi else ""
     if mark in ("“", "„", "‟", "«", "``"):
+        if before and not before.isspace() and before not in _OPEN_BEFORE and not _WORD_CHAR.match(after or " "):
+            return "either"  # were “Mostly true.“ : an opening mark typed where a closing one belongs
         return "open"
     if mark in ("”", "»"):
         return "close"
-    before = text[i - 1] if i > lo else ""
-    after = text[j] if j < hi else ""
     opener = (before == "" or before in _OPEN_BEFORE or before in "“‘'") and not _is_space(after)
     closer = not _is_space(before) and (after == "" or not _WORD_CHAR.match(after))
     if opener and not closer:
@@ -51,11 +61,12 @@ def _double_role(text: str, i: int, j: int, lo: int, hi: int) -> str:
 
 
 def _double_spans(text: str, lo: int, hi: int, carried: bool):
-    """Yield (mark_start, start, end, mark_end, closed) for each top-level double quote."""
+    """Yield (mark_start, start, end, mark_end, closed, level) for each double quote.
+
+    Level 0 is a top-level quotation, level 1 a quotation directly inside one."""
     depth = 0
     open_at = open_end = -1
-    if carried:
-        pass
+    inner_at = inner_end = -1
     for m in _DOUBLE.finditer(text, lo, hi):
         i, j = m.start(), m.end()
         role = _double_role(text, i, j, lo, hi)
@@ -66,13 +77,18 @@ def _double_spans(text: str, lo: int, hi: int, carried: bool):
         if role == "open":
             if text[i] in "“„«`":
                 depth += 1  # a nested curly quote inside a quote
+                if depth == 2:
+                    inner_at, inner_end = i, j
             continue
         # close, either, prime: closes the innermost quote
         depth -= 1
+        if depth == 1 and inner_at >= 0:
+            yield inner_at, inner_end, i, j, True, 1
+            inner_at = -1
         if depth == 0:
-            yield open_at, open_end, i, j, True
+            yield open_at, open_end, i, j, True, 0
     if depth > 0 and open_end < hi:
-        yield open_at, open_end, hi, hi, False
+        yield open_at, open_end, hi, hi, False, 0
 
 
 def _single_spans(text: str, lo: int, hi: int):
@@ -110,6 +126,18 @@ def _single_spans(text: str, lo: int, hi: int):
         k = close + 1
 
 
+_JOINED = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+_STAGE = re.compile(r"\([^()]*\)\.?|\[[^\[\]]*\]\.?")  # (CROSSTALK.), [inaudible]
+_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s+[“‘\"']?[A-Z]")
+PASSAGE_WORDS = 40
+
+
+def _is_passage(text: str, start: int, end: int) -> bool:
+    """A quotation long enough to be a passage (a transcript turn, an excerpt from an article),
+    whose own quotations are listed too: the people it quotes spoke them."""
+    return len(text[start:end].split()) >= PASSAGE_WORDS and _SENTENCE_END.search(text, start, end) is not None
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -118,20 +146,21 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _kind(text: str, lo: int, mark_start: int, start: int, end: int) -> str:
-    """direct, partial or title, from where the quote stands in its sentence."""
+def _kind(text: str, block: Block, mark_start: int, start: int, end: int, mark_end: int) -> str:
+    """direct, partial, title or scare, from where the quote stands in its sentence."""
+    lo = block.start
     inner = text[start:end]
     before = text[lo:mark_start].rstrip()
     words = inner.split()
     if not before or before[-1] in ".!?:;—–-\"”'’(":
         return "direct"
+    if block.kind != "heading":  # a headline capitalises every word: no titles told by case there
+        mark = mark_kind(text, lo, block.end, mark_start, start, end, mark_end)
+        if mark:
+            return mark
     if before[-1] == ",":
         # “…,” or a quote introduced after a comma: direct when it reads as a sentence
         return "direct" if inner[:1].isupper() else "partial"
-    if inner[:1].isupper() and len(words) <= 8 and inner[-1:] not in ".,!?" and all(
-        w[:1].isupper() or len(w) <= 3 for w in words
-    ):
-        return "title"
     if inner[:1].isupper() and len(words) >= 4 and inner.rstrip()[-1:] in ".!?,":
         return "direct"
     return "partial"
@@ -146,11 +175,19 @@ def find_quotes(doc: Document) -> list[Quote]:
         lo, hi = block.start, block.end
         found = []
         covered = []
-        for ms, s, e, me, closed in _double_spans(text, lo, hi, False):
-            covered.append((ms, me))
+        inner = []
+        for ms, s, e, me, closed, level in _double_spans(text, lo, hi, False):
             s2, e2 = _strip(text, s, e)
-            if e2 > s2 and any(c.isalnum() for c in text[s2:e2]):
+            if level:  # inside the quotation that the next level-0 item closes
+                if any(c.isalnum() for c in text[s2:e2]):
+                    inner.append((ms, s2, e2, me, closed))
+                continue
+            covered.append((ms, me))
+            if e2 > s2 and any(c.isalnum() for c in text[s2:e2]) and not _STAGE.fullmatch(text, s2, e2):
                 found.append((ms, s2, e2, me, closed))
+                if _is_passage(text, s2, e2):
+                    found.extend(inner)
+            inner = []
         if ("‘" in text[lo:hi]) or ("'" in text[lo:hi]):
             for ms, s, e, me in _single_spans(text, lo, hi):
                 if any(a <= ms < b for a, b in covered):
@@ -159,7 +196,14 @@ def find_quotes(doc: Document) -> list[Quote]:
                 if e2 > s2 and any(c.isalpha() for c in text[s2:e2]):
                     found.append((ms, s2, e2, me, True))
         found.sort()
-        for ms, s, e, me, closed in found:
-            kind = _kind(text, lo, ms, s, e)
+        kinds = [_kind(text, block, ms, s, e, me) for ms, s, e, me, _ in found]
+        for k in range(len(found) - 1):
+            # “Jaws” and “Alien Nights”: a capitalised quote joined to a title is a title too
+            a, b = found[k], found[k + 1]
+            if {kinds[k], kinds[k + 1]} == {"title", "partial"} and _JOINED.fullmatch(text, a[3], b[0]):
+                other = b if kinds[k] == "title" else a
+                if text[other[1]:other[1] + 1].isupper() and len(text[other[1]:other[2]].split()) <= 8:
+                    kinds[k] = kinds[k + 1] = "title"
+        for (ms, s, e, me, closed), kind in zip(found, kinds):
             quotes.append(Quote(s, e, ms, me, kind=kind, continues=not closed))
     return quotes

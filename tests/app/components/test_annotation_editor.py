@@ -21,15 +21,43 @@ async def test_editor_returns_note_deduped_tags_and_colour(host_cls):
     assert app.results == [AnnotationDraft(note="key claim", tags=("law", "energy"), color="green")]
 
 
-async def test_escape_cancels_with_none(host_cls):
+async def test_escape_without_changes_cancels_at_once(host_cls):
     app = host_cls()
     async with app.run_test() as pilot:
         app.open(AnnotationEditor("x", note="old", tags=("a",), color="blue"))
         await pilot.pause()
-        await pilot.press(*"typed")
         await pilot.press("escape")
         await pilot.pause()
     assert app.results == [None]
+
+
+async def test_escape_after_typing_warns_once_then_discards(host_cls):
+    app = host_cls()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.open(AnnotationEditor("x", note="old", tags=("a",), color="blue"))
+        await pilot.pause()
+        await pilot.press(*" typed")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.results == []  # the typed note is still there
+        hint = app.screen.query_one("#annotation-hint")
+        assert "Esc again discards" in str(hint.render()) and hint.has_class("-warning")
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results == [None]
+
+
+async def test_typing_after_the_warning_needs_a_new_warning(host_cls):
+    app = host_cls()
+    async with app.run_test() as pilot:
+        app.open(AnnotationEditor("x"))
+        await pilot.pause()
+        await pilot.press(*"first", "escape", *" second", "escape")
+        await pilot.pause()
+        assert app.results == []
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [AnnotationDraft(note="first second", tags=(), color=None)]
 
 
 async def test_digit_in_note_is_text_not_a_colour(host_cls):

@@ -80,11 +80,15 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
             )
             yield Label("Colour: Tab to colours, then 1–5 (0 none)", classes="field-label")
             yield ColorRow(self._color, id="annotation-color")
-            save_keys = "Ctrl+S saves" if self.multiline_note else "Enter saves"
             with Horizontal(classes="dialog-footer"):
-                yield Static(Content(f"{save_keys} · Esc cancels · → completes a tag"), classes="dialog-hint")
+                yield Static(Content(self._hint), classes="dialog-hint", id="annotation-hint")
                 yield Button("Save", variant="primary", compact=True, id="annotation-save")
                 yield Button("Cancel", compact=True, id="annotation-cancel")
+
+    @property
+    def _hint(self) -> str:
+        save_keys = "Ctrl+S saves" if self.multiline_note else "Enter saves"
+        return f"{save_keys} · Esc cancels · → completes a tag"
 
     @property
     def multiline_note(self) -> bool:
@@ -99,6 +103,8 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
         tags = self.query_one("#annotation-tags", Input)
         tags.cursor_position = len(tags.value)
         note.focus()
+        self._initial = self.draft
+        self._discard_armed = False
 
     @property
     def note_text(self) -> str:
@@ -118,7 +124,28 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
         self.dismiss(self.draft)
 
     def action_cancel(self) -> None:
+        """Esc: close; with unsaved changes, the first Esc only warns and the second discards."""
+        if self.draft != self._initial and not self._discard_armed:
+            self._discard_armed = True
+            hint = self.query_one("#annotation-hint", Static)
+            save_keys = "Ctrl+S" if self.multiline_note else "Enter"
+            hint.update(Content(f"Unsaved changes: Esc again discards them, {save_keys} saves"))
+            hint.add_class("-warning")
+            return
         self.dismiss(None)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._disarm()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._disarm()
+
+    def _disarm(self) -> None:
+        if getattr(self, "_discard_armed", False):
+            self._discard_armed = False
+            hint = self.query_one("#annotation-hint", Static)
+            hint.update(Content(self._hint))
+            hint.remove_class("-warning")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -129,4 +156,4 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
         if event.button.id == "annotation-save":
             self.action_save()
         else:
-            self.action_cancel()
+            self.dismiss(None)  # the Cancel button says what it does: no second press

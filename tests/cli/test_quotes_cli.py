@@ -1,0 +1,40 @@
+"""``quotelens quotes``: speech under "quotes", titles and scare quotes under "marks"."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLE = ("Harbour plan divides council\n\n"
+           "“We will not sign it,” councillor Ana Costa said of the so-called “harbour deal.” "
+           "She called the plan “a gift to developers” on Monday.\n\n"
+           "Costa, whose memoir “Salt and Stone” came out last year, spoke for an hour.\n")
+
+
+def run_quotes(tmp_path: Path, *extra: str) -> subprocess.CompletedProcess:
+    f = tmp_path / "harbour.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "tui", "quotes", str(f), *extra], capture_output=True,
+                          text=True, cwd=ROOT, timeout=60, check=True)
+
+
+def test_json_lists_speech_under_quotes_and_titles_under_marks(tmp_path):
+    data = json.loads(run_quotes(tmp_path, "--json").stdout)
+    assert [q["text"] for q in data["quotes"]] == ["We will not sign it,", "a gift to developers"]
+    assert all(q["kind"] in ("direct", "partial") and q["speaker"] == "Ana Costa" for q in data["quotes"])
+    assert data["marks"] == [
+        {"text": "harbour deal.", "start": ARTICLE.index("harbour deal."),
+         "end": ARTICLE.index("harbour deal.") + len("harbour deal."), "kind": "scare"},
+        {"text": "Salt and Stone", "start": ARTICLE.index("Salt and Stone"),
+         "end": ARTICLE.index("Salt and Stone") + len("Salt and Stone"), "kind": "title"},
+    ]
+
+
+def test_table_names_titles_and_scare_quotes_apart(tmp_path):
+    out = run_quotes(tmp_path).stdout
+    assert "2 quotations" in out
+    marks = out.split("titles and scare quotes (not attributed):", 1)[1]
+    assert "Salt and Stone" in marks and "harbour deal." in marks

@@ -1,0 +1,188 @@
+"""Fiction dialogue: who speaks the turns of a conversation in a novel."""
+
+from __future__ import annotations
+
+from tui.engine import analyze, load_text
+
+FILLER = "The wind had dropped by evening and the lamps were lit along the lane. " * 20
+
+
+def run(*paragraphs: str, repeat: int = 1):
+    """A small novel: a chapter heading, narration, then the paragraphs (repeated to make a dialogue)."""
+    text = "Chapter 1\n\n" + FILLER + "\n\n" + "\n\n".join(list(paragraphs) * repeat)
+    doc = load_text(text, fmt="text")
+    a = analyze(doc)
+    return [(doc.text[q.start:q.end], a.speaker_of(q).name if a.speaker_of(q) else None, q.method)
+            for q in a.quotes]
+
+
+PADDING = ['"It will rain," said Oliver Grant.', '"Perhaps," said Ruth Marsh.'] * 10
+
+
+def test_miss_and_mr_forms_join_the_full_name():
+    rows = run("Harriet Ashworth and Edmund Ashworth walked in; Mrs. Ashworth stayed at home.",
+               '"I am tired," said Miss Harriet.',
+               '"So am I," said Mr. Ashworth.',
+               '"We must rest," said Mrs. Ashworth.',
+               *PADDING)
+    assert rows[0][1] == "Harriet Ashworth"
+    assert rows[1][1] == "Edmund Ashworth"
+    assert rows[2][1] == "Mrs. Ashworth"  # a married woman is not the daughter
+
+
+def test_a_place_before_a_given_name_is_not_part_of_it():
+    rows = run("The letter from Paris Emily read twice, and then Emily laughed.",
+               '"Good news," said Emily.',
+               *PADDING)
+    assert rows[0][1] == "Emily"
+
+
+def test_a_pet_name_is_the_one_person_with_that_given_name():
+    rows = run("Elizabeth Hart came down late to breakfast.",
+               '"I overslept," said Lizzy.',
+               *PADDING)
+    assert rows[0][1] == "Elizabeth Hart"
+
+
+def test_untagged_turns_before_a_named_one_alternate_backwards():
+    rows = run("Edwin watched Clara across the fire.",
+               '"Is it late?"',
+               '"Not yet," said Clara.',
+               '"Then I shall stay."',
+               '"Do," said Edwin.',
+               *PADDING)
+    assert [r[1] for r in rows[:4]] == ["Edwin", "Clara", "Edwin", "Edwin"]
+    assert rows[0][2] == "alternation"
+
+
+def test_a_name_after_a_preposition_is_not_who_she_refers_to():
+    rows = run("Mary Cole stood at the window while the sister of Helen Warden read aloud.",
+               '"It is late," she said.')
+    assert rows[0][1] == "Mary Cole"
+
+
+def test_he_replied_is_not_the_man_who_speaks_next():
+    rows = run("Arthur Penrose, Hugh Lamb and Walter Greaves sat with Lucy Dale in the garden.",
+               '"What a day," said Walter Greaves.',
+               '"A fine one," he replied.',
+               '"Too fine," said Arthur Penrose.',
+               '"Not for me," said Hugh Lamb.',
+               FILLER, *PADDING)
+    assert rows[1][1] == "Hugh Lamb"
+
+
+def test_a_possessive_mid_sentence_is_not_who_she_refers_to():
+    rows = run("Mary Cole read Helen Warden's letter twice over.", '"It is late," she said.')
+    assert rows[0][1] == "Mary Cole"
+
+
+def test_a_possessive_opening_the_sentence_is_what_it_is_about():
+    rows = run("Mary Cole sat with Helen Warden. Helen Warden's face fell.", '"Go away," she said.')
+    assert rows[0][1] == "Helen Warden"
+
+
+def test_a_copula_names_the_subject_she_refers_to():
+    rows = run("Helen Warden had written to Mary Colton. Mary Colton was glad of it.",
+               '"I shall answer tomorrow," she said.')
+    assert rows[0][1] == "Mary Colton"
+
+
+def test_a_conversation_opening_with_said_she_looks_back_not_ahead():
+    rows = run("Edith Lane came in from the garden.",
+               '"The roses are out," said she.',
+               '"Already?" said Thomas Reed.',
+               '"Yes, all of them," said Sarah Finch.',
+               FILLER, *PADDING)
+    assert rows[0][1] == "Edith Lane"
+
+
+def test_a_thought_is_attributed_but_is_not_a_turn():
+    rows = run("Thomas Reed walked beside Sarah Finch.",
+               '"Come," said Thomas Reed.',
+               '"Where?" said Sarah Finch.',
+               '"To the river," said Thomas Reed.',
+               '"How dull," thought Sarah Finch.',
+               '"I will come."',
+               FILLER, *PADDING)
+    assert rows[3][1] == "Sarah Finch" and rows[3][2] == "cue"
+    assert rows[4][1] == "Sarah Finch"
+
+
+def test_a_title_of_rank_stays_in_the_speaker_name():
+    rows = run("Sir Walter Elliot came down to dinner.", '"Good evening," said Sir Walter.', *PADDING)
+    assert rows[0][1] == "Sir Walter Elliot"
+
+
+def test_the_other_person_can_be_named_as_an_object_before_the_first_turn():
+    rows = run('Sarah Finch looked across at Thomas Redmond. "Is it far?" said Sarah Finch.',
+               '"Not very."',
+               FILLER, *PADDING)
+    assert rows[1][1] == "Thomas Redmond"
+
+
+def test_after_he_made_no_answer_the_same_person_goes_on():
+    rows = run("Thomas Redmond walked beside Sarah Finch.",
+               '"Come," said Thomas Redmond.',
+               '"Where?" said Sarah Finch.',
+               "He made no answer.",
+               '"Must I guess?"',
+               FILLER, *PADDING)
+    assert rows[2][1] == "Sarah Finch"
+
+
+def test_a_trailing_adverb_is_not_part_of_the_speaker():
+    rows = run("Thomas Redmond and Mrs. Redmond sat by the fire.",
+               '"Come," said Thomas Redmond.',
+               '"Where?" cried his wife impatiently.',
+               FILLER, *PADDING)
+    assert rows[1][1:] == ("Mrs. Redmond", "description")
+
+
+def test_someone_acting_after_the_last_quotation_speaks_next():
+    rows = run("Thomas Redmond walked beside Sarah Finch.",
+               '"Come," said Sarah Finch.',
+               '"Where?" said Thomas Redmond, and Ellen Price laughed.',
+               '"Anywhere at all!"',
+               FILLER, *PADDING)
+    assert rows[2][1] == "Ellen Price"
+
+
+def test_her_father_in_the_narration_is_who_a_later_he_means():
+    rows = run("Mr. Redmond was in his study. Sarah Redmond came down when Thomas Finch had gone.",
+               "She followed her father into the study. He then said,",
+               '"I have news."',
+               FILLER, *PADDING)
+    assert rows[0][1] == "Mr. Redmond"
+
+
+def test_a_turn_opening_with_a_name_is_not_spoken_by_that_person():
+    rows = run("Thomas Redmond walked beside Sarah Finch.",
+               '"Come," said Sarah Finch.',
+               '"Where?" said Thomas Redmond.',
+               '"Sarah, look at the river."',
+               FILLER, *PADDING)
+    assert rows[2][1] == "Thomas Redmond"
+
+
+def test_a_short_name_ending_a_sentence_does_not_run_into_the_next():
+    from tui.engine.mentions import find_runs
+    text = "He gave it to Jane. Mary laughed, and Mr. Hale and Anna E. Price came in."
+    assert [r for _, _, r in find_runs(text, 0, len(text))] == ["He", "Jane", "Mary", "Mr. Hale", "Anna E. Price"]
+
+
+def test_who_acts_in_the_sentence_leading_into_a_quotation_speaks_it():
+    rows = run("Thomas Redmond walked beside Sarah Finch.",
+               '"Come," said Thomas Redmond.',
+               '"Where?" said Sarah Finch.',
+               'Sarah Finch laughed at him. "And I mean it."',
+               FILLER, *PADDING)
+    assert rows[2][1] == "Sarah Finch"
+
+
+def test_a_lead_in_sentence_naming_nobody_gives_no_speaker():
+    rows = run("Thomas Redmond walked beside Sarah Finch.",
+               '"Come," said Thomas Redmond.',
+               '"Where?" said Sarah Finch.',
+               'Sarah Finch stopped by the gate. At last, after a long pause, the answer came, "To the mill."',
+               FILLER, *PADDING)
+    assert rows[2][1] == "Thomas Redmond"
