@@ -352,3 +352,15 @@ def test_an_after_cue_never_reaches_into_the_next_sentence():
     text = ("Ferry\n\nIts report found “significant but repairable” corrosion in the stern. A spokesperson for "
             "the agency, Helen Marsh, said the report was clear.")
     assert speakers(text) != ["Helen Marsh"]
+
+
+def test_an_appositive_opening_with_her_marks_the_subject():
+    text = ("Unrest\n\nRay Dunn spoke on Friday.\n\nTom Reyes, her Republican opponent, bemoaned the unrest "
+            "and said he thought that drugs were “a very big factor.”")
+    assert speakers(text) == ["Tom Reyes"]
+
+
+def test_a_shouted_heading_run_into_a_paragraph_is_no_name():
+    text = ("Loans\n\nTHE BORROWING Back when he wrote his book, Mr. Kevin Lane said debt was a last resort. "
+            "“You would pay cash if you could,” he said.")
+    assert speakers(text) == ["Kevin Lane"]

@@ -46,6 +46,7 @@ _APPOSED_NOUN = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,4}
                            r"(?=\s*[,.;]|\s+(?:of|who|from|at|in|and)\b)")
 _SPEAKS_NEXT = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?:\w+ly\s+)?(?:said|says|told|tells|wrote|writes|added|adds|"
                           r"argued|argues|explained|noted|insisted|asked|tweeted|testified)\b")
+_SHOUTED_LEAD = re.compile(r"(?:[A-Z]{2,}\s+)*[A-Z]{4,}\s")  # "THE BORROWING Back when …": a heading run on
 _SURNAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
 _PLACE_WORDS = frozenset("in at from to across near into outside inside toward towards through around".split())
 
@@ -258,7 +259,7 @@ class Mention:
 _VERBISH = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?!(?:of|in|and|or|to|for|on|at|with|from|by|as|than)\b)[a-z]{2,}\b")
 # "Smith at the Weekly Review agreed": a name, its affiliation, then the verb
 _AFFILIATED = re.compile(r"\s+(?:at|of|from|for|with|in|on)\s+(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){1,4}(?!(?:of|in|and|or|to|for|on|at|with|from|by|as)\b)[a-z]{2,}\b")
-_APPOSITION = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:,\s+(?:a|an|the|who|whose|of|\d+)\b|\s+[—–-]+\s*who\b)")
+_APPOSITION = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:,\s+(?:a|an|the|his|her|their|who|whose|of|\d+)\b|\s+[—–-]+\s*who\b)")
 _TITLE_AFTER = re.compile(r",\s+(?:[a-z-]+\s+){0,2}(?P<w>[a-z-]+)\b")
 _APPOSED_VERB = re.compile(r",\s+(?:\w+ly\s+)?(?:has|had|have|is|was|will|would|can|could|says|said|told|"
                            r"[a-z]{3,}(?:s|ed))\b")
@@ -395,8 +396,8 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
     found: list[tuple[int, int, NameParse, tuple[str, ...]]] = []
     for lo, hi in segments:
         for s, e, run in find_runs(text, lo, hi):
-            if run.isupper() and len(run) > 3:
-                continue  # a dateline or shouted heading, not a name
+            if run.isupper() and len(run) > 3 or _SHOUTED_LEAD.match(run):
+                continue  # a dateline or shouted heading ("THE BORROWING Back when …"), not a name
             p = parse_run(run)
             if p is None:
                 bare = _POSSESSIVE.sub("", run)
