@@ -364,3 +364,8 @@ def test_a_shouted_heading_run_into_a_paragraph_is_no_name():
     text = ("Loans\n\nTHE BORROWING Back when he wrote his book, Mr. Kevin Lane said debt was a last resort. "
             "“You would pay cash if you could,” he said.")
     assert speakers(text) == ["Kevin Lane"]
+
+
+def test_an_acronym_before_a_title_is_not_a_shouted_heading():
+    text = "Alliance\n\nNATO Secretary General Jens Stolten spoke on Friday. “We are ready,” he said."
+    assert speakers(text) == ["Jens Stolten"]

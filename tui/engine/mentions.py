@@ -33,8 +33,8 @@ _PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNOR
 # English words that make a place name, not a person's: "North Dakota", "Cook County"
 _PLACE_FIRST = frozenset("""north south east west northern southern eastern western central upper lower
 new united saint san santa los las fort port mount lake cape""".split())
-_PLACE_LAST = frozenset("""states islands island county city valley bay beach coast gulf sea ocean kingdom
-republic river mountains heights park province territory district""".split())
+_PLACE_LAST = frozenset("""states islands island county city valley beach coast gulf sea ocean kingdom
+republic river mountains heights province territory district""".split())
 _PERSON_TITLES = TITLE_WORDS - frozenset("""former state house senate democratic republican acting vice
 general chief deputy""".split())
 _FEMALE_TITLES = frozenset("""widow wife mother daughter sister aunt niece grandmother girlfriend actress
@@ -46,7 +46,7 @@ _APPOSED_NOUN = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,4}
                            r"(?=\s*[,.;]|\s+(?:of|who|from|at|in|and)\b)")
 _SPEAKS_NEXT = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?:\w+ly\s+)?(?:said|says|told|tells|wrote|writes|added|adds|"
                           r"argued|argues|explained|noted|insisted|asked|tweeted|testified)\b")
-_SHOUTED_LEAD = re.compile(r"(?:[A-Z]{2,}\s+)*[A-Z]{4,}\s")  # "THE BORROWING Back when …": a heading run on
+_SHOUTED_LEAD = re.compile(r"(?:[A-Z]{2,}\s+)+[A-Z]{4,}\s|[A-Z]{7,}\s")  # "THE BORROWING Back when …": a heading run on
 _SURNAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
 _PLACE_WORDS = frozenset("in at from to across near into outside inside toward towards through around".split())
 
