@@ -3,9 +3,12 @@
 Order of evidence, strongest first:
 
 1. a cue next to the quotation ("…,” Putin said", "said Mr. Burman", "Putin said that “…”",
-   "according to officials", "Pence: “…”"), its noun phrase resolved to a person: by name,
-   by pronoun (gender and number, most recent compatible person), or by description ("the
-   Russian leader": the person introduced with that title, else the last speaker);
+   "according to officials", "Pence: “…”", "Romney -- “…”", "Trump’s claim that “…”"), its
+   noun phrase resolved to a person: by name (the name before its modifiers: "Rep. Lee of
+   Ohio"), by pronoun (gender and number, the nearest person named as a subject; "it" is the
+   body just named), or by description ("the Russian leader": the person introduced with
+   that title, else a guess at the last person quoted); a headline quotation with no cue
+   goes to the person the headline names;
 2. a transcript label at the start of the paragraph or quotation ("PENCE: …", "Q:");
 3. the paragraph: an interrupted quotation ("“A,” he said, “B.”") has one speaker;
 4. continuation: a paragraph that goes on with a quotation the previous one left open, or
