@@ -369,3 +369,13 @@ def test_a_shouted_heading_run_into_a_paragraph_is_no_name():
 def test_an_acronym_before_a_title_is_not_a_shouted_heading():
     text = "Alliance\n\nNATO Secretary General Jens Stolten spoke on Friday. “We are ready,” he said."
     assert speakers(text) == ["Jens Stolten"]
+
+
+def test_a_titled_name_in_apposition_and_a_cue_before_a_closed_quotation():
+    text = ("Budget\n\nGovernor Maria Gonzalez unveiled the budget on Monday.\n\n"
+            "Her rival, state Sen. Paul Okoro, told reporters: “This budget is a fantasy.” He added that the "
+            "plan was “unworkable.”")
+    doc = load_text(text, fmt="text")
+    a = analyze(doc)
+    first = a.quotes[0]
+    assert a.speaker_of(first).name == "Paul Okoro" and first.method == "cue"

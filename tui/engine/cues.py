@@ -89,6 +89,8 @@ _NOUN_USE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt
                        r"[Yy]our|[Oo]ne|first|new|latest|recent)|[’']s)\s+(?P<mid>[a-z-]+\s+)?$")
 _COORD = re.compile(r"(?:\band|\bbut|,\s*and|\bthen)\s+(?:\w+ly\s+|also\s+|later\s+)?$")
 _NAME_ONLY = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}")
+_TITLED_APPOSITION = re.compile(r"(?:[a-z-]+\s+){0,3}(?P<name>(?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]+)\s+)*"
+                                r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3})")
 _DESCRIPTION = re.compile(r"(?:[Aa]n?|[Tt]he|his|her|its|their|[A-Z][\w.-]*[’']s)\s")
 _PARTICIPLE = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bin|\bwhen|\bfor|\bwithout|\bdespite)\s+(?:\w+ly\s+)?$")
 _POSSESSED_WORDS = re.compile(
@@ -175,8 +177,9 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
             if k < 0:
                 break
             app = inner[k + 1:].strip()
-            if _NAME_ONLY.fullmatch(app):
-                return app, lo + k + 1 + (len(inner[k + 1:]) - len(inner[k + 1:].lstrip()))
+            t = _TITLED_APPOSITION.fullmatch(app)
+            if t:  # "Her rival, state Sen. Paul Okoro, told": the name in apposition
+                return t.group("name"), lo + k + 1 + inner[k + 1:].find(t.group("name"))
             if depth and not _DESCRIPTION.match(app):
                 break  # only a description stands between a name and its verb
             head = inner[:k].rstrip()
@@ -222,6 +225,9 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
         nu = _NOUN_USE.search(text, max(m.start("np"), m.start("v") - 30), m.start("v"))
         if nu and not (nu.group("mid") and nu.group("mid").strip() in _PEOPLE_NOUNS):
             m = None  # "… as examples of Trump’s disrespectful comments": a noun, not a verb
+    # '“This is a fantasy.” He added that …': a new sentence after a closed quotation may be
+    # its cue, but one found before the quotation comes first
+    near = not (_CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi))
     if m and len(m.group("np").split()) <= 9:
         np = m.group("np").rstrip()
         app = m.group("app")
@@ -230,8 +236,8 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
             inner = _clean_np(app.strip(" ,"))
             names = _NAME_ONLY.findall(inner)
             if names:
-                return Cue(names[-1], m.start("app") + app.find(names[-1]), m.group("v"), "after", True)
-        return Cue(_clean_np(np), m.start("np"), m.group("v"), "after", True)
+                return Cue(names[-1], m.start("app") + app.find(names[-1]), m.group("v"), "after", near)
+        return Cue(_clean_np(np), m.start("np"), m.group("v"), "after", near)
     m = _DASH_NAME.match(text, lo, hi)
     if m:
         return Cue(_clean_np(m.group("np")), m.start("np"), "―", "after", True)
