@@ -379,3 +379,8 @@ def test_a_titled_name_in_apposition_and_a_cue_before_a_closed_quotation():
     a = analyze(doc)
     first = a.quotes[0]
     assert a.speaker_of(first).name == "Paul Okoro" and first.method == "cue"
+
+
+def test_a_capitalised_role_word_before_a_name_is_a_title():
+    text = "Pier\n\nResident Ana Ruiz was less hopeful. “I have heard promises before,” she said."
+    assert speakers(text) == ["Ana Ruiz"]

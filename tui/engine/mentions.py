@@ -47,6 +47,9 @@ _APPOSED_NOUN = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,4}
 _SPEAKS_NEXT = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?:\w+ly\s+)?(?:said|says|told|tells|wrote|writes|added|adds|"
                           r"argued|argues|explained|noted|insisted|asked|tweeted|testified)\b")
 _SHOUTED_LEAD = re.compile(r"(?:[A-Z]{2,}\s+)+[A-Z]{4,}\s|[A-Z]{7,}\s")  # "THE BORROWING Back when …": a heading run on
+# what a name may be introduced as in news, capitalised at a sentence start ("Resident Ana Ruiz")
+_ROLE_TITLES = frozenset("""resident voter member veteran student teacher activist neighbor neighbour owner
+widow widower spokesperson journalist correspondent scholar""".split())
 _SURNAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
 _PLACE_WORDS = frozenset("in at from to across near into outside inside toward towards through around".split())
 
@@ -127,7 +130,7 @@ def parse_run(run: str) -> NameParse | None:
     honorific = ""
     for i, t in enumerate(toks[:-1]):
         low = t.lower()
-        if low in HONORIFICS or _norm(t) in TITLE_WORDS:
+        if low in HONORIFICS or _norm(t) in TITLE_WORDS or _norm(t) in _ROLE_TITLES:
             cut = i + 1
             honorific = t if low in NAME_HONORIFICS else ""
     name = toks[cut:]
