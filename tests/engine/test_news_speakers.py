@@ -384,3 +384,9 @@ def test_a_titled_name_in_apposition_and_a_cue_before_a_closed_quotation():
 def test_a_capitalised_role_word_before_a_name_is_a_title():
     text = "Pier\n\nResident Ana Ruiz was less hopeful. “I have heard promises before,” she said."
     assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_his_spokesman_is_not_him():
+    text = ("Library\n\nThe mayor, Ben Carter, declined to comment. His spokesman said only that Carter "
+            "“respects the council's decision.”")
+    assert speakers(text) == ["His spokesman"]

@@ -397,6 +397,9 @@ class _Resolver:
         if best is not None:
             return self.sp.of_entity(best), "description"
         if np.split()[0].lower() in ("his", "her", "their"):
+            if head in GROUP_NOUNS and head not in _KIN:
+                # "His spokesman said": someone speaking for him, not him
+                return self.sp.of_group(np), "cue"
             e = self.recent(at, gender)
             if e:
                 return self.sp.of_entity(e), "description"
