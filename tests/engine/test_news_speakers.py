@@ -390,3 +390,9 @@ def test_his_spokesman_is_not_him():
     text = ("Library\n\nThe mayor, Ben Carter, declined to comment. His spokesman said only that Carter "
             "“respects the council's decision.”")
     assert speakers(text) == ["His spokesman"]
+
+
+def test_the_statement_speaks_for_whoever_issued_it():
+    text = ("Closure\n\nThe Harbour Council issued a statement on Friday.\n\n"
+            "“We condemn the closure,” the statement said.")
+    assert speakers(text) == ["Harbour Council"]

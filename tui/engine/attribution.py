@@ -56,6 +56,8 @@ _TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representat
                         "atty": "attorney", "supt": "superintendent", "prof": "professor", "dr": "doctor",
                         "del": "delegate", "adm": "admiral", "col": "colonel", "sgt": "sergeant", "capt": "captain"}
 _NEWLINES = re.compile(r"\n\s*")
+_DOCUMENTS = frozenset("""statement report letter memo study survey poll ad advertisement clip video book
+memoir article piece editorial complaint lawsuit filing ruling transcript""".split())
 _LESSER = frozenset("vice deputy assistant associate acting former".split())
 _POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
 _KIN = frozenset("wife husband mother father lady aunt uncle sister brother niece nephew cousin".split())
@@ -270,8 +272,38 @@ class _Resolver:
         if head in _ROLE_NOUNS and not (caps and head in GROUP_NOUNS and len(words) > 3):
             return self._description(np, head, at)
         if head in GROUP_NOUNS and len(words) <= 6:
+            if head in _DOCUMENTS and words[0] in ("the", "The", "that", "That", "this", "This"):
+                author = self._author_of(head, at)
+                if author is not None:
+                    return author, "description"
             return self.sp.of_group(np), "cue"
         return None, "none"
+
+    def _author_of(self, head: str, at: int) -> int | None:
+        """"The council issued a statement … The statement said": whoever issued it, named in
+        this paragraph or the two before."""
+        lo = at
+        for _ in range(3):
+            lo = self.text.rfind("\n", 0, max(0, lo - 1))
+            if lo < 0:
+                lo = 0
+                break
+        rx = re.compile(rf"(?P<np>(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w.’'-]*)\s+(?:\w+ly\s+)?"
+                        rf"(?:issued|released|sent|published|put out|posted|filed|aired|ran|wrote)\s+"
+                        rf"(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}{head}\b")
+        found = None
+        for found in rx.finditer(self.text, lo, at):
+            pass
+        if found is None:
+            return None
+        name = found.group("np")
+        runs = list(find_runs(name, 0, len(name)))
+        if not runs:
+            return None
+        p = parse_run(runs[-1][2])
+        if p is None:
+            return None
+        return self.sp.of_entity(self.reg.resolve(p, found.start("np") + runs[-1][0]))
 
     def _body_subject(self, at: int) -> int | None:
         """"The campaign is defending him. It’s denouncing what it calls “…”": "it" is the body
