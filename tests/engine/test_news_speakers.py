@@ -29,7 +29,7 @@ def test_a_name_after_the_speech_verb_is_the_subject():
 
 def test_an_object_of_the_verb_is_not_the_subject():
     text = ("Endorsement\n\nGen. Omar Tell explained why he backs Dan Reid over the other candidate.\n\n"
-            "“This country needs a steady hand,” he said.")
+            "“The county needs a steady hand,” he said.")
     assert speakers(text) == ["Omar Tell"]
 
 
@@ -96,7 +96,7 @@ def test_the_subject_is_what_a_possessive_qualifies():
 
 
 def test_a_surname_that_is_also_a_title_word():
-    text = ("Interview\n\nWhy stay? “They pay us well, and we need the money,” Mr. King said.\n\n"
+    text = ("Interview\n\n“The contract runs two more years,” Mr. King said.\n\n"
             "“I would do it again,” Ms. Judge told reporters.")
     assert speakers(text) == ["Mr. King", "Ms. Judge"]
 
@@ -123,16 +123,16 @@ def test_a_title_makes_a_surname_a_person():
 
 def test_a_title_right_before_the_name_tells_the_gender():
     text = ("Veto\n\n“The veto is wrong,” said Mayor Josh Kerr.\n\n"
-            "“They are wrong,” said flood widow Terry Strand.\n\n"
+            "“They are wrong,” said flood widow Terry Halvard.\n\n"
             "She continued, “All we ask is a hearing.”")
-    assert speakers(text) == ["Josh Kerr", "Terry Strand", "Terry Strand"]
+    assert speakers(text) == ["Josh Kerr", "Terry Halvard", "Terry Halvard"]
 
 
 def test_a_name_after_how_or_why_opens_a_clause():
-    text = ("Pledge\n\nSenator Ted Cruzon lost the primary.\n\nSenator Paul Ortiz spoke first.\n\n"
-            "Delegates asked how Cruzon could break a pledge he had made.\n\n"
+    text = ("Pledge\n\nSenator Rolf Banner lost the primary.\n\nSenator Paul Ortiz spoke first.\n\n"
+            "Delegates asked how Banner could break a pledge he had made.\n\n"
             "“That day it became personal,” he said.")
-    assert speakers(text)[-1] == "Ted Cruzon"
+    assert speakers(text)[-1] == "Rolf Banner"
 
 
 def test_a_title_in_quotation_marks_does_not_cut_the_sentence():
@@ -143,10 +143,10 @@ def test_a_title_in_quotation_marks_does_not_cut_the_sentence():
 
 
 def test_a_name_with_a_title_in_apposition_is_the_one_he_points_to():
-    text = ("Songs\n\nWhile Mayor Tom Reyes had songs written about him, Dana Kell has none, which worries "
-            "Henry Crespo, president of the Bay Singers Club.\n\n"
-            "“No one is writing songs for her,” he said.")
-    assert speakers(text) == ["Henry Crespo"]
+    text = ("Band\n\nMayor Tom Reyes has a town band behind him; Dana Kell has none, which worries "
+            "Henry Aldane, president of the Bay Singers Club.\n\n"
+            "“Nobody plays for her yet,” he said.")
+    assert speakers(text) == ["Henry Aldane"]
 
 
 def test_a_bare_surname_is_the_family_member_the_article_is_about():
@@ -159,20 +159,20 @@ def test_a_bare_surname_is_the_family_member_the_article_is_about():
 def test_the_subject_of_what_was_said_is_not_the_speaker():
     text = ("Voters\n\nTamar Quist and Bo Lind, two voters, heard Senator Ann Voss speak on Friday.\n\n"
             "Quist said Voss does not show much consistency.\n\n"
-            "“It only comes up when there is a video,” she said.")
+            "“It only comes up at election time,” she said.")
     assert speakers(text) == ["Tamar Quist"]
 
 
 def test_a_spokesman_of_a_named_campaign_is_a_subject():
     text = ("Leave plan\n\nMayor Dan Reyes wants paid leave. The Reyes campaign spokesman Lou Amato told the Herald the "
             "plan would cover single parents. However, he could not say why a rule was cited by Ann Voss.\n\n"
-            "“We do not have the bill written down,” he said.")
+            "“The details are still being drafted,” he said.")
     assert speakers(text) == ["Lou Amato"]
 
 
 def test_an_appositive_noun_tells_the_gender():
-    text = ("Shooting\n\nOn the radio, Senator Ann Voss criticized officer Beth Sheller for shooting Kerin Mallory, "
-            "a 40-year-old unarmed man.\n\n"
+    text = ("Shooting\n\nOn the radio, Senator Ann Voss criticized officer Beth Sheller for arresting Kerin Mallory, "
+            "a 60-year-old local man.\n\n"
             "“How many times must we see this?” she said.")
     assert speakers(text) == ["Ann Voss"]
 
@@ -198,7 +198,7 @@ def test_a_contracted_pronoun_is_still_he():
 
 def test_the_name_in_apposition_to_a_description_subject():
     text = ("Deals\n\nHis former partner at the firm, Lars B. Quinn, called him a master of hard deals. "
-            "“He showed again and again that he could close.”")
+            "“He could close any deal.”")
     assert speakers(text) == ["Lars B. Quinn"]
 
 
@@ -209,9 +209,9 @@ def test_call_like_verbs_and_what_someone_called():
 
 
 def test_documents_and_bodies_speak_in_news():
-    text = ("Court\n\n“A state cannot avoid the conclusion,” said the ruling.\n\n"
-            "The commission says on its website that “there were issues with the sound.”\n\n"
-            "Proxies are barred when voting “to fill a vacancy,” per the party’s bylaws.")
+    text = ("Court\n\n“The county erred,” said the ruling.\n\n"
+            "The commission says on its website that “the lights failed twice.”\n\n"
+            "Proxies are barred when voting “to replace a chairman,” per the party’s bylaws.")
     assert speakers(text) == ["the ruling", "The commission", "the party’s bylaws"]
 
 
@@ -237,13 +237,13 @@ def test_the_subject_takes_its_role_noun():
 
 def test_a_participle_after_a_noun_is_no_cue():
     text = ("Tweets\n\nSenator Ann Voss answered on Friday. She says Mayor Dahl’s early-morning tweets "
-            "accusing Kay Lorne of fraud are “lies and fantasies.”")
+            "accusing Kay Lorne of fraud are “pure invention.”")
     assert speakers(text) == ["Ann Voss"]
 
 
 def test_a_pronoun_after_a_long_opening_phrase_is_the_subject():
     text = ("Media\n\nMayor Tom Reyes spoke to reporters.\n\n"
-            "A few days ago in an interview with a foreign network he blasted the press for being “dishonest.”")
+            "A few days ago in an interview with a foreign network he blasted the press for being “lazy.”")
     assert speakers(text) == ["Tom Reyes"]
 
 
@@ -254,50 +254,50 @@ def test_words_inside_someones_claim_are_theirs():
 
 
 def test_a_surname_that_is_a_title_word_alone():
-    text = ("Apology\n\nDoctor and former governor Howard Dean spoke on Monday.\n\n"
-            "Dean, a medical doctor, then went on the radio, tweeting, “Notice how he sniffs.”")
-    assert speakers(text) == ["Howard Dean"]
+    text = ("Apology\n\nFormer governor Marta Dean spoke on Monday.\n\n"
+            "Dean, a retired surgeon, then went on the radio, tweeting, “Watch the numbers.”")
+    assert speakers(text) == ["Marta Dean"]
 
 
 def test_a_quotation_after_its_neighbours_cue_sentence_goes_on_with_that_speaker():
-    text = ("Gala\n\n“Our work is on the ballot,” Mayor Tom Reyes said at the harbour gala, where Senator "
-            "Ann Voss also spoke. “Tolerance is on the ballot.”")
+    text = ("Gala\n\n“The harbour is on the line,” Mayor Tom Reyes said at the harbour gala, where Senator "
+            "Ann Voss also spoke. “Jobs are on the line.”")
     assert speakers(text) == ["Tom Reyes", "Tom Reyes"]
 
 
 def test_a_name_in_apposition_before_any_verb_is_the_subject():
     text = ("Tariffs\n\nThe minister of the economy, Mr. Ruiz Caldera, argues there is little point in answering "
-            "Mr. Tom Dale's threats. “We must not overreact to campaign talk,” he told me.")
+            "Mr. Tom Dale's threats. “We will not answer every threat,” he told me.")
     assert speakers(text) == ["Ruiz Caldera"]
 
 
 def test_a_dash_parenthesis_between_the_name_and_the_verb():
-    text = ("Network\n\nJon Dirk, the chief executive of Ora Media -- the company that makes Ann Lee's show -- "
-            "told me, “We are a content provider.”")
+    text = ("Network\n\nJon Dirk, the chief executive of Lumen Studios -- the company that makes Ann Lee's show -- "
+            "told me, “We sell programmes, not opinions.”")
     assert speakers(text) == ["Jon Dirk"]
 
 
 def test_it_is_the_body_that_was_just_the_subject():
     text = ("Tweets\n\nThe Reyes campaign is defending the mayor's tweets. It’s denouncing what it calls "
-            "“the biggest smear in history.”")
+            "“a smear campaign.”")
     assert speakers(text) == ["The Reyes campaign"]
 
 
 def test_a_quotation_closing_its_sentence_takes_no_cue_from_the_next_sentence():
-    text = ("Videos\n\nThe videos should be released “without delay.” Senator Ann Voss plans to visit on "
+    text = ("Videos\n\nThe videos should be released “at once.” Senator Ann Voss plans to visit on "
             "Sunday, according to a campaign aide.")
     assert speakers(text) != ["a campaign aide"]
 
 
 def test_a_source_document_is_named_before_by():
     text = ("Fraud\n\nAccording to a civil complaint filed by the state of Oster, the developers ran a "
-            "“massive fraudulent scheme.”")
+            "“long-running swindle.”")
     assert "complaint" in speakers(text)[0]
 
 
 def test_adverbs_between_the_subject_and_the_verb_are_dropped():
     text = ("Debates\n\nMayor Tom Reyes spoke first.\n\nThe Republican nominee has repeatedly wondered whether "
-            "the moderators will be “fair” to him.\n\n"
+            "the referees will be “even-handed” with him.\n\n"
             "As Lena Quist, a tax lawyer at the Bay Institute, recently put it, “Was it legal or not?”")
     doc = load_text(text, fmt="text")
     a = analyze(doc)
@@ -306,21 +306,21 @@ def test_adverbs_between_the_subject_and_the_verb_are_dropped():
 
 
 def test_a_dash_introduction_names_the_speaker():
-    text = ("Returns\n\nMany have said the same thing, including the former candidate Mitt Rowan -- "
-            "“It is disqualifying to hide the returns” -- and others.")
-    assert speakers(text) == ["Mitt Rowan"]
+    text = ("Returns\n\nMany have said the same thing, including the former candidate Ada Brook -- "
+            "“Hiding the ledgers is wrong” -- and others.")
+    assert speakers(text) == ["Ada Brook"]
 
 
 def test_a_possessor_opening_the_sentence_is_who_he_points_to():
-    text = ("Doctor\n\nCritic Dan Gorsk wrote a long review.\n\n"
-            "SCRUTINY FROM CONGRESS — Oz Mehran’s dubious advice earned him a hearing, where he appeared for his show and for saying "
-            "that coffee was a “magic cure.”")
-    assert speakers(text) == ["Oz Mehran"]
+    text = ("Doctor\n\nCritic Dan Pell wrote a long review.\n\n"
+            "SCRUTINY FROM THE SENATE — Ivo Marek’s dubious advice earned him a hearing, where he appeared for "
+            "his show and for saying that seaweed tea was a “miracle tonic.”")
+    assert speakers(text) == ["Ivo Marek"]
 
 
 def test_a_group_keeps_what_it_is_a_group_of():
     text = ("Protest\n\nSmall groups of marchers continued to call for the videos, while chanting, "
-            "“Hands up, don't shoot.”")
+            "“No more cuts.”")
     assert "marchers" in speakers(text)[0]
 
 
@@ -331,13 +331,13 @@ def test_a_sentence_opening_adverb_is_no_speaker():
 
 
 def test_a_name_before_a_gerund_and_a_when_clause_after():
-    text = ("Ad\n\nThe spot ends with footage of Tom Reyes saying during the debate, “That makes me smart,” "
+    text = ("Ad\n\nThe spot ends with footage of Tom Reyes saying during the debate, “That is just good business,” "
             "when Senator Ann Voss blasted him for paying no tax.")
     assert speakers(text) == ["Tom Reyes"]
 
 
 def test_a_noun_after_a_quotation_is_no_cue():
-    text = ("Pageant\n\nAt the debate, Senator Ann Voss cited the mayor’s names for the winner, “Miss Piggy,” "
+    text = ("Pageant\n\nAt the debate, Senator Ann Voss cited the mayor’s names for the winner, “Miss Grumpy,” "
             "as examples of Mayor Dahl’s disrespectful comments about women.")
     assert speakers(text) == ["Ann Voss"]
 
@@ -356,19 +356,19 @@ def test_an_after_cue_never_reaches_into_the_next_sentence():
 
 def test_an_appositive_opening_with_her_marks_the_subject():
     text = ("Unrest\n\nRay Dunn spoke on Friday.\n\nTom Reyes, her Republican opponent, bemoaned the unrest "
-            "and said he thought that drugs were “a very big factor.”")
+            "and said he thought that drugs were “the real cause.”")
     assert speakers(text) == ["Tom Reyes"]
 
 
 def test_a_shouted_heading_run_into_a_paragraph_is_no_name():
-    text = ("Loans\n\nTHE BORROWING Back when he wrote his book, Mr. Kevin Lane said debt was a last resort. "
-            "“You would pay cash if you could,” he said.")
+    text = ("Loans\n\nTHE HARVEST Last spring, Mr. Kevin Lane said the crop was a gamble. "
+            "“You plant and you pray,” he said.")
     assert speakers(text) == ["Kevin Lane"]
 
 
 def test_an_acronym_before_a_title_is_not_a_shouted_heading():
-    text = "Alliance\n\nNATO Secretary General Jens Stolten spoke on Friday. “We are ready,” he said."
-    assert speakers(text) == ["Jens Stolten"]
+    text = "Alliance\n\nNATO Secretary General Lars Wenning spoke on Friday. “We are ready,” he said."
+    assert speakers(text) == ["Lars Wenning"]
 
 
 def test_a_titled_name_in_apposition_and_a_cue_before_a_closed_quotation():
