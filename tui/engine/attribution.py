@@ -3,7 +3,7 @@
 Order of evidence, strongest first:
 
 1. a cue next to the quotation ("…,” Putin said", "said Mr. Burman", "Putin said that “…”",
-   "according to officials", "Pence: “…”", "Romney -- “…”", "Trump’s claim that “…”"), its
+   "according to officials", "Pence: “…”", "Rowan -- “…”", "Reyes’s claim that “…”"), its
    noun phrase resolved to a person: by name (the name before its modifiers: "Rep. Lee of
    Ohio"), by pronoun (gender and number, the nearest person named as a subject; "it" is the
    body just named), or by description ("the Russian leader": the person introduced with
@@ -50,7 +50,7 @@ _HEAD_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+|\s+(?:of|for|at|from|in|wit
 _OUTER_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+")
 _CONTRACTED = re.compile(r"(?<=^[Ii]t)[’'](?:s|d|ll)$|(?<=^[Hh]e)[’'](?:s|d|ll)$|(?<=^[Ss]he)[’'](?:s|d|ll)$|(?<=^[Tt]hey)[’'](?:re|ve|d|ll)$")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
-# "Indiana Gov. Mike Pence" is "the Indiana governor"
+# "Ohio Gov. Ann Lee" is "the Ohio governor"
 _TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
                         "lt": "lieutenant", "sec": "secretary", "pres": "president", "amb": "ambassador",
                         "atty": "attorney", "supt": "superintendent", "prof": "professor", "dr": "doctor",
@@ -570,7 +570,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                     candidates.append(after)
                 elif (not dialogue and k and after_cued.get(idx[k - 1])
                       and _one_sentence(text, quotes[idx[k - 1]].mark_end, q.mark_start)):
-                    # "“A,” Obama said at the dinner, where Clinton also spoke. “B.”": a quotation
+                    # "“A,” Reyes said at the dinner, where Voss also spoke. “B.”": a quotation
                     # opening the sentence after its neighbour's cue goes on with that speaker
                     sid, cue, method = result[idx[k - 1]]  # as sure as the neighbour's cue
                     befores = []
@@ -605,7 +605,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                         after_cued[i] = True
                     break
             if sid is None and block.kind == "heading" and q.kind != "title":
-                # "Warren Hammers Bank Chief: ‘You Should Be Investigated’": the person the
+                # "Finch Grills Bank Chief: ‘You Should Be Investigated’": the person the
                 # headline names, when the article names them too
                 e = _headline_person(text, block.start, q.mark_start, reg)
                 if e is not None:

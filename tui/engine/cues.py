@@ -84,7 +84,7 @@ as when while earlier later recently yesterday today tonight on Monday Tuesday W
 Saturday Sunday so it there""".split())
 
 
-# "his tweet", "the comments": the words before a noun (a capitalised "New Yorker put it" is a name)
+# "his tweet", "the comments": the words before a noun (a capitalised "New Ledger put it" is a name)
 _NOUN_USE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Mm]y|[Oo]ur|"
                        r"[Yy]our|[Oo]ne|first|new|latest|recent)|[’']s)\s+(?P<mid>[a-z-]+\s+)?$")
 _COORD = re.compile(r"(?:\band|\bbut|,\s*and|\bthen)\s+(?:\w+ly\s+|also\s+|later\s+)?$")
@@ -157,9 +157,9 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
     seg_strip = seg.rstrip()
     m = _ADV_END.search(seg_strip + " ")
     if m and 0 < m.start() < len(seg_strip) and seg_strip[:m.start()].rstrip()[-1:] in (",", ")"):
-        seg_strip = seg_strip[:m.start()].rstrip()  # "Rosenthal, a tax lawyer, recently put it"
+        seg_strip = seg_strip[:m.start()].rstrip()  # "Quist, a tax lawyer, recently put it"
     for dash in (" -- ", " — ", "—", " – "):
-        # "John Dickey, the chief of Ora Media -- the company that owns the show -- told me"
+        # "Jon Dirk, the chief of Lumen Studios -- the company that makes the show -- told me"
         if seg_strip.endswith(dash.strip()) and seg_strip[:-len(dash.strip())].count(dash.strip()) >= 1:
             k = seg_strip[:-len(dash.strip())].rfind(dash.strip())
             if k > 0:
@@ -172,7 +172,7 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
             seg_strip = seg_strip[:k].rstrip()
     if seg_strip.endswith(","):
         inner = seg_strip[:-1]
-        for depth in range(3):  # "Ayrault, the foreign minister of France, a permanent member, said"
+        for depth in range(3):  # "Berg, the trade minister of Dalmark, a member of the council, said"
             k = inner.rfind(",")
             if k < 0:
                 break
@@ -220,11 +220,11 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     if m and _SENTENCE_BREAK.search(m.group("np")):
         m = None  # the phrase runs into the next sentence: the verb is not this quotation's cue
     if m and m.group("np").split() and m.group("np").split()[0].lower() in _SUBORDINATORS:
-        m = None  # "“That makes me smart,” when Clinton blasted him": another clause, not the cue
+        m = None  # "“That is good business,” when Voss criticised him": another clause, not the cue
     if m:
         nu = _NOUN_USE.search(text, max(m.start("np"), m.start("v") - 30), m.start("v"))
         if nu and not (nu.group("mid") and nu.group("mid").strip() in _PEOPLE_NOUNS):
-            m = None  # "… as examples of Trump’s disrespectful comments": a noun, not a verb
+            m = None  # "… as examples of the mayor’s rude comments": a noun, not a verb
     # '“This is a fantasy.” He added that …': a new sentence after a closed quotation may be
     # its cue, but one found before the quotation comes first
     near = not (_CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi))
@@ -242,7 +242,7 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     if m:
         return Cue(_clean_np(m.group("np")), m.start("np"), "―", "after", True)
     if _CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi):
-        return None  # '… “without delay.” Clinton plans to visit, according to an aide': a new sentence
+        return None  # '… “at once.” Voss plans to visit, according to an aide': a new sentence
     head = _sentence_head(text, lo, hi)
     m = _ACCORDING.search(text, lo, head)
     if m:
@@ -262,10 +262,10 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
     if not tail.strip():
         return
     m = _DASH_INTRO.search(text, start, hi) if tail.rstrip().endswith(("--", "—", "–")) else None
-    if m:  # "Republicans have said so, including the candidate Mitt Romney -- “…” --": the name
+    if m:  # "Many have said so, including the candidate Ada Brook -- “…” --": the name
         yield Cue(m.group("np"), m.start("np"), "—", "before", True)
     verbs = _speech_verbs(text, start, hi)
-    # "Politifact checked Trump’s claim that there were “…”": the words are the possessor's
+    # "The Ledger checked Reyes’s claim that there were “…”": the words are the possessor's
     poss = None
     if " that" in tail and ("’" in tail or "'" in tail):
         for poss in _POSSESSED_WORDS.finditer(text, start, hi):
@@ -293,22 +293,22 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
         if v.start() == start and word.endswith("ing"):
             continue  # "Speaking in Ohio, Smith said": the subject follows
         w = _WHO.search(text, max(start, v.start() - 160), v.start())
-        if w:  # "McConnell, now the majority leader, who in 2010 said"
+        if w:  # "Dunn, now the harbour master, who in 2012 said"
             yield Cue(w.group("name"), w.start("name"), v.group("v"), "before", near)
             continue
         if word.endswith("ing"):
             g = _NAME_GERUND.search(text, max(start, v.start() - 60), v.start())
             if g and g.group("name").split()[0] not in ("The", "A", "An"):
-                # "footage of Trump saying …": the name right before the gerund says it
+                # "footage of Reyes saying …": the name right before the gerund says it
                 yield Cue(g.group("name"), g.start("name"), v.group("v"), "before", near)
                 continue
         if (word.endswith("ing") and not _PARTICIPLE.search(text, max(start, v.start() - 12), v.start())
                 and not _PROGRESSIVE.search(text, max(start, v.start() - 30), v.start())):
-            continue  # "tweets accusing Machado of …": a participle qualifying a noun, not a cue
+            continue  # "tweets accusing Lorne of …": a participle qualifying a noun, not a cue
         if (_COORD.search(text, max(start, v.start() - 40), v.start())
                 or (word.endswith("ing") and _PARTICIPLE.search(text, max(start, v.start() - 12), v.start()))
                 or _INFINITIVE.search(text, max(start, v.start() - 12), v.start())):
-            # "Trump took to Twitter to accuse …", "Blige sings, asking her …": the sentence's subject
+            # "Dent went on the radio to accuse …", "Fox sang, asking her …": the sentence's subject
             subj = sentence_subject(text, start, v.start())
             if subj:
                 yield Cue(subj[0], subj[1], v.group("v"), "before", near)
@@ -361,7 +361,7 @@ def sentence_subject(text: str, start: int, hi: int) -> tuple[str, int] | None:
     np = m.group("np")
     t = _TITLED_NAME.match(text, m.end("np"), hi) if np.split()[-1][:1].isupper() else None
     if t and all(w in _PEOPLE_NOUNS or w in _ADJECTIVE_TITLES for w in t.group("t").split()):
-        # "Democratic presidential nominee Hillary Clinton chimed in": the whole titled name
+        # "Republican mayoral nominee Ann Voss chimed in": the whole titled name
         return _clean_np(text[m.start("np"):t.end()]), m.start("np")
     x = _ROLE_AFTER.match(text, m.end("np"), hi)
     if (x and x.group("w") in _PEOPLE_NOUNS and x.group("w") not in _ADJECTIVE_TITLES
@@ -378,10 +378,10 @@ def sentence_subject(text: str, start: int, hi: int) -> tuple[str, int] | None:
             return app, app_at
     if np[:1].islower() or np.split()[0] in ("The", "A", "An", "His", "Her", "Their", "Its"):
         if _NAME_ONLY.fullmatch(app):
-            # "His former partner, Lawrence B. Cummings, called him …": the name in apposition
+            # "His former partner, Lars B. Quinn, called him …": the name in apposition
             return app, m.start("app") + m.group("app").find(app)
     if np.endswith(("’s", "'s")):
-        # "Clinton's campaign manager Robby Mook said", "Scott's family has called": the subject
+        # "Lee's campaign manager Rob Tate said", "Marsh's family has called": the subject
         # is what the possessive qualifies, a person or a group
         x = _POSSESSED_NAME.match(text, m.end("np"), hi) or _POSSESSED_NOUN.match(text, m.end("np"), hi)
         if x and (x.re is _POSSESSED_NAME or x.group("noun") in _PEOPLE_NOUNS):

@@ -76,7 +76,7 @@ class Entity:
         if self.kind != "person":
             return False
         if self.honorific or self.spoke or self.titles & _PERSON_TITLES:
-            return True  # "President Obama", "Sen. Warren": a title only people hold
+            return True  # "President Marek", "Sen. Finch": a title only people hold
         if len(self.tokens) > 1 and given_gender(self.tokens[0]) is not None:
             return True  # "wrote to Mary Colton": a given name and a surname, a person after "to"
         if self.place * 2 > self.subject:
@@ -124,7 +124,7 @@ def parse_run(run: str) -> NameParse | None:
     if last in ORG_WORDS and len(toks) >= 1:
         return NameParse(tuple(toks), "", (), "org")
     if len(toks) > 1 and (_norm(toks[0]) in _PLACE_FIRST or last in _PLACE_LAST):
-        return NameParse(tuple(toks), "", (), "org")  # "North Korea", "Virgin Islands": a place speaks as a body
+        return NameParse(tuple(toks), "", (), "org")  # "North Ostland", "Coral Islands": a place speaks as a body
     # the name starts after the last title word
     cut = 0
     honorific = ""
@@ -195,8 +195,8 @@ class Registry:
         self._new(p.tokens, p.honorific if len(p.tokens) == 1 else "", p.kind)
 
     def surname_parse(self, run: str) -> NameParse | None:
-        """A lone title word that is the surname of someone named in full ("Howard Dean …
-        Dean said"), else None."""
+        """A lone title word that is the surname of someone named in full ("Lisa Bishop …
+        Bishop said"), else None."""
         bare = _POSSESSIVE.sub("", run.strip())
         if " " in bare or bare.lower() not in HONORIFICS:
             return None
@@ -243,7 +243,7 @@ class Registry:
             sure = [e for e in cands if e.gender == hint]
             cands = sure or cands
         if len(cands) > 1 and all(len(c.tokens) > 1 for c in cands):
-            # "Hillary Clinton … Bill Clinton … Clinton said": a bare surname is the one the
+            # "Anna Marsh … Peter Marsh … Marsh said": a bare surname is the one the
             # text talks about most so far, not whoever was named last
             return max(cands, key=lambda c: (bisect.bisect_left(c.positions, pos), c.last_before(pos)))
         if cands:
@@ -273,7 +273,7 @@ _TITLE_LIKE = TITLE_WORDS | frozenset("""host widow widower mother father wife h
 sister brother friend neighbor neighbour owner resident voter member veteran student teacher
 colleague partner spokesperson journalist correspondent scholar""".split())
 # what follows the name of an inverted cue: "said Smith.", "said Smith to her sister", "cried
-# Lydia, laughing"; not "urged North Korea to resume talks"
+# Lydia, laughing"; not "urged North Ostland to resume talks"
 _INVERTED_END = re.compile(r"\s*(?:[,.;:!?()—–]|$)|\s+(?:of|for|from|with|in|as|when|and|but|at|after|before|while|"
                            r"\w+ly|\w+ing)\b|\s+to\s+(?:her|him|his|the|a|an|me|us|them|my|our|their|[A-Z])")
 # verbs that stand before their speaker ("…,” said Smith); "told Smith", "accusing Smith" take objects
@@ -304,7 +304,7 @@ def _word_before(text: str, lo: int, s: int) -> tuple[str, int]:
 
 def _subject_position(text: str, lo: int, s: int) -> tuple[bool, bool]:
     """(opens a clause, follows a speech verb) for a name at ``s``, skipping the titles
-    before it ("said MSNBC host Chris Matthews", "Conservative economist Aparna Mathur")."""
+    before it ("said radio host Lee Amis", "Conservative economist Priya Vantu")."""
     pos = s
     skipped = 0
     for _ in range(6):
@@ -318,7 +318,7 @@ def _subject_position(text: str, lo: int, s: int) -> tuple[bool, bool]:
         if low in SPEECH_VERBS:
             # "said Smith." inverts; "said Smith would run" opens the reported clause
             return low not in _INVERTING, low in _INVERTING
-        if low == "of" and skipped:  # "Secretary of State John Kerry"
+        if low == "of" and skipped:  # "Secretary of State John Vale"
             w2, at2 = _word_before(text, lo, at)
             if w2[:1].isupper():
                 pos = at2
@@ -326,7 +326,7 @@ def _subject_position(text: str, lo: int, s: int) -> tuple[bool, bool]:
         if low in _CLAUSE_OPENERS:
             return True, False
         if (low in _TITLE_LIKE or bare[:1].isupper()
-                or (skipped and (low in ("the", "a", "an") or low in GROUP_NOUNS))):  # "Trump campaign spokesman X"
+                or (skipped and (low in ("the", "a", "an") or low in GROUP_NOUNS))):  # "Reyes campaign spokesman X"
             pos = at
             skipped += 1
             continue
@@ -335,11 +335,11 @@ def _subject_position(text: str, lo: int, s: int) -> tuple[bool, bool]:
 
 
 def _is_subject(text: str, lo: int, s: int, e: int, run: str) -> bool:
-    """Does the name at text[s:e] look like the subject of its clause ("Trump said", "Clinton,
+    """Does the name at text[s:e] look like the subject of its clause ("Reyes said", "Voss,
     who", "said Sen. Smith", "Smith, a lawyer, told")?  A possessive ("Smith's plan") or an
     object ("backs Smith over") is not."""
     if _POSSESSIVE.search(run) or text[e:e + 2] in ("’s", "'s"):
-        # "Oz’s dubious advice earned him …": the possessor opening a sentence is what it is
+        # "Marek’s dubious advice earned him …": the possessor opening a sentence is what it is
         # about; elsewhere ("the work of Hale's firm") a possessive is no subject
         w, _ = _word_before(text, lo, s)
         return not w or w[-1] in ".!?:;—–"
@@ -357,7 +357,7 @@ def _is_subject(text: str, lo: int, s: int, e: int, run: str) -> bool:
 
 
 def _placey(before: list[str], run: str, p: NameParse) -> bool:
-    """A mention in a place's position: "in Ohio", "the United States", "Cummings of Maryland".
+    """A mention in a place's position: "in Ohio", "the Coral Islands", "Lee of Ohio".
     People are rarely named after "the" (unless a title comes between: "the Rev. X")."""
     if not before:
         return run.split()[0] == "The" and not p.titles
@@ -367,7 +367,7 @@ def _placey(before: list[str], run: str, p: NameParse) -> bool:
     if last in ("the", "The") or run.split()[0] == "The":
         return not p.titles
     if last == "of" and len(before) > 1 and before[-2][:1].isupper() and _norm(before[-2]) not in _TITLE_LIKE:
-        return True  # "Representative Smith of Ohio", but "Secretary of State John Kerry"
+        return True  # "Representative Smith of Ohio", but "Secretary of State John Vale"
     return False
 
 
@@ -405,7 +405,7 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             if p is None:
                 bare = _POSSESSIVE.sub("", run)
                 if " " not in bare and bare.lower() in HONORIFICS:
-                    # "Dean, a doctor, said": a title word that may be a known person's surname;
+                    # "Bishop, a doctor, said": a title word that may be a known person's surname;
                     # decided once every full name is known
                     found.append((lo, s, e, run, None, (), False))
                 continue
@@ -439,7 +439,7 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
         ent.positions.append(s)
         ent.titles.update(titles)
         adjacent = text[max(lo, s - 20):s].split()[-1:]
-        app = _APPOSED_NOUN.match(text, e)  # "Terence Crutcher, a 40-year-old unarmed black man,"
+        app = _APPOSED_NOUN.match(text, e)  # "Kerin Mallory, a 60-year-old local man,"
         for word in adjacent + ([app.group("n")] if app else []):
             if word in _FEMALE_TITLES or word in _MALE_TITLES:
                 ent.kin_votes.append("f" if word in _FEMALE_TITLES else "m")
@@ -450,13 +450,13 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             ent.aliases.append(form)
         subj = _is_subject(text, lo, s, e, run)
         if subj and _SPEAKS_NEXT.match(text, e):
-            ent.spoke += 1  # "McLenney said Clinton …": whoever says things is a person
+            ent.spoke += 1  # "Quist said Voss …": whoever says things is a person
         mentions.append(Mention(s, e, ent, subj))
     for ent in reg.entities:
         ent.positions.sort()
         if (ent.kind == "person" and ent.kin_votes and len(set(ent.kin_votes)) == 1
                 and not honorific_gender(ent.honorific)):
-            # "9/11 widow Terry Strada", "her husband Kim": a title right before the name that fixes
+            # "flood widow Terry Halvard", "her husband Kim": a title right before the name that fixes
             # a gender beats a given name that may be either
             ent.gender = ent.kin_votes[0]
     _vote_gender(text, segments, mentions)
