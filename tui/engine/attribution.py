@@ -58,6 +58,8 @@ _TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representat
 _NEWLINES = re.compile(r"\n\s*")
 _DOCUMENTS = frozenset("""statement report letter memo study survey poll ad advertisement clip video book
 memoir article piece editorial complaint lawsuit filing ruling transcript""".split())
+_AFTER_SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|argued|argues|noted|notes|added|adds|insisted|"
+                                r"claimed|claims|warned|warns|wrote|writes)\s+(?:that\s+)?$")
 _LESSER = frozenset("vice deputy assistant associate acting former".split())
 _POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
 _KIN = frozenset("wife husband mother father lady aunt uncle sister brother niece nephew cousin".split())
@@ -159,8 +161,9 @@ class _Resolver:
                 i -= 1
                 e = men.entity
                 if not men.subj:
-                    if other is None and gender and e.gender == gender and e.personlike:
-                        other = e
+                    if (other is None and gender and e.gender == gender and e.personlike
+                            and not _AFTER_SPEECH_VERB.search(self.text, max(0, men.start - 20), men.start)):
+                        other = e  # (not "Quist said Voss does …": Voss is what was said about)
                     continue
             if not e.personlike:
                 continue
@@ -171,7 +174,9 @@ class _Resolver:
             if e.gender is None and fallback is None:
                 fallback = e
                 if len(e.tokens) > 1 and (e.spoke or self.news):
-                    return e  # a quoted person whose gender the text never showed
+                    # a quoted person whose gender the text never showed, unless someone of the
+                    # right gender was named after them, nearer the pronoun
+                    return other or e
         return other or fallback
 
     def _sentence_subject(self, i: int, pos: int, gender: str | None) -> Entity | None:

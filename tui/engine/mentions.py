@@ -151,6 +151,16 @@ def honorific_gender(h: str) -> str | None:
     return HONORIFICS.get(h.lower()) if h else None
 
 
+def _given_by_ending(tok: str) -> str | None:
+    """A given name the lists do not hold, by its ending: English and most European women's
+    names end in -a ("Lavinia Hart", "Rosetta Vane"); men's almost never do.  Only for the first
+    word of a full name: "Russia" or "Costa" alone is no one's given name."""
+    low = tok.lower()
+    if len(low) >= 5 and low.isalpha() and low.endswith("a") and not low.endswith(("ua", "ca", "ta")):
+        return "f"
+    return None
+
+
 def given_gender(tok: str) -> str | None:
     low = tok.lower()
     if low in FEMALE_NAMES and low not in MALE_NAMES:
@@ -181,6 +191,8 @@ class Registry:
         if len(tokens) > 1:
             self._by_first.setdefault(tokens[0].lower(), []).append(e)
         g = honorific_gender(honorific) or (given_gender(tokens[0]) if len(tokens) > 1 or not honorific else None)
+        if g is None and len(tokens) > 1 and kind == "person":
+            g = _given_by_ending(tokens[0])
         if g and kind == "person":
             e.gender = g
         return e
@@ -432,6 +444,8 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             if p is None:
                 continue
         ent = reg.resolve(p, s)
+        if ent.gender is None and ent.kind == "person" and honorific_gender(p.honorific):
+            ent.gender = honorific_gender(p.honorific)  # "Mr. Ruiz Caldera": a man, whatever "Ruiz" is
         if placey:
             ent.place += 1
         else:
@@ -467,6 +481,8 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
     """A he/she right after a person's mention (no other person between) votes for their gender."""
     subj = [m for m in mentions if m.subj and m.entity.kind == "person"]
     starts = [m.start for m in subj]
+    all_men = [m for m in mentions if m.entity.kind == "person"]
+    all_starts = [m.start for m in all_men]
     for lo, hi in segments:
         for m in _PRONOUN.finditer(text, lo, hi):
             i = bisect.bisect_left(starts, m.start()) - 1
@@ -479,14 +495,23 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
             if w not in ("he", "she"):
                 continue  # "her husband", "his critics": a possessive often points elsewhere
             g = "m" if w in MALE_PRONOUNS else "f"
+            if lo and text[lo - 1] in "”\"’'" and not text[lo:m.start()].strip(" \n,.;:—–-"):
+                # "“…,” she said": the pronoun being resolved votes only when nobody already
+                # known to be a "she" was named since, or it would vote for its own answer
+                a = bisect.bisect_right(all_starts, men.end)
+                b = bisect.bisect_left(all_starts, m.start())
+                if any(x.entity is not men.entity and x.entity.gender == g for x in all_men[a:b]):
+                    continue
             men.entity.votes[g] = men.entity.votes.get(g, 0) + 1
     for men in mentions:
         e = men.entity
         if e.gender is None and e.kind == "person":
+            # a clear majority only: in a conversation between a man and a woman the pronouns
+            # after either name split nearly evenly, and a coin toss is worse than not knowing
             m, f = e.votes.get("m", 0), e.votes.get("f", 0)
-            if m > f:
+            if m > f and m >= 2 * f and (m >= 2 or f == 0):
                 e.gender = "m"
-            elif f > m:
+            elif f > m and f >= 2 * m and (f >= 2 or m == 0):
                 e.gender = "f"
 
 
