@@ -141,15 +141,15 @@ katherine christine debra rachel catherine carolyn janet ruth maria heather dian
 victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
 frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
 amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose
-alexis kayla hillary chelsea jane lydia kitty lizzy eliza caroline louisa harriet fanny
-anne jill nikki sally loretta nancy condoleezza michele melania ivanka kellyanne huma hope donna
-elena sonia ruth dianne kamala tulsi gwen maxine barbara janet susana lucy jenny ella eleanor
+alexis kayla chelsea jane lydia kitty lizzy eliza caroline louisa harriet fanny
+anne jill nikki sally loretta nancy michele hope donna
+elena sonia ruth dianne gwen maxine barbara janet susana lucy jenny ella eleanor
 abby ada adele agnes aisha alexandra alicia alison allison alma amelia ana angelina anita annie
 april ava barbara beatrice becky bella bernadette beth bethany bonnie bridget brooke camila candace
 carla carmen carrie cassandra cecilia celia charlene chloe claire clara claudia colleen connie
 constance cora courtney crystal daisy daphne dawn delia della dolores edith eileen elaine eleanor
 elise ellen eloise elsa emilia erica erin esther ethel eva eve faith fatima felicity fiona florence
-gabriela gabrielle genevieve georgia geraldine gertrude gina ginger hazel heidi holly ida ines
+gabriela gabrielle genevieve geraldine gertrude gina ginger hazel heidi holly ida ines
 ingrid irene iris isabel isabelle ivy jackie jade jasmine jeanne jenna jessie joanna jocelyn
 josephine joy juanita june karin kate katie katrina kristen kristin leah leila lena leslie lily
 lina lois lorraine louise lucia lucille luisa lynn mabel mae maggie mandy marcia margarita marianne
@@ -177,8 +177,8 @@ jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brando
 gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas
 zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean
 austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan
-juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny barack bill mike
-mitt bernie ted marco jeb chris rudy newt tim reince rand ben vladimir hugh fred
+juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny bill mike
+ ted marco chris rudy tim rand ben vladimir hugh fred
 ed tom jim bob dick al dan steve rick ron jon donald mitch harry barney leonard alan luis jorge
 abdul abraham adrian ahmed alan alberto alejandro alex alfred ali alvin amir andre andres andy
 angel antonio archie armando arnold barry benny bernard bert boris brad bradley brendan brett
