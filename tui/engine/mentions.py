@@ -151,16 +151,6 @@ def honorific_gender(h: str) -> str | None:
     return HONORIFICS.get(h.lower()) if h else None
 
 
-def _given_by_ending(tok: str) -> str | None:
-    """A given name the lists do not hold, by its ending: English and most European women's
-    names end in -a ("Lavinia Hart", "Rosetta Vane"); men's almost never do.  Only for the first
-    word of a full name: "Russia" or "Costa" alone is no one's given name."""
-    low = tok.lower()
-    if len(low) >= 5 and low.isalpha() and low.endswith("a") and not low.endswith(("ua", "ca", "ta")):
-        return "f"
-    return None
-
-
 def given_gender(tok: str) -> str | None:
     low = tok.lower()
     if low in FEMALE_NAMES and low not in MALE_NAMES:
@@ -191,8 +181,6 @@ class Registry:
         if len(tokens) > 1:
             self._by_first.setdefault(tokens[0].lower(), []).append(e)
         g = honorific_gender(honorific) or (given_gender(tokens[0]) if len(tokens) > 1 or not honorific else None)
-        if g is None and len(tokens) > 1 and kind == "person":
-            g = _given_by_ending(tokens[0])
         if g and kind == "person":
             e.gender = g
         return e
