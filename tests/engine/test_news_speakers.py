@@ -396,3 +396,14 @@ def test_the_statement_speaks_for_whoever_issued_it():
     text = ("Closure\n\nThe Harbour Council issued a statement on Friday.\n\n"
             "“We condemn the closure,” the statement said.")
     assert speakers(text) == ["Harbour Council"]
+
+
+def test_it_is_the_body_named_just_before_even_in_the_first_paragraph():
+    from tui.engine import analyze, load_text
+
+    text = ("The port agency is reviewing the case. It called the delay “regrettable but unavoidable.”\n\n"
+            "Harbour workers met on Tuesday.\n\nThey voted to wait.\n")
+    doc = load_text(text, fmt="text")
+    a = analyze(doc)
+    q = next(q for q in a.quotes if "regrettable" in doc.text[q.start:q.end])
+    assert a.speaker_of(q) is not None and "agency" in a.speaker_of(q).name

@@ -311,10 +311,11 @@ class _Resolver:
         return self.sp.of_entity(self.reg.resolve(p, found.start("np") + runs[-1][0]))
 
     def _body_subject(self, at: int) -> int | None:
-        """"The campaign is defending him. It’s denouncing what it calls “…”": "it" is the body
+        """"The agency is reviewing the case. It called the delay “regrettable”": "it" is the body
         (campaign, newspaper, agency) that was the subject of a sentence just before, in this
         paragraph or the one before it."""
-        lo = self.text.rfind("\n", 0, self.text.rfind("\n", 0, at) - 1) + 1
+        par = self.text.rfind("\n", 0, at)  # the end of the paragraph before; -1 in the first one
+        lo = self.text.rfind("\n", 0, par) + 1 if par > 0 else 0
         starts = {lo} | {m.end() for m in _SENT_END.finditer(self.text, lo, at)}
         starts |= {m.end() for m in _NEWLINES.finditer(self.text, lo, at)}  # paragraphs, headings
         for s in sorted(starts, reverse=True):
