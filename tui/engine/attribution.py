@@ -65,6 +65,8 @@ _POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
 _KIN = frozenset("wife husband mother father lady aunt uncle sister brother niece nephew cousin".split())
 _ELDERS = frozenset("wife husband mother father lady aunt uncle".split())
 
+_SENTENCE_REACH = 1500
+
 CONF = {"cue": 0.95, "pronoun": 0.8, "description": 0.7, "transcript": 0.9, "continuation": 0.7,
         "alternation": 0.5, "none": 0.0}
 # A description ("the senator said") that no one was introduced with: reported as "description",
@@ -564,11 +566,13 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                 after = cue_after(text, q.mark_end, right_hi)
                 # the sentence may have begun before an earlier quotation in the paragraph (a
                 # title, a scare quote): read it with the quoted words blanked out
-                lo_before = left_lo
                 j = k - 1
                 while j >= 0 and quotes[idx[j]].kind != "direct":
                     j -= 1
                 lo_before = quotes[idx[j]].mark_end if j >= 0 else block.start
+                # no sentence is longer than this: a paragraph of a thousand short quotations
+                # must not be read back to its start for each of them
+                lo_before = max(lo_before, q.mark_start - _SENTENCE_REACH)
                 befores = list(cue_before(masked, lo_before, q.mark_start,
                                           max_words=40 if q.kind == "partial" else 25,
                                           headline=block.kind == "heading"))

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from .lexicon import SPEECH_VERBS, WEAK_VERBS
+from .mentions import ABBREVIATIONS
 from .model import Quote
 
 MARK_KINDS = ("title", "scare")
@@ -59,18 +60,36 @@ _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
 
 
 _CLOSERS = "”’\"')"
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<!\b[A-Z][a-z][a-z][a-z])"
-                           r"(?<!\b[a-z])[.!?][”’\"')]?$")  # not after Mr. Sen. Gov. E. a.m.
+_END_AT = re.compile(r"(\w+)?[.!?][”’\"')]?$")
+_ABBREVIATIONS = frozenset(a.lower() for a in ABBREVIATIONS)
+# How far a sentence is looked for on each side of a quotation: past this it is a paragraph with
+# no full stop (a list, a transcript), and reading it whole for every quotation would be quadratic.
+_REACH = 600
+
+
+def _ends_sentence(text: str, lo: int, at: int) -> bool:
+    """Whether text[:at] ends a sentence: a full stop not after an abbreviation or an initial
+    ("Mr.", "Sen.", "E."); "in Ohio." and "said Lee." do end one."""
+    m = _END_AT.search(text, max(lo, at - 12), at)
+    if m is None:
+        return False
+    word = m.group(1)
+    return not (word and (len(word) == 1 or word.lower() in _ABBREVIATIONS))
+
+
+_STOP = re.compile(r"[.!?][”’\"')]?(?=\s)")
+_STOP_AHEAD = re.compile(r"[.!?](?:(?=[\s”’\"')])|$)")
 
 
 def _sentence_bounds(text: str, lo: int, hi: int, mark_start: int, mark_end: int) -> tuple[int, int]:
-    """Start and end of the sentence around a quotation inside block [lo, hi)."""
-    s = mark_start
-    while s > lo and not (text[s].isspace() and _SENTENCE_END.search(text, max(lo, s - 8), s)):
-        s -= 1
-    e = mark_end
-    while e < hi and not (text[e] in ".!?" and (e + 1 >= hi or text[e + 1].isspace() or text[e + 1] in _CLOSERS)):
-        e += 1
+    """Start and end of the sentence around a quotation inside block [lo, hi), at most _REACH
+    characters from the marks."""
+    s = max(lo, mark_start - _REACH)
+    for m in _STOP.finditer(text, s, mark_start):
+        if _ends_sentence(text, lo, m.end()):
+            s = m.end()
+    m = _STOP_AHEAD.search(text, mark_end, min(hi, mark_end + _REACH))
+    e = m.start() if m else min(hi, mark_end + _REACH)
     return s, e
 
 
@@ -89,7 +108,7 @@ def mark_kind(text: str, lo: int, hi: int, mark_start: int, start: int, end: int
     words = inner.split()
     if not words or len(words) > 8:
         return None
-    before = text[lo:mark_start].rstrip()
+    before = text[max(lo, mark_start - _REACH):mark_start].rstrip()
     if not before or before[-1] in ".!?:;—–-\"”'’(":
         return None  # a quotation that opens a sentence or follows a colon is speech
     s, e = _sentence_bounds(text, lo, hi, mark_start, mark_end)

@@ -19,11 +19,11 @@ from .lexicon import (DIMINUTIVES, FEMALE_NAMES, GROUP_NOUNS, HONORIFICS, MALE_N
 # an abbreviation that goes on into a name ("Mr. Hale", "Gov. Brown", "Anna E. Price"); any other
 # word's full stop ends its sentence ("to Jane. Mary laughed" is two names, not "Jane. Mary").
 # Written as a capital, then what may follow that capital, so the pattern stays fast.
-_ABBREVS = ("Mr Mrs Ms Mx Maj Mt Messrs Mme Mlle Dr Del St Sr Sen Sens Sgt Sec Supt Jr Gov Gen Rep Reps Rev "
+ABBREVIATIONS = ("Mr Mrs Ms Mx Maj Mt Messrs Mme Mlle Dr Del St Sr Sen Sens Sgt Sec Supt Jr Gov Gen Rep Reps Rev "
             "Lt Col Capt Cpt Cmdr Prof Pres Hon Adm Atty Amb Ft").split()
 _AFTER_CAPITAL = "|".join(
-    f"(?<={c})(?:{'|'.join(sorted((a[1:] for a in _ABBREVS if a[0] == c), key=len, reverse=True))})\\."
-    for c in sorted({a[0] for a in _ABBREVS}))
+    f"(?<={c})(?:{'|'.join(sorted((a[1:] for a in ABBREVIATIONS if a[0] == c), key=len, reverse=True))})\\."
+    for c in sorted({a[0] for a in ABBREVIATIONS}))
 _CAP = rf"[A-Z](?:{_AFTER_CAPITAL}|\.|[\w’']*(?:-[\w’']+)*)"
 _RUN = re.compile(rf"{_CAP}(?:\s(?:(?:de|De|van|von|del|da|di|la|le|bin|al)\s)?{_CAP}|\s[A-Z]\.)*")
 _POSSESSIVE = re.compile(r"[’']s?$")
