@@ -65,7 +65,7 @@ _POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
 _KIN = frozenset("wife husband mother father lady aunt uncle sister brother niece nephew cousin".split())
 _ELDERS = frozenset("wife husband mother father lady aunt uncle".split())
 
-_SENTENCE_REACH = 1500
+_SENTENCE_REACH = 600
 
 CONF = {"cue": 0.95, "pronoun": 0.8, "description": 0.7, "transcript": 0.9, "continuation": 0.7,
         "alternation": 0.5, "none": 0.0}
@@ -549,7 +549,6 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
         idx = by_block[bi]
         for k, i in enumerate(idx):
             q = quotes[i]
-            left_lo = quotes[idx[k - 1]].mark_end if k else block.start
             right_hi = quotes[idx[k + 1]].mark_start if k + 1 < len(idx) else block.end
             sid, cue, method = None, None, "none"
             # transcript label: "PENCE: …" at the start of the quotation or its paragraph

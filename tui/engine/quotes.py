@@ -91,12 +91,27 @@ def _double_spans(text: str, lo: int, hi: int, carried: bool):
         yield open_at, open_end, hi, hi, False, 0
 
 
+def _can_close(text: str, c: int, hi: int) -> bool:
+    """Whether the single mark at ``c`` can close a quotation: not an opening mark (space before),
+    not an apostrophe inside a word, not a plural possessive ("students’ rights")."""
+    b2 = text[c - 1]
+    a2 = text[c + 1] if c + 1 < hi else ""
+    if _is_space(b2) or _WORD_CHAR.match(a2):
+        return False
+    return not (b2 in "sS" and a2 == " " and c + 2 < hi and text[c + 2].islower())
+
+
 def _single_spans(text: str, lo: int, hi: int):
     """Top-level single-mark quotations in text[lo:hi] (no double quote around them)."""
-    marks = list(_SINGLE.finditer(text, lo, hi))
+    marks = [m.start() for m in _SINGLE.finditer(text, lo, hi)]
+    # the next mark (from each one on) that can close a quotation: one pass from the end, so
+    # ten thousand opening marks with no closer are not each matched against all the others
+    next_close = [len(marks)] * (len(marks) + 1)
+    for n in range(len(marks) - 1, -1, -1):
+        next_close[n] = n if _can_close(text, marks[n], hi) else next_close[n + 1]
     k = 0
     while k < len(marks):
-        i = marks[k].start()
+        i = marks[k]
         ch = text[i]
         before = text[i - 1] if i > lo else ""
         after = text[i + 1] if i + 1 < hi else ""
@@ -106,21 +121,11 @@ def _single_spans(text: str, lo: int, hi: int):
         if _ELISION.match(text, i + 1):
             k += 1
             continue
-        close = None
-        for n in range(k + 1, len(marks)):
-            c = marks[n].start()
-            b2 = text[c - 1]
-            a2 = text[c + 1] if c + 1 < hi else ""
-            if _is_space(b2) or _WORD_CHAR.match(a2):
-                continue  # an opening mark or an apostrophe inside a word
-            if b2 in "sS" and a2 == " " and c + 2 < hi and text[c + 2].islower():
-                continue  # students’ rights
-            close = n
-            break
-        if close is None:
+        close = next_close[k + 1]
+        if close == len(marks):
             k += 1
             continue
-        c = marks[close].start()
+        c = marks[close]
         if c - i > 1:
             yield i, i + 1, c, c + 1
         k = close + 1
