@@ -220,7 +220,7 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     if m and _SENTENCE_BREAK.search(m.group("np")):
         m = None  # the phrase runs into the next sentence: the verb is not this quotation's cue
     if m and m.group("np").split() and m.group("np").split()[0].lower() in _SUBORDINATORS:
-        m = None  # "“That is good business,” when Voss criticised him": another clause, not the cue
+        m = None  # "“The bread is stale,” when Voss criticised him": another clause, not the cue
     if m:
         nu = _NOUN_USE.search(text, max(m.start("np"), m.start("v") - 30), m.start("v"))
         if nu and not (nu.group("mid") and nu.group("mid").strip() in _PEOPLE_NOUNS):

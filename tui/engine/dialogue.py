@@ -176,7 +176,7 @@ def kin_mentions(text: str, segs, mentions, res: _Resolver):
             e = res._kin(m.group(), head, m.start())
             if e is None:
                 continue
-            # "followed her father in": someone the next "he" can mean, unless after a preposition
+            # "kissed her father goodnight": someone the next "he" can mean, unless after a preposition
             subj = not _OBJECT_BEFORE.search(text, max(0, m.start() - 12), m.start())
             extra.append(Mention(m.start(), m.end(), e, subj))
     if not extra:

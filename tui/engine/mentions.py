@@ -141,7 +141,7 @@ def parse_run(run: str) -> NameParse | None:
             honorific and honorific.lower() in _SURNAME_HONORIFICS):
         return None  # "the President", but "Mr. Major" and "Ms. Judge" are surnames
     if len(name) == 1 and not honorific and name[0].lower().endswith("ing") and len(name[0]) > 6:
-        return None  # "Recovering himself, …": a sentence-initial participle, not a name
+        return None  # "Steadying himself, …": a sentence-initial participle, not a name
     if honorific and not honorific.endswith(".") and honorific.lower() in ("mr", "mrs", "ms", "dr"):
         honorific += "."
     return NameParse(tuple(name), honorific.capitalize() if honorific else "", titles, "person")
