@@ -2,14 +2,14 @@
 
 Order of evidence, strongest first:
 
-1. a cue next to the quotation ("…,” Putin said", "said Mr. Burman", "Putin said that “…”",
-   "according to officials", "Pence: “…”", "Rowan -- “…”", "Reyes’s claim that “…”"), its
+1. a cue next to the quotation ("…,” Halloran said", "said Ms. Okafor", "Halloran said that “…”",
+   "according to officials", "Okafor: “…”", "Tamsin -- “…”", "Brandt’s boast that “…”"), its
    noun phrase resolved to a person: by name (the name before its modifiers: "Rep. Lee of
-   Ohio"), by pronoun (gender and number, the nearest person named as a subject; "it" is the
-   body just named), or by description ("the Russian leader": the person introduced with
+   Maine"), by pronoun (gender and number, the nearest person named as a subject; "it" is the
+   body just named), or by description ("the harbour master": the person introduced with
    that title, else a guess at the last person quoted); a headline quotation with no cue
    goes to the person the headline names;
-2. a transcript label at the start of the paragraph or quotation ("PENCE: …", "Q:");
+2. a transcript label at the start of the paragraph or quotation ("HALLORAN: …", "Q:");
 3. the paragraph: an interrupted quotation ("“A,” he said, “B.”") has one speaker;
 4. continuation: a paragraph that goes on with a quotation the previous one left open, or
    (in news) a bare quotation paragraph right after a quoted speaker;
@@ -50,7 +50,7 @@ _HEAD_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+|\s+(?:of|for|at|from|in|wit
 _OUTER_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+")
 _CONTRACTED = re.compile(r"(?<=^[Ii]t)[’'](?:s|d|ll)$|(?<=^[Hh]e)[’'](?:s|d|ll)$|(?<=^[Ss]he)[’'](?:s|d|ll)$|(?<=^[Tt]hey)[’'](?:re|ve|d|ll)$")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
-# "Ohio Gov. Ann Lee" is "the Ohio governor"
+# "Maine Gov. Ann Lee" is "the Maine governor"
 _TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
                         "lt": "lieutenant", "sec": "secretary", "pres": "president", "amb": "ambassador",
                         "atty": "attorney", "supt": "superintendent", "prof": "professor", "dr": "doctor",
@@ -80,7 +80,7 @@ _NO_PARSE = NameParse((), "", (), "person")
 
 def _names_someone(run: str, reg: Registry) -> bool:
     """A capitalised run that is a name, not a capitalised common noun ("Officials") or a
-    sentence's first word ("Small groups of protesters"): one word must be a name the text uses."""
+    sentence's first word ("Tired parents filled the hall"): one word must be a name the text uses."""
     p = parse_run(run)
     if p is None or p.tokens[-1].lower() in GROUP_NOUNS or p.tokens[-1].lower() in _ROLE_NOUNS:
         return False
@@ -214,14 +214,14 @@ class _Resolver:
     def resolve(self, np: str, at: int) -> tuple[int | None, str]:
         """Speaker id and method for a cue's noun phrase."""
         np = _LEAD_WORDS.sub("", np.strip())
-        np = _ADDRESSEE.sub("", np)  # "said Miss Hale to her sister", "cried her father as she came in"
-        np = _TRAILING_ADVERB.sub("", np)  # "cried his wife impatiently"
-        np = _CONTRACTED.sub("", np)  # "He’s claiming that …": he
+        np = _ADDRESSEE.sub("", np)  # "said Miss Hale to her cousin", "called her uncle as the boat left"
+        np = _TRAILING_ADVERB.sub("", np)  # "shouted the ferryman angrily"
+        np = _CONTRACTED.sub("", np)  # "She’s insisting that …": she
         if np in ("It", "it"):
             np = "it"
         cut = _HEAD_CUT.search(np)
         if cut and cut.start() > 0:
-            # "Rep. Ann Lee of Ohio", "Mr. Roe (D-Va.), a member", "a narrator in the ad":
+            # "Rep. Ann Lee of Maine", "Mr. Roe (D-Vt.), a member", "a voice in the video":
             # the speaker is the phrase before the modifier, when it names someone
             head_np = np[:cut.start()].rstrip()
             hw = head_np.split()
@@ -259,14 +259,14 @@ class _Resolver:
                 return self.sp.of_entity(e), "description"
         caps = [(at + s, at + e, r) for s, e, r in find_runs(np, 0, len(np))]
         if caps and _POSSESSOR.search(np) and words[-1][:1].islower():
-            # "Obama's former campaign strategist", "Gary Johnson's doctor": not Obama
+            # "Okafor's former press secretary", "Ida Brandt's dentist": not Okafor
             if head in _ROLE_NOUNS:
                 got = self._description(np, head, at)
                 if got[0] is not None and got[1] == "description":
                     return got
             return self.sp.of_group(np), "cue"
         honored = bool(caps) and caps[-1][1] - at >= len(np.rstrip(".,’'")) and bool(
-            (parse_run(caps[-1][2]) or _NO_PARSE).honorific)  # "Ms. Judge", "Mr. King"
+            (parse_run(caps[-1][2]) or _NO_PARSE).honorific)  # "Ms. Judge", "Mr. Major"
         if caps and (honored or head not in GROUP_NOUNS and head not in _ROLE_NOUNS):
             s, e, run = caps[-1]
             p = parse_run(run) or self.reg.surname_parse(run)
@@ -287,7 +287,7 @@ class _Resolver:
         return None, "none"
 
     def _author_of(self, head: str, at: int) -> int | None:
-        """"The council issued a statement … The statement said": whoever issued it, named in
+        """"The harbour board put out a notice … The notice said": whoever issued it, named in
         this paragraph or the two before."""
         lo = at
         for _ in range(3):
@@ -493,7 +493,7 @@ def _blank_quotes(text: str, quotes: list[Quote]) -> str:
             continue
         end = q.end
         while end > q.start and text[end - 1] in ",.;:!?":
-            end -= 1  # '“Face the Nation,” Sen. Roe': the comma still closes the lead phrase
+            end -= 1  # '“Morning Harbour,” Mayor Roe': the comma still closes the lead phrase
         parts.append(text[pos:q.start])
         parts.append(";" * (end - q.start))
         pos = end
@@ -529,7 +529,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
     sp = _Speakers(reg)
     res = _Resolver(text, reg, mentions, sp)
     if dialogue:
-        # "She followed her father in. He said, ...": the father is someone a he can point to
+        # "Her father put down the paper. He said, ...": the father is someone a he can point to
         mentions = kin_mentions(text, segs, mentions, res)
         res = _Resolver(text, reg, mentions, sp)
     masked = _blank_quotes(text, quotes)
@@ -551,7 +551,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
             q = quotes[i]
             right_hi = quotes[idx[k + 1]].mark_start if k + 1 < len(idx) else block.end
             sid, cue, method = None, None, "none"
-            # transcript label: "PENCE: …" at the start of the quotation or its paragraph
+            # transcript label: "HALLORAN: …" at the start of the quotation or its paragraph
             m = _TRANSCRIPT.match(text, q.start) or (_TRANSCRIPT.match(text, block.start) if k == 0 else None)
             if m and m.group("label").strip(".") not in ("A", "Q") and m.group("label").lower() not in NOT_NAMES:
                 label = m.group("label").title()
@@ -579,7 +579,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                     candidates.append(after)
                 elif (not dialogue and k and after_cued.get(idx[k - 1])
                       and _one_sentence(text, quotes[idx[k - 1]].mark_end, q.mark_start)):
-                    # "“A,” Reyes said at the dinner, where Voss also spoke. “B.”": a quotation
+                    # "“A,” Okafor said at the quay, which Brandt had closed. “B.”": a quotation
                     # opening the sentence after its neighbour's cue goes on with that speaker
                     sid, cue, method = result[idx[k - 1]]  # as sure as the neighbour's cue
                     befores = []
@@ -590,7 +590,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                     candidates.append(after)
                 candidates += [c for c in befores if c.side != "before"]
             if sid is None and k == 0 and q.mark_start == block.start and bi - 1 not in by_block and bi > 0:
-                # "…he turned to his partner, and said," / "he continued:" closing the paragraph before
+                # "…the baker wiped her hands, and said," / "he continued:" closing the paragraph before
                 prev = doc.blocks[bi - 1]
                 if text[prev.start:prev.end].rstrip()[-1:] in (",", ":", "-", "—"):
                     lead = [c for c in cue_before(text, prev.start, prev.end, max_words=4) if c.side == "before"]
@@ -614,7 +614,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                         after_cued[i] = True
                     break
             if sid is None and block.kind == "heading" and q.kind != "title":
-                # "Finch Grills Bank Chief: ‘You Should Be Investigated’": the person the
+                # "Okafor Presses Harbour Board: ‘Who Signed This Lease?’": the person the
                 # headline names, when the article names them too
                 e = _headline_person(text, block.start, q.mark_start, reg)
                 if e is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .lexicon import _SPEECH_BASES, GROUP_NOUNS, SPEECH_VERBS, TITLE_WORDS, WEAK_VERBS
 
 _VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
-# an inverted cue ("…,” said Smith) never uses the bare base form: ", state Del. Price" is a noun
+# an inverted cue ("…,” said Smith) never uses the bare base form: ", state Sen. Holm" is a noun
 _INV_VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS - set(_SPEECH_BASES) | {"cut"}),
                              key=len, reverse=True))
 _ADV = r"(?:(?:\w+ly|also|then|later|again|once|further|still|had|has|have|would|will|was|is|did|does|could|might|may|recently|previously|just|often|repeatedly|quickly|not|never)\s+){0,3}"
@@ -67,7 +67,7 @@ def _speech_verbs(text: str, lo: int, hi: int) -> list[_VerbHit]:
     return out
 # “…” ― Name (a byline-style attribution after the quotation)
 _DASH_NAME = re.compile(r"\s*[―—–]\s*(?P<np>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})")
-# “…” is held accountable, Warren said.  (a cue closing the sentence)
+# “…” is fixed by spring, Okafor said.  (a cue closing the sentence)
 _TAIL_CUE = re.compile(
     rf",\s+(?:(?P<v1>{_INV_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the|a|an|his|her|their|its|[A-Z]))) (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
@@ -84,7 +84,7 @@ as when while earlier later recently yesterday today tonight on Monday Tuesday W
 Saturday Sunday so it there""".split())
 
 
-# "his tweet", "the comments": the words before a noun (a capitalised "New Ledger put it" is a name)
+# "his tweet", "the comments": the words before a noun (a capitalised "Harbour Weekly put it" is a name)
 _NOUN_USE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Mm]y|[Oo]ur|"
                        r"[Yy]our|[Oo]ne|first|new|latest|recent)|[’']s)\s+(?P<mid>[a-z-]+\s+)?$")
 _COORD = re.compile(r"(?:\band|\bbut|,\s*and|\bthen)\s+(?:\w+ly\s+|also\s+|later\s+)?$")
@@ -157,7 +157,7 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
     seg_strip = seg.rstrip()
     m = _ADV_END.search(seg_strip + " ")
     if m and 0 < m.start() < len(seg_strip) and seg_strip[:m.start()].rstrip()[-1:] in (",", ")"):
-        seg_strip = seg_strip[:m.start()].rstrip()  # "Quist, a tax lawyer, recently put it"
+        seg_strip = seg_strip[:m.start()].rstrip()  # "Quist, a ferry pilot, once put it"
     for dash in (" -- ", " — ", "—", " – "):
         # "Jon Dirk, the chief of Lumen Studios -- the company that makes the show -- told me"
         if seg_strip.endswith(dash.strip()) and seg_strip[:-len(dash.strip())].count(dash.strip()) >= 1:
@@ -172,7 +172,7 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
             seg_strip = seg_strip[:k].rstrip()
     if seg_strip.endswith(","):
         inner = seg_strip[:-1]
-        for depth in range(3):  # "Berg, the trade minister of Dalmark, a member of the council, said"
+        for depth in range(3):  # "Berg, the head baker at Lund's, a founder of the guild, said"
             k = inner.rfind(",")
             if k < 0:
                 break
@@ -188,7 +188,7 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
             seg_strip = inner = head
         if seg_strip.endswith(","):
             seg_strip = seg_strip[:-1].rstrip()
-        if seg_strip.endswith(")"):  # "Rep. Ann Lee (D-Ohio), a member of the panel, said"
+        if seg_strip.endswith(")"):  # "Rep. Ann Lee (D-Maine), a member of the panel, said"
             k = seg_strip.rfind("(")
             if k > 0:
                 seg_strip = seg_strip[:k].rstrip()
@@ -197,11 +197,11 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
         cut = m.end()
     np = seg_strip[cut:].strip()
     m = _ADV_END.search(np + " ")
-    if m and 0 < m.start() < len(np):  # "The nominee has repeatedly wondered": drop "has repeatedly"
+    if m and 0 < m.start() < len(np):  # "The harbour master has repeatedly warned": drop "has repeatedly"
         np = np[: m.start()].strip()
     words = np.split()
     if len(words) > 1 and words[-1].lower() in _PRONOUN_SUBJECTS:
-        # "A few days ago in an interview with a network he blasted …": the pronoun
+        # "Last spring on a local radio show she warned …": the pronoun
         k = seg_strip.rfind(words[-1])
         return words[-1], lo + k
     if not words or len(words) > 10:
@@ -220,19 +220,19 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     if m and _SENTENCE_BREAK.search(m.group("np")):
         m = None  # the phrase runs into the next sentence: the verb is not this quotation's cue
     if m and m.group("np").split() and m.group("np").split()[0].lower() in _SUBORDINATORS:
-        m = None  # "“That is good business,” when Voss criticised him": another clause, not the cue
+        m = None  # "“The bread is stale,” when Voss criticised him": another clause, not the cue
     if m:
         nu = _NOUN_USE.search(text, max(m.start("np"), m.start("v") - 30), m.start("v"))
         if nu and not (nu.group("mid") and nu.group("mid").strip() in _PEOPLE_NOUNS):
-            m = None  # "… as examples of the mayor’s rude comments": a noun, not a verb
-    # '“This is a fantasy.” He added that …': a new sentence after a closed quotation may be
+            m = None  # "… to illustrate the baker’s sharp remarks": a noun, not a verb
+    # '“The ferry is late again.” She added that …': a new sentence after a closed quotation may be
     # its cue, but one found before the quotation comes first
     near = not (_CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi))
     if m and len(m.group("np").split()) <= 9:
         np = m.group("np").rstrip()
         app = m.group("app")
         if app and app.startswith(",") and np.split()[-1][:1].islower():
-            # "his niece, state Del. Jane Roe (D-Va.), shouted": the name in apposition speaks
+            # "her nephew, Councillor Tom Roe (Ward 4), shouted": the name in apposition speaks
             inner = _clean_np(app.strip(" ,"))
             names = _NAME_ONLY.findall(inner)
             if names:
@@ -242,7 +242,7 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     if m:
         return Cue(_clean_np(m.group("np")), m.start("np"), "―", "after", True)
     if _CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi):
-        return None  # '… “at once.” Voss plans to visit, according to an aide': a new sentence
+        return None  # '… “at once.” Brandt will tour the docks, according to an aide': a new sentence
     head = _sentence_head(text, lo, hi)
     m = _ACCORDING.search(text, lo, head)
     if m:
@@ -265,7 +265,7 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
     if m:  # "Many have said so, including the candidate Ada Brook -- “…” --": the name
         yield Cue(m.group("np"), m.start("np"), "—", "before", True)
     verbs = _speech_verbs(text, start, hi)
-    # "The Ledger checked Reyes’s claim that there were “…”": the words are the possessor's
+    # "The Gazette doubted Okafor’s boast that the ferry was “…”": the words are the possessor's
     poss = None
     if " that" in tail and ("’" in tail or "'" in tail):
         for poss in _POSSESSED_WORDS.finditer(text, start, hi):
@@ -280,7 +280,7 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
         if len(between) > max_words:
             break
         if v.group("v")[0].isupper() and not headline and v.start() != start:
-            continue  # "The Huffington Post": a capitalised verb is a name outside headlines
+            continue  # "The Harbour Post": a capitalised verb is a name outside headlines
         nu = _NOUN_USE.search(text, max(start, v.start() - 30), v.start())
         if nu and not (nu.group("mid") and nu.group("mid").strip() in _PEOPLE_NOUNS):
             continue  # "his tweet", "the comments", "Editor's note": a noun, not a verb
@@ -288,10 +288,10 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
         if v.group("v").lower() in WEAK_VERBS and not near and not (
                 len(between) <= 8 and between[0].lower() in ("him", "her", "them", "it", "this", "that")
                 and text[v.end():hi].rstrip().endswith(",")):
-            continue  # "as The Beast called them in an article last week, “…”" is still near
+            continue  # "as The Lantern dubbed them in a column on Friday, “…”" is still near
         word = v.group("v").lower()
         if v.start() == start and word.endswith("ing"):
-            continue  # "Speaking in Ohio, Smith said": the subject follows
+            continue  # "Speaking at the pier, Smith said": the subject follows
         w = _WHO.search(text, max(start, v.start() - 160), v.start())
         if w:  # "Dunn, now the harbour master, who in 2012 said"
             yield Cue(w.group("name"), w.start("name"), v.group("v"), "before", near)
@@ -299,12 +299,12 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
         if word.endswith("ing"):
             g = _NAME_GERUND.search(text, max(start, v.start() - 60), v.start())
             if g and g.group("name").split()[0] not in ("The", "A", "An"):
-                # "footage of Reyes saying …": the name right before the gerund says it
+                # "a clip of Okafor insisting …": the name right before the gerund says it
                 yield Cue(g.group("name"), g.start("name"), v.group("v"), "before", near)
                 continue
         if (word.endswith("ing") and not _PARTICIPLE.search(text, max(start, v.start() - 12), v.start())
                 and not _PROGRESSIVE.search(text, max(start, v.start() - 30), v.start())):
-            continue  # "tweets accusing Lorne of …": a participle qualifying a noun, not a cue
+            continue  # "a notice warning Lorne that …": a participle qualifying a noun, not a cue
         if (_COORD.search(text, max(start, v.start() - 40), v.start())
                 or (word.endswith("ing") and _PARTICIPLE.search(text, max(start, v.start() - 12), v.start()))
                 or _INFINITIVE.search(text, max(start, v.start() - 12), v.start())):
@@ -350,40 +350,40 @@ _SUBJECT = re.compile(
 
 
 def sentence_subject(text: str, start: int, hi: int) -> tuple[str, int] | None:
-    """The subject at the start of a sentence, after any leading phrase ("At a rally, Trump")."""
+    """The subject at the start of a sentence, after any leading phrase ("At the quay, Okafor")."""
     while start < hi and text[start].isspace():
         start += 1
     m = _LEAD_PHRASE.match(text, start, hi)
     pos = m.end() if m else start
     while pos < hi and (text[pos].isspace() or text[pos] in "”\"’'"):
-        pos += 1  # 'On “Face the Nation,” Sen. Roe …': past the closing mark
+        pos += 1  # 'On “Morning Harbour,” Mayor Roe …': past the closing mark
     m = _SUBJECT.match(text, pos, hi)
     if not m:
         return None
     np = m.group("np")
     t = _TITLED_NAME.match(text, m.end("np"), hi) if np.split()[-1][:1].isupper() else None
     if t and all(w in _PEOPLE_NOUNS or w in _ADJECTIVE_TITLES for w in t.group("t").split()):
-        # "Republican mayoral nominee Ann Voss chimed in": the whole titled name
+        # "Independent harbour-board candidate Ann Voss chimed in": the whole titled name
         return _clean_np(text[m.start("np"):t.end()]), m.start("np")
     x = _ROLE_AFTER.match(text, m.end("np"), hi)
     if (x and x.group("w") in _PEOPLE_NOUNS and x.group("w") not in _ADJECTIVE_TITLES
             and np.split()[-1][:1].isupper() and not np.endswith(("’s", "'s")) and not m.group("app")):
-        np = text[m.start("np"):x.end()]  # "The Republican nominee", not "The Republican"
+        np = text[m.start("np"):x.end()]  # "The Liberal candidate", not "The Liberal"
         o = _OF_GROUP.match(text, x.end(), hi)
         if o:
-            np = text[m.start("np"):o.end()]  # "Small groups of protesters"
+            np = text[m.start("np"):o.end()]  # "Large groups of parents"
     app = (m.group("app") or "").strip()
     x = _APPOSED_AFTER_PP.match(text, m.end("np"), hi) if not app else None
-    if x:  # "His former partner at the firm, Lars Quinn, called him …"
+    if x:  # "Her old teacher at the academy, Lars Quinn, called her …"
         app, app_at = x.group("name"), x.start("name")
         if np[:1].islower() or np.split()[0] in ("The", "A", "An", "His", "Her", "Their", "Its"):
             return app, app_at
     if np[:1].islower() or np.split()[0] in ("The", "A", "An", "His", "Her", "Their", "Its"):
         if _NAME_ONLY.fullmatch(app):
-            # "His former partner, Lars B. Quinn, called him …": the name in apposition
+            # "Her old teacher, Lars B. Quinn, called her …": the name in apposition
             return app, m.start("app") + m.group("app").find(app)
     if np.endswith(("’s", "'s")):
-        # "Lee's campaign manager Rob Tate said", "Marsh's family has called": the subject
+        # "Lund's head baker Rob Tate said", "Lund's board has asked": the subject
         # is what the possessive qualifies, a person or a group
         x = _POSSESSED_NAME.match(text, m.end("np"), hi) or _POSSESSED_NOUN.match(text, m.end("np"), hi)
         if x and (x.re is _POSSESSED_NAME or x.group("noun") in _PEOPLE_NOUNS):

@@ -3,7 +3,7 @@
 Paragraphs of dialogue group into conversations (a heading or a stretch of narration ends one).
 Within one, turns alternate between two people, counted from the nearest turn whose speaker is
 named, forwards or backwards; "he replied" is the participant of that gender who did not speak
-the turn before; a person spoken to by name ("My dear Mr. Hale") does not speak that turn.
+the turn before; a person spoken to by name ("Listen, Captain Ross") does not speak that turn.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ _VOCATIVE_OPENING = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:Miss|Sir|Lady|Colo
 
 
 def _addressees(text: str, q: Quote, reg: Registry) -> list:
-    """Entities of people spoken to by name inside a quotation ("My dear Mr. Hale,")."""
+    """Entities of people spoken to by name inside a quotation ("Listen, Captain Ross,")."""
     out = []
     first = _VOCATIVE_OPENING.match(text, q.start, q.end)  # "Anne, come here."
     for m in ([first] if first else []) + list(_VOCATIVE.finditer(text, q.start, q.end)):
@@ -176,7 +176,7 @@ def kin_mentions(text: str, segs, mentions, res: _Resolver):
             e = res._kin(m.group(), head, m.start())
             if e is None:
                 continue
-            # "followed her father in": someone the next "he" can mean, unless after a preposition
+            # "kissed her father goodnight": someone the next "he" can mean, unless after a preposition
             subj = not _OBJECT_BEFORE.search(text, max(0, m.start() - 12), m.start())
             extra.append(Mention(m.start(), m.end(), e, subj))
     if not extra:
@@ -236,7 +236,7 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
               and scene[k - 1].tail[0] not in t.to and not t.near):
             sid = scene[k - 1].tail[0]  # "... --A pause followed, and Anne began again."
         elif t.silence and k and known[k - 1] is not None and known[k - 1] not in t.to:
-            sid = known[k - 1]  # "He made no answer." and the same speaker goes on
+            sid = known[k - 1]  # "The captain only shrugged." and the same speaker goes on
         else:
             sid = _alternate(scene, known, k)
         if sid is not None:

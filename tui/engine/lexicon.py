@@ -80,7 +80,7 @@ HONORIFICS = {
     "sen": None, "rep": None, "dr": None, "mrs": "f", "deputy": None, "leader": None, "director": None,
 }
 
-# Honorifics that belong to the name itself ("Mr. Bennet" and "Mrs. Bennet" are two people).
+# Honorifics that belong to the name itself ("Mr. Ashby" and "Mrs. Ashby" are two people).
 NAME_HONORIFICS = {"mr.", "mrs.", "ms.", "miss", "sir", "lady", "lord", "mr", "mrs", "ms", "dr.",
                    "colonel", "captain", "col.", "capt.", "madame", "madam"}
 
@@ -121,7 +121,7 @@ authorities diplomats commentators pundits strategists advisers advisors adviser
 questioner narrator announcer reader readers viewer viewers caller fans crowd audience
 """.split())
 
-# Capitalised words that end an organisation's name ("the Chicago Police Department").
+# Capitalised words that end an organisation's name ("the Eastgate Fire Department").
 ORG_WORDS = frozenset("""
 department agency committee campaign party office council board post times news journal network
 institute center centre university college school foundation fund association union commission
@@ -215,7 +215,7 @@ commentator coach actor actress singer officer treasurer secretary-general polls
 moderator interviewer correspondent
 """.split())
 
-# News: verbs that put words in someone's mouth like "called" ("likened the rules to “…”",
+# News: verbs that put words in someone's mouth like "called" ("likened the levy to “…”",
 # "branded it “…”"), weak like "called": a cue only next to the quotation.
 _CALL_BASES = "liken brand dub label term characterize characterise decry denounce condemn deride".split()
 _CALL_FORMS = frozenset(f for b in _CALL_BASES for f in _inflect(b)) - {"dubed", "dubing"} | {"dubbed", "dubbing"}
@@ -227,7 +227,7 @@ _SPEECH_BASES = _SPEECH_BASES + _CALL_BASES
 GROUP_NOUNS = GROUP_NOUNS | frozenset("""ruling complaint lawsuit filing editorial article piece book
 memoir ad advertisement clip video commission court panel transcript bylaws guidelines charter""".split())
 
-# Common English pet names and the given names they shorten ("Betsy" is an Elizabeth).
+# Common English pet names and the given names they shorten ("Peggy" is a Margaret).
 DIMINUTIVES: dict[str, tuple[str, ...]] = {
     "lizzy": ("elizabeth",), "lizzie": ("elizabeth",), "liz": ("elizabeth",), "eliza": ("elizabeth",),
     "beth": ("elizabeth",), "betsy": ("elizabeth",), "betty": ("elizabeth",), "bess": ("elizabeth",),

@@ -1,9 +1,9 @@
 """People and groups named in a document: find name mentions, merge them into entities.
 
-An entity is one person (or organisation) with every form the text uses for it: "Vladimir
-Putin", "Putin", "President Putin".  Titles are kept apart from the name ("Russian President"
-is a title of Vladimir Putin), so the canonical name is the fullest *name*, not the longest
-phrase.  "Mr. Bennet" and "Mrs. Bennet" stay two entities: an honorific that fixes a gender is
+An entity is one person (or organisation) with every form the text uses for it: "Ada
+Kesk", "Kesk", "Mayor Kesk".  Titles are kept apart from the name ("Harbourton Mayor"
+is a title of Ada Kesk), so the canonical name is the fullest *name*, not the longest
+phrase.  "Mr. Ashby" and "Mrs. Ashby" stay two entities: an honorific that fixes a gender is
 part of how a surname-only person is known.
 """
 
@@ -46,7 +46,7 @@ _APPOSED_NOUN = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,4}
                            r"(?=\s*[,.;]|\s+(?:of|who|from|at|in|and)\b)")
 _SPEAKS_NEXT = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?:\w+ly\s+)?(?:said|says|told|tells|wrote|writes|added|adds|"
                           r"argued|argues|explained|noted|insisted|asked|tweeted|testified)\b")
-_SHOUTED_LEAD = re.compile(r"(?:[A-Z]{2,}\s+)+[A-Z]{4,}\s|[A-Z]{7,}\s")  # "THE BORROWING Back when …": a heading run on
+_SHOUTED_LEAD = re.compile(r"(?:[A-Z]{2,}\s+)+[A-Z]{4,}\s|[A-Z]{7,}\s")  # "THE HARBOUR Long before …": a heading run on
 # what a name may be introduced as in news, capitalised at a sentence start ("Resident Ana Ruiz")
 _ROLE_TITLES = frozenset("""resident voter member veteran student teacher activist neighbor neighbour owner
 widow widower spokesperson journalist correspondent scholar""".split())
@@ -113,7 +113,7 @@ def _norm(tok: str) -> str:
 
 
 def parse_run(run: str) -> NameParse | None:
-    """Split a capitalised run ("Russian President Vladimir Putin") into titles and a name."""
+    """Split a capitalised run ("Harbourton Mayor Ada Kesk") into titles and a name."""
     run = _POSSESSIVE.sub("", run.strip())
     toks = run.split()
     while toks and toks[0].lower().rstrip(".") in NOT_NAMES and toks[0].lower() not in HONORIFICS:
@@ -139,9 +139,9 @@ def parse_run(run: str) -> NameParse | None:
         return None
     if len(name) == 1 and (name[0].lower() in HONORIFICS or _norm(name[0]) in TITLE_WORDS) and not (
             honorific and honorific.lower() in _SURNAME_HONORIFICS):
-        return None  # "the President", but "Mr. King" and "Ms. Judge" are surnames
+        return None  # "the President", but "Mr. Major" and "Ms. Judge" are surnames
     if len(name) == 1 and not honorific and name[0].lower().endswith("ing") and len(name[0]) > 6:
-        return None  # "Recovering himself, …": a sentence-initial participle, not a name
+        return None  # "Steadying himself, …": a sentence-initial participle, not a name
     if honorific and not honorific.endswith(".") and honorific.lower() in ("mr", "mrs", "ms", "dr"):
         honorific += "."
     return NameParse(tuple(name), honorific.capitalize() if honorific else "", titles, "person")
@@ -169,7 +169,7 @@ class Registry:
         self._by_last: dict[str, list[Entity]] = {}
         self._by_first: dict[str, list[Entity]] = {}
         self._by_hon: dict[tuple[str, str], Entity] = {}
-        # honorifics seen with each surname: "Mr. Bennet" and "Mrs. Bennet" make a family
+        # honorifics seen with each surname: "Mr. Ashby" and "Mrs. Ashby" make a family
         self.honorifics_of: dict[str, set[str]] = {}
         self.retired = 0  # entities merged into another (ids stay unique)
 
@@ -190,7 +190,7 @@ class Registry:
         key = tuple(t.lower() for t in p.tokens)
         if key in self._full:
             return
-        # a longer form of a known name ("Leonard E. Burman" after "Leonard Burman") is kept apart;
+        # a longer form of a known name ("Tomas R. Lindqvist" after "Tomas Lindqvist") is kept apart;
         # lookups prefer the longest
         self._new(p.tokens, p.honorific if len(p.tokens) == 1 else "", p.kind)
 
@@ -236,7 +236,7 @@ class Registry:
         # a bare word: a surname of a known person, else a given name, else itself
         cands = [e for e in self._by_last.get(word, []) if len(e.tokens) > 1 or not e.honorific]
         if not cands:
-            cands = self._by_last.get(word, [])  # "Bennet" alone: any of the Bennets
+            cands = self._by_last.get(word, [])  # "Ashby" alone: any of the Ashbys
         if not cands:
             cands = self._by_first.get(word, [])
         if hint:
@@ -256,11 +256,11 @@ class Mention:
     start: int
     end: int
     entity: Entity
-    subj: bool = False  # looks like the subject of its clause ("Trump said", "Clinton, who")
+    subj: bool = False  # looks like the subject of its clause ("Okafor said", "Brandt, who")
 
 
 _VERBISH = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?!(?:of|in|and|or|to|for|on|at|with|from|by|as|than)\b)[a-z]{2,}\b")
-# "Smith at the Weekly Review agreed": a name, its affiliation, then the verb
+# "Smith from the bakers' guild agreed": a name, its affiliation, then the verb
 _AFFILIATED = re.compile(r"\s+(?:at|of|from|for|with|in|on)\s+(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){1,4}(?!(?:of|in|and|or|to|for|on|at|with|from|by|as)\b)[a-z]{2,}\b")
 _APPOSITION = re.compile(r"(?:\s*\([^)]{0,40}\))?(?:,\s+(?:a|an|the|his|her|their|who|whose|of|\d+)\b|\s+[—–-]+\s*who\b)")
 _TITLE_AFTER = re.compile(r",\s+(?:[a-z-]+\s+){0,2}(?P<w>[a-z-]+)\b")
@@ -273,7 +273,7 @@ _TITLE_LIKE = TITLE_WORDS | frozenset("""host widow widower mother father wife h
 sister brother friend neighbor neighbour owner resident voter member veteran student teacher
 colleague partner spokesperson journalist correspondent scholar""".split())
 # what follows the name of an inverted cue: "said Smith.", "said Smith to her sister", "cried
-# Lydia, laughing"; not "urged North Ostland to resume talks"
+# Flora, laughing"; not "urged Port Avel to reopen the ferry"
 _INVERTED_END = re.compile(r"\s*(?:[,.;:!?()—–]|$)|\s+(?:of|for|from|with|in|as|when|and|but|at|after|before|while|"
                            r"\w+ly|\w+ing)\b|\s+to\s+(?:her|him|his|the|a|an|me|us|them|my|our|their|[A-Z])")
 # verbs that stand before their speaker ("…,” said Smith); "told Smith", "accusing Smith" take objects
@@ -304,7 +304,7 @@ def _word_before(text: str, lo: int, s: int) -> tuple[str, int]:
 
 def _subject_position(text: str, lo: int, s: int) -> tuple[bool, bool]:
     """(opens a clause, follows a speech verb) for a name at ``s``, skipping the titles
-    before it ("said radio host Lee Amis", "Conservative economist Priya Vantu")."""
+    before it ("said podcast host Lee Amis", "Retired economist Priya Vantu")."""
     pos = s
     skipped = 0
     for _ in range(6):
@@ -318,7 +318,7 @@ def _subject_position(text: str, lo: int, s: int) -> tuple[bool, bool]:
         if low in SPEECH_VERBS:
             # "said Smith." inverts; "said Smith would run" opens the reported clause
             return low not in _INVERTING, low in _INVERTING
-        if low == "of" and skipped:  # "Secretary of State John Vale"
+        if low == "of" and skipped:  # "Minister of Fisheries Ida Holm"
             w2, at2 = _word_before(text, lo, at)
             if w2[:1].isupper():
                 pos = at2
@@ -326,7 +326,7 @@ def _subject_position(text: str, lo: int, s: int) -> tuple[bool, bool]:
         if low in _CLAUSE_OPENERS:
             return True, False
         if (low in _TITLE_LIKE or bare[:1].isupper()
-                or (skipped and (low in ("the", "a", "an") or low in GROUP_NOUNS))):  # "Reyes campaign spokesman X"
+                or (skipped and (low in ("the", "a", "an") or low in GROUP_NOUNS))):  # "Harbour board spokesman X"
             pos = at
             skipped += 1
             continue
@@ -339,7 +339,7 @@ def _is_subject(text: str, lo: int, s: int, e: int, run: str) -> bool:
     who", "said Sen. Smith", "Smith, a lawyer, told")?  A possessive ("Smith's plan") or an
     object ("backs Smith over") is not."""
     if _POSSESSIVE.search(run) or text[e:e + 2] in ("’s", "'s"):
-        # "Marek’s dubious advice earned him …": the possessor opening a sentence is what it is
+        # "Marek’s late ferry cost him …": the possessor opening a sentence is what it is
         # about; elsewhere ("the work of Hale's firm") a possessive is no subject
         w, _ = _word_before(text, lo, s)
         return not w or w[-1] in ".!?:;—–"
@@ -350,7 +350,7 @@ def _is_subject(text: str, lo: int, s: int, e: int, run: str) -> bool:
         return True  # "Henry Smith, president of the club"
     opens, inverted = _subject_position(text, lo, s)
     if inverted:
-        # "…,” said Sen. Smith." but not "urged Smith to resume talks"; "said Smith would run"
+        # "…,” said Sen. Smith." but not "urged Smith to stay on"; "said Smith would run"
         # names the subject of what was said, not someone who speaks
         return bool(_INVERTED_END.match(text, e))
     return opens and bool(_VERBISH.match(text, e) or _AFFILIATED.match(text, e))
@@ -367,7 +367,7 @@ def _placey(before: list[str], run: str, p: NameParse) -> bool:
     if last in ("the", "The") or run.split()[0] == "The":
         return not p.titles
     if last == "of" and len(before) > 1 and before[-2][:1].isupper() and _norm(before[-2]) not in _TITLE_LIKE:
-        return True  # "Representative Smith of Ohio", but "Secretary of State John Vale"
+        return True  # "Representative Smith of Ohio", but "Minister of Fisheries Ida Holm"
     return False
 
 
@@ -400,7 +400,7 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
     for lo, hi in segments:
         for s, e, run in find_runs(text, lo, hi):
             if run.isupper() and len(run) > 3 or _SHOUTED_LEAD.match(run):
-                continue  # a dateline or shouted heading ("THE BORROWING Back when …"), not a name
+                continue  # a dateline or shouted heading ("THE HARBOUR Long before …"), not a name
             p = parse_run(run)
             if p is None:
                 bare = _POSSESSIVE.sub("", run)
@@ -533,7 +533,7 @@ def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
         if len(cands) == 1:
             into[e.id] = cands[0]
     for e in reg.entities:
-        # "Betsy", named now and then, is the one Elizabeth of the text
+        # "Peggy", named now and then, is the one Margaret of the text
         forms = DIMINUTIVES.get(e.tokens[0].lower()) if len(e.tokens) == 1 and not e.honorific else None
         if forms and len(e.positions) <= 3:
             cands = [f for f in full if f.tokens[0].lower() in forms]
