@@ -109,8 +109,8 @@ def test_a_thought_is_attributed_but_is_not_a_turn():
 
 
 def test_a_title_of_rank_stays_in_the_speaker_name():
-    rows = run("Sir Walter Elliot came down to dinner.", '"Good evening," said Sir Walter.', *PADDING)
-    assert rows[0][1] == "Sir Walter Elliot"
+    rows = run("Sir Hugo Marlowe came down to dinner.", '"Good evening," said Sir Hugo.', *PADDING)
+    assert rows[0][1] == "Sir Hugo Marlowe"
 
 
 def test_the_other_person_can_be_named_as_an_object_before_the_first_turn():

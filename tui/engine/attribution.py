@@ -214,7 +214,7 @@ class _Resolver:
     def resolve(self, np: str, at: int) -> tuple[int | None, str]:
         """Speaker id and method for a cue's noun phrase."""
         np = _LEAD_WORDS.sub("", np.strip())
-        np = _ADDRESSEE.sub("", np)  # "said Miss Hale to her cousin", "called her uncle as the boat left"
+        np = _ADDRESSEE.sub("", np)  # "said Miss Penrose to her cousin", "called her uncle as the boat left"
         np = _TRAILING_ADVERB.sub("", np)  # "shouted the ferryman angrily"
         np = _CONTRACTED.sub("", np)  # "She’s insisting that …": she
         if np in ("It", "it"):

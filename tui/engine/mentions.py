@@ -59,7 +59,7 @@ class Entity:
     id: int
     tokens: tuple[str, ...]  # the fullest name, titles removed
     honorific: str = ""  # "Mr." / "Mrs." when only known that way
-    style: str = ""  # "Sir" / "Lady" that goes with the full name ("Sir Walter Elliot")
+    style: str = ""  # "Sir" / "Lady" that goes with the full name ("Sir Hugo Marlowe")
     gender: str | None = None
     kind: str = "person"  # person or group
     aliases: list[str] = field(default_factory=list)
@@ -505,16 +505,16 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
 
 _STYLES = frozenset({"sir", "lady", "lord", "dame"})
 
-# Honorifics that go with a given name ("Miss Anne", "Sir Walter", "Lady Mary"), unlike Mr./Mrs.
+# Honorifics that go with a given name ("Miss Clara", "Sir Hugo", "Lady Mary"), unlike Mr./Mrs.
 _GIVEN_HONORIFICS = frozenset({"miss", "sir", "lady", "lord"})
 
 
 def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
     """Merge the forms a novel uses for one person into one entity.
 
-    "Miss Anne" or "Sir Walter" is the "Anne Elliot" / "Walter Elliot" of the text when exactly
-    one full name starts with that given name; "Mr. Elliot" is the one man with that surname
-    whose full name is known, even where the surname is a family ("Mrs. Elliot", "Miss Elliot"
+    "Miss Clara" or "Sir Hugo" is the "Clara Marlowe" / "Hugo Marlowe" of the text when exactly
+    one full name starts with that given name; "Mr. Marlowe" is the one man with that surname
+    whose full name is known, even where the surname is a family ("Mrs. Marlowe", "Miss Marlowe"
     stay apart: a woman's honorific does not tell daughter from wife).
     """
     full = [e for e in reg.entities if e.kind == "person" and len(e.tokens) > 1 and e.personlike]
