@@ -607,8 +607,6 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
                     ent = sp.entity_of.get(got)
                     if ent is not None and how == "cue":
                         ent.spoke += 1
-                    if c.side == "subject":
-                        how = how if how != "cue" else "cue"
                     sid, cue, method = got, c.verb, how
                     if c.side == "after" and c.near:
                         after_cued[i] = True

@@ -226,7 +226,7 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
             cands += [scene[j].sid for _, j in order]
         pick = next((c for c in cands if fits(c)), None)
         if pick is not None and pick != t.sid:
-            _set(t, pick, quotes, result, None)
+            _set(t, pick, result, None)
             known[k] = pick
 
     def free_turn(k, t):
@@ -240,7 +240,7 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
         else:
             sid = _alternate(scene, known, k)
         if sid is not None:
-            _set(t, sid, quotes, result, "alternation")
+            _set(t, sid, result, "alternation")
             known[k] = sid
 
     # "he replied": the participant of that gender who did not speak the turn before
@@ -296,7 +296,7 @@ def _alternate(scene, known, k: int) -> int | None:
     return sid
 
 
-def _set(t: _Turn, sid: int, quotes, result, method: str | None) -> None:
+def _set(t: _Turn, sid: int, result, method: str | None) -> None:
     old = t.sid
     for i in t.idx:
         if result[i][0] is None or result[i][0] == old:
