@@ -194,3 +194,9 @@ def test_pronouns_split_evenly_after_a_name_do_not_decide_its_gender():
     reg, _ = build_registry(text, [(0, len(text))])
     vale = next(e for e in reg.entities if e.tokens == ("Corin", "Vale"))
     assert vale.gender is None
+
+
+def test_its_report_belongs_to_the_body_named_before():
+    text = ("Bridge checks\n\nThe county roads department inspected the bridge in May. Its report, "
+            "seen by this newspaper, found “serious but fixable” cracks in two piers.\n")
+    assert speaker_of(text, "serious but fixable") == "The county roads department"

@@ -283,6 +283,10 @@ class _Resolver:
                 author = self._author_of(head, at)
                 if author is not None:
                     return author, "description"
+            if head in _DOCUMENTS and words[0] in ("its", "Its") and len(words) <= 3:
+                body = self._body_subject(at)  # "The agency inspected it. Its report found “…”"
+                if body is not None:
+                    return body, "pronoun"
             return self.sp.of_group(np), "cue"
         return None, "none"
 
