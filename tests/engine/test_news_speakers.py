@@ -58,7 +58,7 @@ def test_a_full_name_of_unknown_gender_is_nearer_than_a_known_woman():
 
 
 def test_a_place_or_party_after_the_name_is_not_the_speaker():
-    text = ("Hearing\n\n“This hearing is a waste of time,” said Rep. Ann Lee of Ohio, the panel's senior member.\n\n"
+    text = ("Hearing\n\n“This hearing wastes a good morning,” said Rep. Ann Lee of Ohio, the panel's senior member.\n\n"
             "“We have the facts,” Mr. Hal Byrne of the Ledger Club said.\n\n"
             "“They would not wait,” Sen. Jo Wendt (R-Ore.), a member of the panel, said at noon. "
             "“Nobody else gets that deal.”")
@@ -102,7 +102,7 @@ def test_a_surname_that_is_also_a_title_word():
 
 
 def test_possessives_about_someone_else_do_not_decide_her_gender():
-    text = ("Traffic stop\n\nOfficer Ann Reed stopped the car.\n\nTamsin Vale filmed the stop. She begged her husband to get out; his hands were up, "
+    text = ("Traffic stop\n\nOfficer Ann Reed stopped the car.\n\nTamsin Vale filmed the stop. She urged her brother to stay put; his hands were up, "
             "his door was shut, his engine was off, and he did not move.\n\n"
             "“Stay calm,” she said.")
     assert speakers(text) == ["Tamsin Vale"]
@@ -230,14 +230,14 @@ def test_a_capitalised_new_is_a_name_not_a_determiner():
 
 
 def test_the_subject_takes_its_role_noun():
-    text = ("Plans\n\nGovernor Ed Marsh, the Republican nominee, spoke on Monday. Marsh did not say how he would pay.\n\n"
-            "The Republican nominee also outlined a plan and vowed to punish “those who leak.”")
+    text = ("Plans\n\nGovernor Ed Marsh, the Republican nominee, spoke on Monday. Marsh did not say who would pay.\n\n"
+            "The Republican nominee later unveiled a ferry plan and vowed to fine “anyone who dumps oil.”")
     assert speakers(text) == ["Ed Marsh"]
 
 
 def test_a_participle_after_a_noun_is_no_cue():
-    text = ("Tweets\n\nSenator Ann Voss answered on Friday. She says Mayor Dahl’s early-morning tweets "
-            "accusing Kay Lorne of fraud are “pure invention.”")
+    text = ("Tweets\n\nSenator Ann Voss answered on Friday. She says Mayor Dahl’s late-night posts "
+            "blaming Kay Lorne for the flood are “pure invention.”")
     assert speakers(text) == ["Ann Voss"]
 
 
@@ -290,8 +290,8 @@ def test_a_quotation_closing_its_sentence_takes_no_cue_from_the_next_sentence():
 
 
 def test_a_source_document_is_named_before_by():
-    text = ("Fraud\n\nAccording to a civil complaint filed by the state of Oster, the developers ran a "
-            "“long-running swindle.”")
+    text = ("Lottery\n\nAccording to a formal complaint filed by the parents of Oster, the school board ran a "
+            "“rigged lottery.”")
     assert "complaint" in speakers(text)[0]
 
 
@@ -337,8 +337,8 @@ def test_a_name_before_a_gerund_and_a_when_clause_after():
 
 
 def test_a_noun_after_a_quotation_is_no_cue():
-    text = ("Pageant\n\nAt the debate, Senator Ann Voss cited the mayor’s names for the winner, “Miss Grumpy,” "
-            "as examples of Mayor Dahl’s disrespectful comments about women.")
+    text = ("Bake-off\n\nAt the hearing, Senator Ann Voss quoted the mayor’s nickname for the baker, “Miss Crumbs,” "
+            "as proof of Mayor Dahl’s rude remarks about shopkeepers.")
     assert speakers(text) == ["Ann Voss"]
 
 
