@@ -58,7 +58,7 @@ def test_a_full_name_of_unknown_gender_is_nearer_than_a_known_woman():
 
 
 def test_a_place_or_party_after_the_name_is_not_the_speaker():
-    text = ("Hearing\n\n“This hearing is a waste of time,” said Rep. Ann Lee of Ohio, the panel's senior member.\n\n"
+    text = ("Hearing\n\n“This hearing wastes a good morning,” said Rep. Ann Lee of Ohio, the panel's senior member.\n\n"
             "“We have the facts,” Mr. Hal Byrne of the Ledger Club said.\n\n"
             "“They would not wait,” Sen. Jo Wendt (R-Ore.), a member of the panel, said at noon. "
             "“Nobody else gets that deal.”")
@@ -78,8 +78,8 @@ def test_a_name_in_apposition_to_a_description_speaks():
 
 
 def test_a_participle_or_infinitive_cue_belongs_to_the_sentence_subject():
-    text = ("Radio\n\nMayor Jo Dent went on the radio with Ann Kerr to accuse the council of being “asleep.”\n\n"
-            "Lena Fox sang a ballad to Ann Kerr before asking her, “Where do we go from here?”")
+    text = ("Ferry\n\nMayor Jo Dent rang the harbour board with Ann Kerr to accuse the pilots of being “asleep.”\n\n"
+            "Lena Fox rowed a dinghy past Ann Kerr before asking her, “Which pier is ours tonight?”")
     assert speakers(text) == ["Jo Dent", "Lena Fox"]
 
 
@@ -102,7 +102,7 @@ def test_a_surname_that_is_also_a_title_word():
 
 
 def test_possessives_about_someone_else_do_not_decide_her_gender():
-    text = ("Traffic stop\n\nOfficer Ann Reed stopped the car.\n\nTamsin Vale filmed the stop. She begged her husband to get out; his hands were up, "
+    text = ("Traffic stop\n\nOfficer Ann Reed stopped the car.\n\nTamsin Vale filmed the stop. She urged her brother to stay put; his hands were up, "
             "his door was shut, his engine was off, and he did not move.\n\n"
             "“Stay calm,” she said.")
     assert speakers(text) == ["Tamsin Vale"]
@@ -178,9 +178,9 @@ def test_an_appositive_noun_tells_the_gender():
 
 
 def test_the_president_is_not_the_vice_president():
-    text = ("Museum\n\nPresident Ana Reyes opened the museum. Vice President Tom Bell spoke after her, "
-            "and Bell praised the builders.\n\n"
-            "It was, the president said, “a stone with a long memory.”")
+    text = ("Bakery\n\nPresident Ana Reyes opened the guild bakery. Vice President Tom Bell spoke after her, "
+            "and Bell praised the bakers.\n\n"
+            "Here, the president said, “every oven keeps a street warm.”")
     assert speakers(text) == ["Ana Reyes"]
 
 
@@ -203,16 +203,16 @@ def test_the_name_in_apposition_to_a_description_subject():
 
 
 def test_call_like_verbs_and_what_someone_called():
-    text = ("Test\n\nAnother critic, Lena H. Rook, likened the rules to “burning the charter.”\n\n"
-            "Leaders denounced what Prime Minister Oskar Dahl called the test’s “reckless” timing.")
-    assert speakers(text) == ["Lena H. Rook", "Oskar Dahl"]
+    text = ("Flour tax\n\nAnother baker, Nils P. Orme, likened the levy to “salting the dough.”\n\n"
+            "Millers mocked what Prime Minister Oskar Dahl called the levy’s “modest” size.")
+    assert speakers(text) == ["Nils P. Orme", "Oskar Dahl"]
 
 
 def test_documents_and_bodies_speak_in_news():
-    text = ("Court\n\n“The county erred,” said the ruling.\n\n"
-            "The commission says on its website that “the lights failed twice.”\n\n"
-            "Proxies are barred when voting “to replace a chairman,” per the party’s bylaws.")
-    assert speakers(text) == ["the ruling", "The commission", "the party’s bylaws"]
+    text = ("Ferry dispute\n\n“The school board erred,” said the ruling.\n\n"
+            "The commission says in its newsletter that “the engines stalled twice.”\n\n"
+            "Proxies are barred when voting “to dissolve the guild,” per the guild’s bylaws.")
+    assert speakers(text) == ["the ruling", "The commission", "the guild’s bylaws"]
 
 
 def test_a_headline_quotation_belongs_to_the_person_the_headline_names():
@@ -224,32 +224,32 @@ def test_a_headline_quotation_belongs_to_the_person_the_headline_names():
 
 
 def test_a_capitalised_new_is_a_name_not_a_determiner():
-    text = ("Doctor\n\nHis degrees have not spared him from being seen, as The New Ledger put it in a long profile, "
-            "“the salesman.”")
-    assert "Ledger" in speakers(text)[0]
+    text = ("Skipper\n\nHer medals have not kept the skipper from being known, as The New Gazette put it in a short column, "
+            "as “the showman.”")
+    assert "Gazette" in speakers(text)[0]
 
 
 def test_the_subject_takes_its_role_noun():
-    text = ("Plans\n\nGovernor Ed Marsh, the Republican nominee, spoke on Monday. Marsh did not say how he would pay.\n\n"
-            "The Republican nominee also outlined a plan and vowed to punish “those who leak.”")
+    text = ("Plans\n\nGovernor Ed Marsh, the Republican nominee, spoke on Monday. Marsh did not say who would pay.\n\n"
+            "The Republican nominee later unveiled a ferry plan and vowed to fine “anyone who dumps oil.”")
     assert speakers(text) == ["Ed Marsh"]
 
 
 def test_a_participle_after_a_noun_is_no_cue():
-    text = ("Tweets\n\nSenator Ann Voss answered on Friday. She says Mayor Dahl’s early-morning tweets "
-            "accusing Kay Lorne of fraud are “pure invention.”")
+    text = ("Tweets\n\nSenator Ann Voss answered on Friday. She says Mayor Dahl’s late-night posts "
+            "blaming Kay Lorne for the flood are “pure invention.”")
     assert speakers(text) == ["Ann Voss"]
 
 
 def test_a_pronoun_after_a_long_opening_phrase_is_the_subject():
-    text = ("Media\n\nMayor Tom Reyes spoke to reporters.\n\n"
-            "A few days ago in an interview with a foreign network he blasted the press for being “lazy.”")
+    text = ("Bakery\n\nMayor Tom Reyes visited the bakery.\n\n"
+            "Two weeks back, during a long chat on a harbour podcast, he blasted the bakers for being “lazy.”")
     assert speakers(text) == ["Tom Reyes"]
 
 
 def test_words_inside_someones_claim_are_theirs():
-    text = ("Fact check\n\nThe Ledger checked Mayor Tom Reyes’s claim that there have been “thousands of potholes” "
-            "in the city this year.")
+    text = ("Ferry figures\n\nThe Gazette tested Mayor Tom Reyes’s claim that the old ferry carried “a million riders” "
+            "across the bay last summer.")
     assert speakers(text) == ["Tom Reyes"]
 
 
@@ -266,9 +266,9 @@ def test_a_quotation_after_its_neighbours_cue_sentence_goes_on_with_that_speaker
 
 
 def test_a_name_in_apposition_before_any_verb_is_the_subject():
-    text = ("Tariffs\n\nThe minister of the economy, Mr. Ruiz Caldera, argues there is little point in answering "
-            "Mr. Tom Dale's threats. “We will not answer every threat,” he told me.")
-    assert speakers(text) == ["Ruiz Caldera"]
+    text = ("Exams\n\nThe head of the school board, Mr. Ivo Santer, insists it is far too late to move "
+            "Mr. Tom Dale's exams. “No paper moves this term,” he told me.")
+    assert speakers(text) == ["Ivo Santer"]
 
 
 def test_a_dash_parenthesis_between_the_name_and_the_verb():
@@ -278,26 +278,26 @@ def test_a_dash_parenthesis_between_the_name_and_the_verb():
 
 
 def test_it_is_the_body_that_was_just_the_subject():
-    text = ("Tweets\n\nThe Reyes campaign is defending the mayor's tweets. It’s denouncing what it calls "
-            "“a smear campaign.”")
+    text = ("Prices\n\nThe Reyes campaign is backing the bakers' prices. It’s mocking what it calls "
+            "“a bread panic.”")
     assert speakers(text) == ["The Reyes campaign"]
 
 
 def test_a_quotation_closing_its_sentence_takes_no_cue_from_the_next_sentence():
-    text = ("Videos\n\nThe videos should be released “at once.” Senator Ann Voss plans to visit on "
-            "Sunday, according to a campaign aide.")
-    assert speakers(text) != ["a campaign aide"]
+    text = ("Timetable\n\nThe ferry timetable should be printed “this week.” Senator Ann Voss hopes to sail on "
+            "Tuesday, according to a harbour clerk.")
+    assert speakers(text) != ["a harbour clerk"]
 
 
 def test_a_source_document_is_named_before_by():
-    text = ("Fraud\n\nAccording to a civil complaint filed by the state of Oster, the developers ran a "
-            "“long-running swindle.”")
+    text = ("Lottery\n\nAccording to a formal complaint filed by the parents of Oster, the school board ran a "
+            "“rigged lottery.”")
     assert "complaint" in speakers(text)[0]
 
 
 def test_adverbs_between_the_subject_and_the_verb_are_dropped():
-    text = ("Debates\n\nMayor Tom Reyes spoke first.\n\nThe Republican nominee has repeatedly wondered whether "
-            "the referees will be “even-handed” with him.\n\n"
+    text = ("Regatta\n\nMayor Tom Reyes spoke first.\n\nThe Republican nominee has loudly wondered whether "
+            "the regatta judges will be “even-handed” with him.\n\n"
             "As Lena Quist, a tax lawyer at the Bay Institute, recently put it, “Was it legal or not?”")
     doc = load_text(text, fmt="text")
     a = analyze(doc)
@@ -306,15 +306,15 @@ def test_adverbs_between_the_subject_and_the_verb_are_dropped():
 
 
 def test_a_dash_introduction_names_the_speaker():
-    text = ("Returns\n\nMany have said the same thing, including the former candidate Ada Brook -- "
-            "“Hiding the ledgers is wrong” -- and others.")
+    text = ("Bread\n\nSeveral bakers made that point, among them the former guild chair Ada Brook -- "
+            "“Stale bread is no bargain” -- and others.")
     assert speakers(text) == ["Ada Brook"]
 
 
 def test_a_possessor_opening_the_sentence_is_who_he_points_to():
-    text = ("Doctor\n\nCritic Dan Pell wrote a long review.\n\n"
-            "SCRUTINY FROM THE SENATE — Ivo Marek’s dubious advice earned him a hearing, where he appeared for "
-            "his show and for saying that seaweed tea was a “miracle tonic.”")
+    text = ("Pier\n\nCritic Dan Pell filed a short report.\n\n"
+            "TROUBLE AT THE PIER — Ivo Marek’s reckless docking earned him a tribunal, where he answered for "
+            "his wake and for saying that the tide was a “gentle nudge.”")
     assert speakers(text) == ["Ivo Marek"]
 
 
@@ -325,8 +325,8 @@ def test_a_group_keeps_what_it_is_a_group_of():
 
 
 def test_a_sentence_opening_adverb_is_no_speaker():
-    text = ("Memories\n\nOnce in my early twenties, when my mother mentioned the devil, I laughed and said, "
-            "“I don't believe in the devil.”")
+    text = ("Memories\n\nOnce in my school years, when my aunt mentioned ghosts, I shrugged and said, "
+            "“Ghosts belong in storybooks.”")
     assert speakers(text) != ["Once"]
 
 
@@ -337,8 +337,8 @@ def test_a_name_before_a_gerund_and_a_when_clause_after():
 
 
 def test_a_noun_after_a_quotation_is_no_cue():
-    text = ("Pageant\n\nAt the debate, Senator Ann Voss cited the mayor’s names for the winner, “Miss Grumpy,” "
-            "as examples of Mayor Dahl’s disrespectful comments about women.")
+    text = ("Bake-off\n\nAt the hearing, Senator Ann Voss quoted the mayor’s nickname for the baker, “Miss Crumbs,” "
+            "as proof of Mayor Dahl’s rude remarks about shopkeepers.")
     assert speakers(text) == ["Ann Voss"]
 
 
@@ -355,8 +355,8 @@ def test_an_after_cue_never_reaches_into_the_next_sentence():
 
 
 def test_an_appositive_opening_with_her_marks_the_subject():
-    text = ("Unrest\n\nRay Dunn spoke on Friday.\n\nTom Reyes, her Republican opponent, bemoaned the unrest "
-            "and said he thought that drugs were “the real cause.”")
+    text = ("Closures\n\nRay Dunn spoke on Friday.\n\nTom Reyes, her old rival, regretted the closures "
+            "and said he thought that the tides were “the real culprit.”")
     assert speakers(text) == ["Tom Reyes"]
 
 

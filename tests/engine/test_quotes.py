@@ -40,8 +40,8 @@ def test_nested_quote_stays_inside_outer():
 
 
 def test_nested_curly_double_inside_double():
-    assert quotes_of('Title here\n\n“I would rather live in what he calls “hell” than there.” ― Ana') == [
-        "I would rather live in what he calls “hell” than there."
+    assert quotes_of('Title here\n\n“I would bake in what she calls “ruin” before I close.” ― Ana') == [
+        "I would bake in what she calls “ruin” before I close."
     ]
 
 
