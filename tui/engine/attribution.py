@@ -22,7 +22,7 @@ import bisect
 import dataclasses
 import re
 
-from .cues import _SENT_END, Cue, cue_after, cue_before, sentence_subject
+from .cues import SENTENCE_END, Cue, cue_after, cue_before, sentence_subject
 from .dialogue import fill_turns, is_dialogue, kin_mentions
 from .lexicon import GROUP_NOUNS, NOT_NAMES, SUBJECT_PRONOUNS, TITLE_WORDS
 from .mentions import Entity, NameParse, Registry, build_registry, find_runs, merge_forms, parse_run
@@ -322,7 +322,7 @@ class _Resolver:
         paragraph or the one before it."""
         par = self.text.rfind("\n", 0, at)  # the end of the paragraph before; -1 in the first one
         lo = self.text.rfind("\n", 0, par) + 1 if par > 0 else 0
-        starts = {lo} | {m.end() for m in _SENT_END.finditer(self.text, lo, at)}
+        starts = {lo} | {m.end() for m in SENTENCE_END.finditer(self.text, lo, at)}
         starts |= {m.end() for m in _NEWLINES.finditer(self.text, lo, at)}  # paragraphs, headings
         for s in sorted(starts, reverse=True):
             got = sentence_subject(self.text, s, at)
@@ -347,7 +347,7 @@ class _Resolver:
         """"The dockworkers gathered at the gate. “…,” they said.": the plural subject of a
         sentence earlier in the paragraph."""
         lo = self.text.rfind("\n", 0, at) + 1
-        starts = [lo] + [m.end() for m in _SENT_END.finditer(self.text, lo, at)]
+        starts = [lo] + [m.end() for m in SENTENCE_END.finditer(self.text, lo, at)]
         for s in reversed(starts):
             got = sentence_subject(self.text, s, at)
             if not got:
@@ -483,7 +483,7 @@ def _one_sentence(text: str, lo: int, hi: int) -> bool:
     gap = text[lo:hi].rstrip()
     if not gap or gap[-1] not in ".!?" or "\n" in gap:
         return False
-    ends = [m.end() for m in _SENT_END.finditer(text, lo, min(len(text), hi + 1))]
+    ends = [m.end() for m in SENTENCE_END.finditer(text, lo, min(len(text), hi + 1))]
     return len(ends) == 1 and not text[ends[0]:hi].strip()
 
 

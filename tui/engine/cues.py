@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import _SPEECH_BASES, GROUP_NOUNS, SPEECH_VERBS, TITLE_WORDS, WEAK_VERBS
+from .lexicon import GROUP_NOUNS, SPEECH_BASES, SPEECH_VERBS, TITLE_WORDS, WEAK_VERBS
 
 _VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
 # an inverted cue ("…,” said Smith) never uses the bare base form: ", state Sen. Holm" is a noun
-_INV_VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS - set(_SPEECH_BASES) | {"cut"}),
+_INV_VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS - set(SPEECH_BASES) | {"cut"}),
                              key=len, reverse=True))
 _ADV = r"(?:(?:\w+ly|also|then|later|again|once|further|still|had|has|have|would|will|was|is|did|does|could|might|may|recently|previously|just|often|repeatedly|quickly|not|never)\s+){0,3}"
 _NP = r"[^,;:“”\"!?]{1,90}?"
@@ -76,7 +76,7 @@ _CLAUSE_CUT = re.compile(
     r"(?:[,;:(—–―]|\s--?\s|\b(?:and|but|that|when|while|as|because|after|before|if|so|which|where|although|though|since|who|what)\s)",
     re.IGNORECASE,
 )
-_SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co))(?<!\bMrs)(?<!\b(?:Gov|Sen|Rep|Gen|Col))[.!?](?=\s+[A-Z“\"‘])")
+SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co))(?<!\bMrs)(?<!\b(?:Gov|Sen|Rep|Gen|Col))[.!?](?=\s+[A-Z“\"‘])")
 
 
 _NOT_SUBJECT = frozenset("""in on at of to for from with about during after before last this that by into
@@ -135,14 +135,14 @@ class Cue:
 def _sentence_tail(text: str, lo: int, hi: int) -> int:
     """Start of the last sentence in text[lo:hi]."""
     start = lo
-    for m in _SENT_END.finditer(text, lo, hi):
+    for m in SENTENCE_END.finditer(text, lo, hi):
         start = m.end()
     return start
 
 
 def _sentence_head(text: str, lo: int, hi: int) -> int:
     """End of the first sentence in text[lo:hi]."""
-    m = _SENT_END.search(text, lo, hi)
+    m = SENTENCE_END.search(text, lo, hi)
     return m.end() if m else hi
 
 

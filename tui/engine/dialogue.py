@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import NOT_NAMES
-from .mentions import _OBJECT_BEFORE, Mention, Registry, parse_run
+from .mentions import OBJECT_BEFORE, Mention, Registry, parse_run
 from .model import Document, Quote
 
 if TYPE_CHECKING:
@@ -177,7 +177,7 @@ def kin_mentions(text: str, segs, mentions, res: _Resolver):
             if e is None:
                 continue
             # "kissed her father goodnight": someone the next "he" can mean, unless after a preposition
-            subj = not _OBJECT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            subj = not OBJECT_BEFORE.search(text, max(0, m.start() - 12), m.start())
             extra.append(Mention(m.start(), m.end(), e, subj))
     if not extra:
         return mentions

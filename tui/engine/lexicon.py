@@ -6,7 +6,7 @@ General English knowledge only: nothing here names a particular article or perso
 from __future__ import annotations
 
 # Speech and statement verbs, base form.  Inflections are generated below.
-_SPEECH_BASES = """
+SPEECH_BASES = """
 say tell add stress note argue ask write tweet insist warn reply cry exclaim explain
 claim state declare announce admit acknowledge assert contend concede complain comment
 continue conclude confirm deny suggest observe remark repeat respond retort recall
@@ -50,7 +50,7 @@ def _inflect(base: str) -> list[str]:
     return forms
 
 
-SPEECH_VERBS: frozenset[str] = frozenset(f for b in _SPEECH_BASES for f in _inflect(b)) | frozenset(
+SPEECH_VERBS: frozenset[str] = frozenset(f for b in SPEECH_BASES for f in _inflect(b)) | frozenset(
     f for forms in _IRREGULAR.values() for f in forms
 )
 # Verbs that are speech only in some uses; accepted next to a quote, not for partial quotes.
@@ -221,7 +221,7 @@ _CALL_BASES = "liken brand dub label term characterize characterise decry denoun
 _CALL_FORMS = frozenset(f for b in _CALL_BASES for f in _inflect(b)) - {"dubed", "dubing"} | {"dubbed", "dubbing"}
 SPEECH_VERBS = SPEECH_VERBS | _CALL_FORMS
 WEAK_VERBS = WEAK_VERBS | _CALL_FORMS
-_SPEECH_BASES = _SPEECH_BASES + _CALL_BASES
+SPEECH_BASES = SPEECH_BASES + _CALL_BASES
 
 # Things that speak for someone in news: a ruling, a complaint, an ad, a court.
 GROUP_NOUNS = GROUP_NOUNS | frozenset("""ruling complaint lawsuit filing editorial article piece book

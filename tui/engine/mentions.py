@@ -372,7 +372,7 @@ def _placey(before: list[str], run: str, p: NameParse) -> bool:
 
 
 # a preposition right before a name: the name is its object ("the admiration of Anne")
-_OBJECT_BEFORE = re.compile(r"\b(?:of|to|with|by|for|from|at|on|upon|towards?|about|than|into|like|without|between|among|against|under|behind|beside)\s+$")
+OBJECT_BEFORE = re.compile(r"\b(?:of|to|with|by|for|from|at|on|upon|towards?|about|than|into|like|without|between|among|against|under|behind|beside)\s+$")
 
 
 def _place_then_name(p: NameParse) -> bool:
