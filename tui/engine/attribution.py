@@ -523,6 +523,8 @@ def _narrative_segments(doc: Document, quotes: list[Quote]) -> list[tuple[int, i
 
 
 def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
+    """Speakers for ``quotes``: cues paragraph by paragraph, then what carries across paragraphs,
+    then (in novels) the turns of each conversation."""
     text = doc.text
     quotes = sorted(quotes, key=lambda q: q.mark_start)
     segs = _narrative_segments(doc, quotes)
@@ -536,147 +538,192 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
         # "Her father put down the paper. He said, ...": the father is someone a he can point to
         mentions = kin_mentions(text, segs, mentions, res)
         res = _Resolver(text, reg, mentions, sp)
-    masked = _blank_quotes(text, quotes)
     res.news = not dialogue
 
-    # group quotations by block
-    by_block: dict[int, list[int]] = {}
+    by_block: dict[int, list[int]] = {}  # quotation indexes by paragraph
     for i, q in enumerate(quotes):
         by_block.setdefault(doc.block_index_at(q.mark_start) or 0, []).append(i)
 
-    result: list[tuple[int | None, str | None, str]] = [(None, None, "none")] * len(quotes)
-    after_cued: dict[int, bool] = {}  # quotes whose speaker was named right after them
-    pron: dict[int, str | None] = {}  # quotes attributed by a pronoun: its gender
-    block_order = sorted(by_block)
-    for bi in block_order:
-        block = doc.blocks[bi]
+    state = _Pass(doc, quotes, res, dialogue, _blank_quotes(text, quotes))
+    for bi in sorted(by_block):
+        state.paragraph(bi, by_block)
+    _across_paragraphs(doc, quotes, state.result, by_block, res, dialogue)
+    if dialogue:
+        fill_turns(doc, quotes, state.result, by_block, res, reg, sp, res.mentions, state.pron)
+    return _analysis(quotes, state.result, sp)
+
+
+Result = tuple[int | None, str | None, str]  # speaker id, cue words, method
+
+
+class _Pass:
+    """The paragraph-by-paragraph pass: each quotation's own evidence (a transcript label, a cue
+    before or after it, a headline's person), then its paragraph's neighbours."""
+
+    def __init__(self, doc: Document, quotes: list[Quote], res: _Resolver, dialogue: bool, masked: str) -> None:
+        self.doc, self.text, self.quotes, self.res, self.dialogue = doc, doc.text, quotes, res, dialogue
+        self.sp, self.reg = res.sp, res.reg
+        self.masked = masked  # the text with quoted words blanked out
+        self.result: list[Result] = [(None, None, "none")] * len(quotes)
+        self.after_cued: dict[int, bool] = {}  # quotes whose speaker was named right after them
+        self.pron: dict[int, str | None] = {}  # quotes attributed by a pronoun: its gender
+
+    def paragraph(self, bi: int, by_block: dict[int, list[int]]) -> None:
         idx = by_block[bi]
         for k, i in enumerate(idx):
-            q = quotes[i]
-            right_hi = quotes[idx[k + 1]].mark_start if k + 1 < len(idx) else block.end
-            sid, cue, method = None, None, "none"
-            # transcript label: "HALLORAN: …" at the start of the quotation or its paragraph
-            m = _TRANSCRIPT.match(text, q.start) or (_TRANSCRIPT.match(text, block.start) if k == 0 else None)
-            if m and m.group("label").strip(".") not in ("A", "Q") and m.group("label").lower() not in NOT_NAMES:
-                label = m.group("label").title()
-                p = parse_run(label)
-                if p:
-                    sid, cue, method = sp.of_entity(reg.resolve(p, q.start)), ":", "transcript"
-                elif label.lower().strip(". ") in TITLE_WORDS:
-                    sid, cue, method = sp.of_group(label.strip(". ")), ":", "transcript"  # "REPORTER:"
-            candidates: list[Cue] = []
+            sid, cue, method = self._transcript(bi, idx, k)
             if sid is None:
-                after = cue_after(text, q.mark_end, right_hi)
-                # the sentence may have begun before an earlier quotation in the paragraph (a
-                # title, a scare quote): read it with the quoted words blanked out
-                j = k - 1
-                while j >= 0 and quotes[idx[j]].kind != "direct":
-                    j -= 1
-                lo_before = quotes[idx[j]].mark_end if j >= 0 else block.start
-                # no sentence is longer than this: a paragraph of a thousand short quotations
-                # must not be read back to its start for each of them
-                lo_before = max(lo_before, q.mark_start - _SENTENCE_REACH)
-                befores = list(cue_before(masked, lo_before, q.mark_start,
-                                          max_words=40 if q.kind == "partial" else 25,
-                                          headline=block.kind == "heading"))
-                if after and after.near and q.kind != "partial":
-                    candidates.append(after)
-                elif (not dialogue and k and after_cued.get(idx[k - 1])
-                      and _one_sentence(text, quotes[idx[k - 1]].mark_end, q.mark_start)):
-                    # "“A,” Okafor said at the quay, which Brandt had closed. “B.”": a quotation
-                    # opening the sentence after its neighbour's cue goes on with that speaker
-                    sid, cue, method = result[idx[k - 1]]  # as sure as the neighbour's cue
-                    befores = []
-                candidates += [c for c in befores if c.side == "before"]
-                if after and after.near and q.kind == "partial":
-                    candidates.append(after)
-                if after and not after.near:
-                    candidates.append(after)
-                candidates += [c for c in befores if c.side != "before"]
-            if sid is None and k == 0 and q.mark_start == block.start and bi - 1 not in by_block and bi > 0:
-                # "…the baker wiped her hands, and said," / "he continued:" closing the paragraph before
-                prev = doc.blocks[bi - 1]
-                if text[prev.start:prev.end].rstrip()[-1:] in (",", ":", "-", "—"):
-                    lead = [c for c in cue_before(text, prev.start, prev.end, max_words=4) if c.side == "before"]
-                    candidates = lead[:1] + candidates
-            for c in candidates:
-                got, how = res.resolve(c.np, c.np_start)
-                if got is not None and c.side == "subject" and how == "cue":
-                    ent = sp.entity_of.get(got)
-                    if ent is not None and not (ent.personlike or ent.kind == "org"):
-                        continue  # a capitalised word opening the sentence, not a person
-                if got is not None and how == "pronoun":
-                    pron[i] = SUBJECT_PRONOUNS.get(c.np.strip().lower())
-                if got is not None:
-                    ent = sp.entity_of.get(got)
-                    if ent is not None and how == "cue":
-                        ent.spoke += 1
-                    sid, cue, method = got, c.verb, how
-                    if c.side == "after" and c.near:
-                        after_cued[i] = True
-                    break
-            if sid is None and block.kind == "heading" and q.kind != "title":
+                sid, cue, method = self._cued(bi, idx, k, by_block)
+            if sid is None and self.doc.blocks[bi].kind == "heading" and self.quotes[i].kind != "title":
                 # "Okafor Presses Harbour Board: ‘Who Signed This Lease?’": the person the
                 # headline names, when the article names them too
-                e = _headline_person(text, block.start, q.mark_start, reg)
+                e = _headline_person(self.text, self.doc.blocks[bi].start, self.quotes[i].mark_start, self.reg)
                 if e is not None:
-                    sid, cue, method = sp.of_entity(e), None, "description"
+                    sid, cue, method = self.sp.of_entity(e), None, "description"
             if sid is not None:
-                sp.history.append((q.mark_start, sid))
-            result[i] = (sid, cue, method)
-        # the paragraph: interrupted quotations share the speaker of their neighbour
-        # (nearest attributed one before it, else after it; one pass each way, not a scan per quote)
-        after: list[int | None] = [None] * len(idx)
-        following = None
-        for k in range(len(idx) - 1, -1, -1):
-            after[k] = following
-            if result[idx[k]][0] is not None:
-                following = result[idx[k]][0]
-        before = None
-        for k, i in enumerate(idx):
-            if result[i][0] is None and quotes[i].kind != "title":
-                sid = before if before is not None else after[k]
-                if sid is not None:
-                    result[i] = (sid, None, "continuation")
-            if result[i][0] is not None:
-                before = result[i][0]
+                self.sp.history.append((self.quotes[i].mark_start, sid))
+            self.result[i] = (sid, cue, method)
+        _share_in_paragraph(idx, self.quotes, self.result)
 
-    # across paragraphs: continuation of an open quotation, news follow-ups, dialogue turns
+    def _transcript(self, bi: int, idx: list[int], k: int) -> Result:
+        """"HALLORAN: …" at the start of the quotation or of its paragraph."""
+        text, q, block = self.text, self.quotes[idx[k]], self.doc.blocks[bi]
+        m = _TRANSCRIPT.match(text, q.start) or (_TRANSCRIPT.match(text, block.start) if k == 0 else None)
+        if m and m.group("label").strip(".") not in ("A", "Q") and m.group("label").lower() not in NOT_NAMES:
+            label = m.group("label").title()
+            p = parse_run(label)
+            if p:
+                return self.sp.of_entity(self.reg.resolve(p, q.start)), ":", "transcript"
+            if label.lower().strip(". ") in TITLE_WORDS:
+                return self.sp.of_group(label.strip(". ")), ":", "transcript"  # "REPORTER:"
+        return None, None, "none"
+
+    def _cued(self, bi: int, idx: list[int], k: int, by_block: dict[int, list[int]]) -> Result:
+        """The first cue next to the quotation whose phrase resolves to someone."""
+        text, quotes, block = self.text, self.quotes, self.doc.blocks[bi]
+        i = idx[k]
+        q = quotes[i]
+        right_hi = quotes[idx[k + 1]].mark_start if k + 1 < len(idx) else block.end
+        after = cue_after(text, q.mark_end, right_hi)
+        # the sentence may have begun before an earlier quotation in the paragraph (a title, a
+        # scare quote): read it with the quoted words blanked out
+        j = k - 1
+        while j >= 0 and quotes[idx[j]].kind != "direct":
+            j -= 1
+        lo_before = quotes[idx[j]].mark_end if j >= 0 else block.start
+        # no sentence is longer than this: a paragraph of a thousand short quotations must not
+        # be read back to its start for each of them
+        lo_before = max(lo_before, q.mark_start - _SENTENCE_REACH)
+        befores = list(cue_before(self.masked, lo_before, q.mark_start,
+                                  max_words=40 if q.kind == "partial" else 25,
+                                  headline=block.kind == "heading"))
+        candidates: list[Cue] = []
+        inherited: Result | None = None
+        if after and after.near and q.kind != "partial":
+            candidates.append(after)
+        elif (not self.dialogue and k and self.after_cued.get(idx[k - 1])
+              and _one_sentence(text, quotes[idx[k - 1]].mark_end, q.mark_start)):
+            # "“A,” Okafor said at the quay, which Brandt had closed. “B.”": a quotation opening
+            # the sentence after its neighbour's cue goes on with that speaker (as sure as the
+            # neighbour's cue), unless a cue after it names someone
+            inherited = self.result[idx[k - 1]]
+            befores = []
+        candidates += [c for c in befores if c.side == "before"]
+        if after and after.near and q.kind == "partial":
+            candidates.append(after)
+        if after and not after.near:
+            candidates.append(after)
+        candidates += [c for c in befores if c.side != "before"]
+        if inherited is None and k == 0 and q.mark_start == block.start and bi - 1 not in by_block and bi > 0:
+            # "…the baker wiped her hands, and said," / "he continued:" closing the paragraph before
+            prev = self.doc.blocks[bi - 1]
+            if text[prev.start:prev.end].rstrip()[-1:] in (",", ":", "-", "—"):
+                lead = [c for c in cue_before(text, prev.start, prev.end, max_words=4) if c.side == "before"]
+                candidates = lead[:1] + candidates
+        found = self._first_resolved(i, candidates)
+        return inherited if found[0] is None and inherited is not None else found
+
+    def _first_resolved(self, i: int, candidates: list[Cue]) -> Result:
+        sp = self.sp
+        for c in candidates:
+            got, how = self.res.resolve(c.np, c.np_start)
+            if got is None:
+                continue
+            ent = sp.entity_of.get(got)
+            if c.side == "subject" and how == "cue" and ent is not None and not (ent.personlike or ent.kind == "org"):
+                continue  # a capitalised word opening the sentence, not a person
+            if how == "pronoun":
+                self.pron[i] = SUBJECT_PRONOUNS.get(c.np.strip().lower())
+            if ent is not None and how == "cue":
+                ent.spoke += 1
+            if c.side == "after" and c.near:
+                self.after_cued[i] = True
+            return got, c.verb, how
+        return None, None, "none"
+
+
+def _share_in_paragraph(idx: list[int], quotes: list[Quote], result: list[Result]) -> None:
+    """Interrupted quotations ("“A,” she said, “B.”") share the speaker of their neighbour: the
+    nearest attributed one before, else after (one pass each way, not a scan per quote)."""
+    after: list[int | None] = [None] * len(idx)
+    following = None
+    for k in range(len(idx) - 1, -1, -1):
+        after[k] = following
+        if result[idx[k]][0] is not None:
+            following = result[idx[k]][0]
+    before = None
+    for k, i in enumerate(idx):
+        if result[i][0] is None and quotes[i].kind != "title":
+            sid = before if before is not None else after[k]
+            if sid is not None:
+                result[i] = (sid, None, "continuation")
+        if result[i][0] is not None:
+            before = result[i][0]
+
+
+def _across_paragraphs(doc: Document, quotes: list[Quote], result: list[Result], by_block: dict[int, list[int]],
+                       res: _Resolver, dialogue: bool) -> None:
+    """A paragraph that goes on with a quotation left open; in news, a bare quotation paragraph
+    after a quoted one or after a paragraph about someone; and backwards, a quotation left open
+    takes the speaker named in the paragraph that finishes it."""
+    sp, mentions = res.sp, res.mentions
+    block_order = sorted(by_block)
     for bi in block_order:
         idx = by_block[bi]
         block = doc.blocks[bi]
         first = idx[0]
-        if result[first][0] is None and quotes[first].kind != "title":
-            sid, method = None, "none"
-            prev_idx = by_block.get(bi - 1)
-            if prev_idx is not None:
-                last = prev_idx[-1]
-                if quotes[last].continues and result[last][0] is not None:
-                    sid, method = result[last][0], "continuation"
-                elif not dialogue and result[last][0] is not None and quotes[first].mark_start == block.start:
-                    sid, method = result[last][0], "continuation"
-            elif not dialogue and bi > 0 and quotes[first].mark_start == block.start:
-                # a bare quotation after a paragraph about someone: theirs
-                prev = doc.blocks[bi - 1]
-                lo = bisect.bisect_left(res.starts, prev.start)
-                hi = bisect.bisect_left(res.starts, prev.end)
-                for m in reversed(mentions[lo:hi]):
-                    if m.subj and m.entity.personlike:
-                        sid, method = sp.of_entity(m.entity), "continuation"
-                        break
-            if sid is not None:
-                for i in idx:
-                    if result[i][0] is None:
-                        result[i] = (sid, None, method)
-
-    # a quotation left open takes the speaker named in the paragraph that finishes it
+        if result[first][0] is not None or quotes[first].kind == "title":
+            continue
+        sid, method = None, "none"
+        prev_idx = by_block.get(bi - 1)
+        if prev_idx is not None:
+            last = prev_idx[-1]
+            if quotes[last].continues and result[last][0] is not None:
+                sid, method = result[last][0], "continuation"
+            elif not dialogue and result[last][0] is not None and quotes[first].mark_start == block.start:
+                sid, method = result[last][0], "continuation"
+        elif not dialogue and bi > 0 and quotes[first].mark_start == block.start:
+            # a bare quotation after a paragraph about someone: theirs
+            prev = doc.blocks[bi - 1]
+            lo = bisect.bisect_left(res.starts, prev.start)
+            hi = bisect.bisect_left(res.starts, prev.end)
+            for m in reversed(mentions[lo:hi]):
+                if m.subj and m.entity.personlike:
+                    sid, method = sp.of_entity(m.entity), "continuation"
+                    break
+        if sid is not None:
+            for i in idx:
+                if result[i][0] is None:
+                    result[i] = (sid, None, method)
     for bi in reversed(block_order):
         nxt = by_block.get(bi + 1)
         last = by_block[bi][-1]
         if nxt and quotes[last].continues and result[last][0] is None and result[nxt[0]][0] is not None:
             result[last] = (result[nxt[0]][0], None, "continuation")
-    if dialogue:
-        fill_turns(doc, quotes, result, by_block, res, reg, sp, mentions, pron)
+
+
+def _analysis(quotes: list[Quote], result: list[Result], sp: _Speakers) -> Analysis:
+    """The quotations with their speakers, methods and confidences."""
     out = []
     for q, (sid, cue, method) in zip(quotes, result):
         conf = CONF.get(method, 0.0)
