@@ -1,7 +1,8 @@
 """Start-up: the reader paints before the store is loaded, yet loses nothing a returning reader expects.
 
-* ``import tui.commands.read, tui.app.app`` pulls in neither TinyDB, filelock nor rapidfuzz:
-  the Library opens after the first paint.
+* ``import tui.commands.read, tui.app.app`` pulls in neither TinyDB, filelock nor rapidfuzz
+  (the Library opens after the first paint), nor the engine's attribution rules and word lists
+  (the analysis runs after the first paint).
 * The saved reading position is on the very first frame: the top of the article never flashes.
 * A corrupt or newer database still fails before Textual starts (see also test_reader_cli.py).
 """
@@ -27,9 +28,12 @@ def test_startup_imports_leave_the_store_libraries_out():
     code = ("import sys, json\nimport tui.commands.read, tui.app.app\n"
             "print(json.dumps(sorted(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    top = {m.split(".")[0] for m in json.loads(out.stdout.strip().splitlines()[-1])}
+    mods = set(json.loads(out.stdout.strip().splitlines()[-1]))
+    top = {m.split(".")[0] for m in mods}
     assert "textual" in top  # the probe really imported the app
     assert not top & {"tinydb", "filelock", "rapidfuzz"}
+    rules = {f"tui.engine.{m}" for m in ("attribution", "cues", "mentions", "lexicon", "marks", "dialogue")}
+    assert not mods & rules
 
 
 def saved_position(db: Path, doc, words: str) -> int:

@@ -26,7 +26,6 @@ from textual.widgets import Header
 import tui
 
 from ..engine import Analysis, Document, Quote, analyze
-from ..engine.marks import MARK_KINDS
 from ..store.errors import StoreError
 from . import palette
 from .keymap import bindings, help_sections
@@ -37,6 +36,8 @@ from .widgets.article_view import ArticleView
 if TYPE_CHECKING:  # the store's heavy modules (TinyDB, filelock) load after the first paint
     from ..store.library import Library
     from ..store.records import Placement
+    from .components.annotation_list import AnnotationList
+    from .components.speaker_list import SpeakerList
 
 # Documents longer than this are analysed in a thread, after the text is painted.
 ANALYZE_IN_THREAD_ABOVE = 60_000
@@ -239,10 +240,10 @@ class QuotelensApp(App[None]):
         self.article.set_analysis(analysis, quote_paints(analysis, qc))
         rows = [SpeakerRow(s.id, s.name, counts[s.id], colours[s.id], looks[s.id][1]) for s in analysis.speakers
                 if counts.get(s.id)]  # a speaker left with no quotation (merged, reassigned) is not listed
-        unattributed = sum(1 for q in analysis.quotes if q.speaker is None and q.kind not in MARK_KINDS)
+        unattributed = sum(1 for q in analysis.quotes if q.speaker is None and not q.is_mark)
         if unattributed:
             rows.append(SpeakerRow(None, "(unattributed)", unattributed, palette.UNATTRIBUTED))
-        marks = sum(1 for q in analysis.quotes if q.speaker is None and q.kind in MARK_KINDS)
+        marks = sum(1 for q in analysis.quotes if q.speaker is None and q.is_mark)
         if marks:
             rows.append(SpeakerRow(MARKS_ROW, "(titles, terms)", marks, palette.UNATTRIBUTED))
         if self._panes_ready:
@@ -455,9 +456,9 @@ class QuotelensApp(App[None]):
         """Enter on a speaker: the cursor goes to their next quotation (wrapping around)."""
         view = self.article
         if message.speaker_id == MARKS_ROW:
-            mine = [i for i, q in enumerate(view.quotes) if q.speaker is None and q.kind in MARK_KINDS]
+            mine = [i for i, q in enumerate(view.quotes) if q.speaker is None and q.is_mark]
         elif message.speaker_id is None:
-            mine = [i for i, q in enumerate(view.quotes) if q.speaker is None and q.kind not in MARK_KINDS]
+            mine = [i for i, q in enumerate(view.quotes) if q.speaker is None and not q.is_mark]
         else:
             mine = [i for i, q in enumerate(view.quotes) if q.speaker == message.speaker_id]
         if not mine:

@@ -10,7 +10,6 @@ import json
 import sys
 
 from ..engine import Analysis, Document, analyze, load_path
-from ..engine.marks import MARK_KINDS
 from . import clip, reports_failures
 
 
@@ -21,7 +20,7 @@ def analysis_json(doc: Document, analysis: Analysis) -> dict:
     quotes = []
     marks = []
     for q in analysis.quotes:
-        if q.kind in MARK_KINDS:
+        if q.is_mark:
             marks.append({"text": doc.text[q.start:q.end], "start": q.start, "end": q.end, "kind": q.kind})
             continue
         speaker = analysis.speaker_of(q)

@@ -16,9 +16,8 @@ from dataclasses import replace
 
 from .lexicon import SPEECH_VERBS, WEAK_VERBS
 from .mentions import ABBREVIATIONS
-from .model import Quote
+from .model import MARK_KINDS, Quote
 
-MARK_KINDS = ("title", "scare")
 
 # Nouns that name a work, right before its title: "his 2002 book, “…”", "the anthem “…”".
 TITLE_NOUNS = frozenset("""

@@ -65,6 +65,9 @@ class Document:
         return None if i is None else self.blocks[i]
 
 
+MARK_KINDS = ("title", "scare")  # quotation marks around words no one is quoted as saying
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A quotation: ``text[start:end]`` are the quoted words, marks excluded.
@@ -83,6 +86,11 @@ class Quote:
     confidence: float = 0.0  # 0..1
     kind: str = "direct"  # direct, partial (speech); title, scare (marks no one said: never attributed)
     continues: bool = False  # no closing mark: the quotation runs on into the next paragraph
+
+    @property
+    def is_mark(self) -> bool:
+        """A title or scare quote: found, never attributed, listed apart from speech."""
+        return self.kind in MARK_KINDS
 
 
 @dataclass(frozen=True, slots=True)
