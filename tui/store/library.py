@@ -32,7 +32,7 @@ from ..engine.model import Document
 from . import schema
 from .anchoring import Selector, anchor, make_selector
 from .corrections import Correction, Corrections
-from .errors import CorruptDatabase, DatabaseBusy, InvalidAnnotation, StoreError, UnknownAnnotation
+from .errors import DatabaseBusy, InvalidAnnotation, StoreError, UnknownAnnotation
 from .records import (Annotation, Placement, check_color, clean_note, clean_tags, from_record, now_iso,
                       to_record)
 from .database_file import database_path, document_id, load_database, source_path
