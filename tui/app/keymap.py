@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
+from .palette import HIGHLIGHTS
+
 
 @dataclass(frozen=True)
 class Key:
@@ -37,7 +39,7 @@ KEYMAP: tuple[Key, ...] = (
     Key("a", "annotate", "Annotate the selection, quotation or paragraph", "article", show=True,
         short="Annotate"),
     *(Key(str(n), f"highlight({n})", f"Highlight {name} at once (no note); same range again: change colour",
-          "article") for n, name in enumerate(("yellow", "green", "blue", "pink", "orange"), start=1)),
+          "article") for n, name in enumerate(HIGHLIGHTS, start=1)),
     Key("s", "reassign", "Change the speaker of this quotation", "article", show=True, short="Speaker"),
     Key("w", "word_forward", "Next word (extends a selection)", "visual"),
     Key("b", "word_backward", "Previous word", "visual"),

@@ -27,19 +27,13 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
         Binding("ctrl+s", "save", "Save", show=True, priority=True),
         Binding("escape", "cancel", "Cancel", show=True),
         Binding("enter", "save", "Save", show=False),
-        Binding("1", "color(1)", "Yellow highlight", show=False),
-        Binding("2", "color(2)", "Green highlight", show=False),
-        Binding("3", "color(3)", "Blue highlight", show=False),
-        Binding("4", "color(4)", "Pink highlight", show=False),
-        Binding("5", "color(5)", "Orange highlight", show=False),
+        *(Binding(str(n), f"color({n})", f"{name.capitalize()} highlight", show=False)
+          for n, name in enumerate(HIGHLIGHTS, start=1)),
         Binding("0", "color(0)", "No colour", show=False),
         # Alt+1–5 reach the app only from terminals with the kitty keyboard protocol: xterm and
         # tmux send ESC 1..5, which Textual reads as ¡ ™ £ ¢ ∞ (and £ must stay typeable).
-        Binding("alt+1", "color(1)", "Yellow highlight", show=False, priority=True),
-        Binding("alt+2", "color(2)", "Green highlight", show=False, priority=True),
-        Binding("alt+3", "color(3)", "Blue highlight", show=False, priority=True),
-        Binding("alt+4", "color(4)", "Pink highlight", show=False, priority=True),
-        Binding("alt+5", "color(5)", "Orange highlight", show=False, priority=True),
+        *(Binding(f"alt+{n}", f"color({n})", f"{name.capitalize()} highlight", show=False, priority=True)
+          for n, name in enumerate(HIGHLIGHTS, start=1)),
     ]
 
     def __init__(
