@@ -108,3 +108,9 @@ def test_speaker_looks_stay_distinct_past_the_tenth_speaker():
     assert len(set(looks)) == len(looks)
     assert all(style == "" for _, style in looks[:10]) and looks[10] == (SPEAKER_COLORS[0], "italic")
     assert len({speaker_swatch(style) for _, style in looks}) == 4
+
+
+def test_the_app_draws_exactly_the_colours_the_store_accepts_in_key_order():
+    from tui.store import HIGHLIGHT_NAMES
+
+    assert tuple(HIGHLIGHTS) == HIGHLIGHT_NAMES  # key n in the reader stores HIGHLIGHT_NAMES[n - 1]
