@@ -130,6 +130,7 @@ def test_methods_and_confidence_are_recorded():
     q0 = a.quotes[0]
     assert q0.method == "cue" and 0.8 < q0.confidence <= 1
     unattributed = [q for q in a.quotes if q.speaker is None]
+    assert unattributed  # the scare quote
     assert all(q.method == "none" and q.confidence == 0 for q in unattributed)
 
 
