@@ -291,9 +291,6 @@ def _apposed(text: str, s: int, e: int) -> bool:
             and bool(_APPOSED_VERB.match(text, e)))
 
 
-_KEEP_DOT = frozenset("jr sr st co inc ltd corp bros".split())
-
-
 def _word_before(text: str, lo: int, s: int) -> tuple[str, int]:
     """The token before offset ``s`` (not before ``lo``) and its start; ("", lo) at the edge."""
     m = _TOKEN_BACK.search(text, max(lo, s - 60), s)
@@ -382,15 +379,9 @@ def _place_then_name(p: NameParse) -> bool:
 
 
 def find_runs(text: str, lo: int, hi: int):
-    """Capitalised runs in text[lo:hi]: (start, end, run).  A short surname closing a sentence
-    ("said Paul Grey.") loses the full stop the abbreviation pattern took with it."""
+    """Capitalised runs in text[lo:hi]: (start, end, run)."""
     for m in _RUN.finditer(text, lo, hi):
-        run, end = m.group(), m.end()
-        if run.endswith(".") and " " in run:
-            last = run.rsplit(" ", 1)[1][:-1]
-            if len(last) > 2 and last.lower() not in _KEEP_DOT:
-                run, end = run[:-1], end - 1
-        yield m.start(), end, run
+        yield m.start(), m.end(), m.group()
 
 
 def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry, list[Mention]]:
