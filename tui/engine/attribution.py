@@ -320,15 +320,7 @@ class _Resolver:
         """"The agency is reviewing the case. It called the delay “regrettable”": "it" is the body
         (campaign, newspaper, agency) that was the subject of a sentence just before, in this
         paragraph or the one before it."""
-        par = self.text.rfind("\n", 0, at)  # the end of the paragraph before; -1 in the first one
-        lo = self.text.rfind("\n", 0, par) + 1 if par > 0 else 0
-        starts = {lo} | {m.end() for m in SENTENCE_END.finditer(self.text, lo, at)}
-        starts |= {m.end() for m in _NEWLINES.finditer(self.text, lo, at)}  # paragraphs, headings
-        for s in sorted(starts, reverse=True):
-            got = sentence_subject(self.text, s, at)
-            if not got:
-                continue
-            np, np_at = got
+        for np, np_at in self._subjects_before(at, paragraphs=2):
             words = np.split()
             head = words[-1].lower()
             if head in ("it", "he", "she", "they"):
@@ -346,18 +338,27 @@ class _Resolver:
     def _plural_subject(self, at: int) -> int | None:
         """"The dockworkers gathered at the gate. “…,” they said.": the plural subject of a
         sentence earlier in the paragraph."""
-        lo = self.text.rfind("\n", 0, at) + 1
-        starts = [lo] + [m.end() for m in SENTENCE_END.finditer(self.text, lo, at)]
-        for s in reversed(starts):
-            got = sentence_subject(self.text, s, at)
-            if not got:
-                continue
-            words = got[0].split()
+        for np, _ in self._subjects_before(at, paragraphs=1):
+            words = np.split()
             head = words[-1]
             if (head[:1].islower() and head.endswith("s") and not head.endswith("ss")
                     and (head in GROUP_NOUNS or words[0].lower() in _PLURAL_DETERMINERS)):
-                return self.sp.of_group(got[0])
+                return self.sp.of_group(np)
         return None
+
+    def _subjects_before(self, at: int, paragraphs: int):
+        """(phrase, offset) of the subjects of the sentences before ``at``, nearest first, in its
+        paragraph and (``paragraphs=2``) the one before it."""
+        lo = self.text.rfind("\n", 0, at)  # the start of this paragraph, less one; -1 in the first
+        if paragraphs > 1 and lo > 0:
+            lo = self.text.rfind("\n", 0, lo)
+        lo += 1
+        starts = {lo} | {m.end() for m in SENTENCE_END.finditer(self.text, lo, at)}
+        starts |= {m.end() for m in _NEWLINES.finditer(self.text, lo, at)}  # paragraphs, headings
+        for s in sorted(starts, reverse=True):
+            got = sentence_subject(self.text, s, at)
+            if got:
+                yield got
 
     def _relative(self, at: int) -> tuple[int | None, str]:
         """"... by Anne, who, turning round, cried": the name the relative clause hangs on."""
