@@ -27,8 +27,8 @@ from .dialogue import fill_turns, is_dialogue, kin_mentions
 from .lexicon import GROUP_NOUNS, NOT_NAMES, SUBJECT_PRONOUNS, TITLE_WORDS
 from .mentions import Entity, NameParse, Registry, build_registry, find_runs, merge_forms, parse_run
 from .model import Analysis, Document, Quote, Speaker
+from .transcripts import LABEL
 
-_TRANSCRIPT = re.compile(r"(?P<label>[A-Z][A-Z.'’ -]{0,30}[A-Z.]|Q|A)\s*:\s")
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][”\"’']?\s+")
 _LEAD_WORDS = re.compile(r"^(?:and|but|so|then|yet|or|also|now)\s+", re.IGNORECASE)
 _ADDRESSEE = re.compile(r"(?<=\w)\s+(?:to|with|as|when|while|before|after|till|until)\s+\S.*$", re.DOTALL)
@@ -589,7 +589,7 @@ class _Pass:
     def _transcript(self, bi: int, idx: list[int], k: int) -> Result:
         """"HALLORAN: …" at the start of the quotation or of its paragraph."""
         text, q, block = self.text, self.quotes[idx[k]], self.doc.blocks[bi]
-        m = _TRANSCRIPT.match(text, q.start) or (_TRANSCRIPT.match(text, block.start) if k == 0 else None)
+        m = LABEL.match(text, q.start) or (LABEL.match(text, block.start) if k == 0 else None)
         if m and m.group("label").strip(".") not in ("A", "Q") and m.group("label").lower() not in NOT_NAMES:
             label = m.group("label").title()
             p = parse_run(label)
