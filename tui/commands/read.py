@@ -15,6 +15,7 @@ import os
 import sys
 from pathlib import Path
 
+from .. import __version__
 from ..engine import Document, load_path, load_text
 from . import reports_failures
 
@@ -65,6 +66,7 @@ def _main(argv: list[str]) -> int:
     ap.add_argument("file", nargs="?", metavar="FILE",
                     help="a text or Markdown file, - for standard input; the built-in sample if omitted")
     ap.add_argument("--db", metavar="PATH", help="annotation database (default: $QUOTELENS_DB or your data folder)")
+    ap.add_argument("--version", action="version", version=f"quotelens {__version__}")
     args = ap.parse_args(argv)
 
     doc = load_document(args.file)  # LoadError and StoreError are reported by tui.cli
