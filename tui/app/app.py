@@ -28,8 +28,9 @@ import tui
 from ..engine import Analysis, Document, Quote, analyze
 from ..store.errors import StoreError
 from . import palette
-from .keymap import bindings, help_sections
 from .components.speaker_row import MARKS_ROW
+from .keymap import bindings, help_sections
+from .reader_features import ReaderFeatures
 from .render import UNCOLOURED_ANNOTATION, QuoteColours, bg, quote_paints
 from .widgets.article_view import ArticleView
 
@@ -57,7 +58,7 @@ def css_paths() -> list[Path]:
     return [p for p in (folder / "app.tcss", folder / "components.tcss") if p.is_file()]
 
 
-class QuotelensApp(App[None]):
+class QuotelensApp(ReaderFeatures):
     """Read one document; annotations and speaker corrections go to ``library``.
 
     Give either an open ``library`` or a ``db_path``: the Library at ``db_path`` is opened after
@@ -69,7 +70,6 @@ class QuotelensApp(App[None]):
 
     CSS_PATH = css_paths()
     BINDINGS = bindings("app")
-    ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, doc: Document, library: Library | None = None, *, db_path: str | Path | None = None,
                  position: int | None | object = LOOK_UP, analyze_in_thread: bool | None = None) -> None:
@@ -98,6 +98,7 @@ class QuotelensApp(App[None]):
         self._analyze_in_thread = (len(doc.text) > ANALYZE_IN_THREAD_ABOVE if analyze_in_thread is None
                                    else analyze_in_thread)
         self.title = doc.title
+        self.init_features()
 
     # ------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -106,6 +107,8 @@ class QuotelensApp(App[None]):
             yield Vertical(id="speakers-pane", classes="pane")
             yield ArticleView(self.doc, id="article")
             yield Vertical(id="annotations-pane", classes="pane")
+            yield Vertical(id="outline-pane", classes="pane")
+        yield from self.compose_features()
 
     @property
     def article(self) -> ArticleView:
@@ -113,7 +116,7 @@ class QuotelensApp(App[None]):
 
     def on_mount(self) -> None:
         for selector, label in (("#speakers-pane", "Speakers"), ("#article", "Article"),
-                                ("#annotations-pane", "Annotations")):
+                                ("#annotations-pane", "Annotations"), ("#outline-pane", "Outline")):
             self.query_one(selector).border_title = Content(label)
         view = self._view = self.article
         view.focus()
@@ -233,19 +236,21 @@ class QuotelensApp(App[None]):
         # the ten plain colours go to the speakers with the most quotations (ties: who speaks first)
         ranked = sorted(range(len(analysis.speakers)), key=lambda i: (
             -counts.get(analysis.speakers[i].id, 0), first.get(analysis.speakers[i].id, len(analysis.quotes)), i))
-        looks = {analysis.speakers[i].id: palette.speaker_look(rank) for rank, i in enumerate(ranked)}
+        looks = {analysis.speakers[i].id: self.speaker_look(rank) for rank, i in enumerate(ranked)}
         colours = {sid: colour for sid, (colour, _) in looks.items()}
-        qc = QuoteColours(colours, palette.UNATTRIBUTED, {sid: palette.dim(c) for sid, c in colours.items()},
+        background = self.text_background()
+        qc = QuoteColours(colours, self.unattributed_colour(),
+                          {sid: palette.dim(c, background) for sid, c in colours.items()},
                           styles={sid: style for sid, (_, style) in looks.items() if style})
         self.article.set_analysis(analysis, quote_paints(analysis, qc))
         rows = [SpeakerRow(s.id, s.name, counts[s.id], colours[s.id], looks[s.id][1]) for s in analysis.speakers
                 if counts.get(s.id)]  # a speaker left with no quotation (merged, reassigned) is not listed
         unattributed = sum(1 for q in analysis.quotes if q.speaker is None and not q.is_mark)
         if unattributed:
-            rows.append(SpeakerRow(None, "(unattributed)", unattributed, palette.UNATTRIBUTED))
+            rows.append(SpeakerRow(None, "(unattributed)", unattributed, self.unattributed_colour()))
         marks = sum(1 for q in analysis.quotes if q.speaker is None and q.is_mark)
         if marks:
-            rows.append(SpeakerRow(MARKS_ROW, "(titles, terms)", marks, palette.UNATTRIBUTED))
+            rows.append(SpeakerRow(MARKS_ROW, "(titles, terms)", marks, self.unattributed_colour()))
         if self._panes_ready:
             self.query_one("#speakers").set_rows(rows)
         self._show_placements(self.placements, None)

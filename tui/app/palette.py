@@ -9,8 +9,10 @@ and 3.5:1 over every annotation highlight.  The tests re-check all of this.
 
 from __future__ import annotations
 
+import colorsys
 import math
 import re
+from functools import lru_cache
 
 BACKGROUND = "#121212"  # the dark theme's background the colours were chosen against
 
@@ -164,7 +166,26 @@ def speaker_swatch(style: str) -> str:
     return SPEAKER_SWATCHES[SPEAKER_TEXT_STYLES.index(style)] if style in SPEAKER_TEXT_STYLES else "██"
 
 
-def dim(hex_color: str) -> str:
+@lru_cache(maxsize=512)
+def readable(color: str, background: str, minimum: float = MIN_TEXT_CONTRAST) -> str:
+    """``color`` with its HLS lightness moved (away from ``background``'s) until text in it has
+    ``minimum`` contrast on ``background``; the hue and saturation are kept.  Unchanged if it
+    already reads."""
+    if contrast_ok(color, background, minimum):
+        return to_hex(parse_hex(color))
+    r, g, b = (c / 255 for c in parse_hex(color))
+    h, lightness, s = colorsys.rgb_to_hls(r, g, b)
+    step = 0.01 if relative_luminance(background) < 0.18 else -0.01
+    shade = color
+    while 0.0 <= lightness <= 1.0:
+        lightness += step
+        shade = to_hex(tuple(c * 255 for c in colorsys.hls_to_rgb(h, min(max(lightness, 0.0), 1.0), s)))  # type: ignore[arg-type]
+        if contrast_ok(shade, background, minimum):
+            return shade
+    return shade
+
+
+def dim(hex_color: str, background: str = BACKGROUND) -> str:
     """A dimmer shade of ``hex_color`` for low-confidence attributions.
 
     Moves the colour a quarter of the way towards BACKGROUND, less if that would make it
@@ -173,8 +194,8 @@ def dim(hex_color: str) -> str:
     parse_hex(hex_color)  # reject garbage early with a clear ValueError
     amount = DIM_AMOUNT
     while amount > 0:
-        shade = mix(hex_color, BACKGROUND, amount)
-        if contrast_ok(shade, BACKGROUND, MIN_DIM_CONTRAST):
+        shade = mix(hex_color, background, amount)
+        if contrast_ok(shade, background, MIN_DIM_CONTRAST):
             return shade
         amount -= 0.05
     return to_hex(parse_hex(hex_color))

@@ -1,0 +1,357 @@
+"""What the reader does beyond reading and annotating: search, focus on one speaker, the status
+line, the evidence for a quotation, the outline, side panes that collapse on small terminals,
+the command palette and themes.
+
+A mixin of :class:`tui.app.app.QuotelensApp`, kept apart so the app stays an adapter between
+the reading session and the widgets.  Search over the text is :mod:`tui.engine.search` (plain
+functions); which match is current and which speaker is in focus are the screen's state, here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App, ComposeResult
+from textual.content import Content
+from textual.widget import Widget
+
+from ..engine import search
+from ..engine.model import Analysis, Document, Quote
+from . import palette
+from .components.keymap_commands import KeymapCommands
+from .components.search_bar import SearchBar
+from .components.status_line import StatusLine, quote_status, search_status
+
+if TYPE_CHECKING:
+    from ..store.records import Placement
+    from .components.outline_pane import OutlinePane
+    from .widgets.article_view import ArticleView
+
+NARROW_BELOW = 100  # columns: below this the side panes collapse into overlays
+PANES = {"speakers": "#speakers-pane", "annotations": "#annotations-pane", "outline": "#outline-pane"}
+FAINT_AMOUNT = 0.62  # how far text outside the focused speaker's quotations fades towards the background
+
+
+class ReaderFeatures(App[None]):
+    """Search, focus, status line, evidence, outline, collapsing panes, palette and themes."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
+    COMMANDS = App.COMMANDS | {KeymapCommands}
+
+    doc: Document
+    analysis: Analysis | None
+    base_analysis: Analysis | None
+    placements: list[Placement]
+
+    def init_features(self) -> None:
+        self.search_query = ""
+        self.hits: list[tuple[int, int]] = []
+        self.hit_index: int | None = None
+        self.note_hits = 0  # annotations whose note or tags matched
+        self._search_origin: tuple[int, float, int | None] | None = None  # cursor, scroll, current quote
+        self._traces: dict[tuple[int, int], Any] | None = None  # engine.explain's record per quotation
+        self._outline_ready = False
+
+    def compose_features(self) -> ComposeResult:
+        yield SearchBar(id="search")
+        yield StatusLine(id="status")
+
+    @property
+    def article(self) -> ArticleView:  # (the app's own property; here for the type checker)
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ theme
+    def text_background(self) -> str:
+        """The article's background colour in the current theme (what quote text must stand out on)."""
+        return str(self.get_css_variables().get("surface", palette.BACKGROUND))
+
+    def speaker_look(self, rank: int) -> tuple[str, str]:
+        """The speaker palette for the current theme: each colour made readable on its background."""
+        colour, style = palette.speaker_look(rank)
+        return palette.readable(colour, self.text_background()), style
+
+    def unattributed_colour(self) -> str:
+        return palette.readable(palette.UNATTRIBUTED, self.text_background())
+
+    def faint_colour(self) -> str:
+        variables = self.get_css_variables()
+        return palette.mix(str(variables.get("foreground", "#E0E0E0")), self.text_background(), FAINT_AMOUNT)
+
+    def watch_theme(self, theme: str) -> None:
+        if getattr(self, "analysis", None) is not None:
+            self.call_after_refresh(self._recolour)
+
+    def _recolour(self) -> None:
+        if self.analysis is None:
+            return
+        self._show_analysis(self.analysis)
+        view = self.article
+        if view.focus_speaker is not None:
+            view.set_focus(view.focus_speaker, self.faint_colour())
+
+    def _show_analysis(self, analysis: Analysis, base: Analysis | None = None) -> None:
+        raise NotImplementedError
+
+    # -------------------------------------------------------- status line
+    def _say(self) -> None:
+        try:
+            status = self.query_one("#status", StatusLine)
+        except Exception:  # noqa: BLE001 - not composed (another screen's test app)
+            return
+        view = self.article
+        parts: list[Content] = []
+        if view.focus_speaker is not None:
+            name = self._speaker_name(view.focus_speaker) or "?"
+            count = sum(1 for q in view.quotes if q.speaker == view.focus_speaker)
+            parts.append(Content.assemble(("focus ", "dim"), (name, "bold"),
+                                          (f" ({count}) · ] [ step · f clears", "dim")))
+        if self.search_query:
+            parts.append(search_status(self.search_query, self.hit_index, len(self.hits), self.note_hits))
+        else:
+            quote = view.quote_here()
+            if quote is not None:
+                parts.append(quote_status(quote, self._speaker_name(quote.speaker)))
+        status.say(Content("   ").join(parts) if parts else Content(""))
+
+    def _speaker_name(self, speaker_id: int | None) -> str | None:
+        raise NotImplementedError
+
+    def on_article_view_current_quote_changed(self, message: Any) -> None:
+        self._say()
+
+    # ------------------------------------------------------------- search
+    def action_search(self) -> None:
+        bar = self.query_one("#search", SearchBar)
+        view = self.article
+        if self._search_origin is None:
+            self._search_origin = (view.cursor, view.scroll_y, view.current_quote)
+        bar.add_class("-open")
+        bar.value = self.search_query
+        bar.focus()
+
+    def _annotation_hits(self, query: str) -> list[tuple[int, int]]:
+        found = []
+        for p in self.placements:
+            ann = p.annotation
+            if p.start is not None and p.end is not None and p.status != "orphan" and \
+                    search.matches(query, ann.note, *ann.tags):
+                found.append((p.start, p.end))
+        return found
+
+    def run_search(self, query: str) -> None:
+        """Find ``query`` (live, as it is typed): paint every match, the one after the cursor current."""
+        view = self.article
+        self.search_query = query
+        text_hits = search.find_all(self.doc.text, query)
+        notes = self._annotation_hits(query) if query.strip() else []
+        self.note_hits = len(notes)
+        hits = sorted(set(text_hits) | set(notes)) if notes else text_hits
+        self.hits = hits
+        origin = self._search_origin[0] if self._search_origin else view.cursor
+        self.hit_index = search.nearest(hits, origin) if hits else None
+        view.set_search(hits, self.hit_index)
+        if self.hit_index is not None:
+            view.reveal(hits[self.hit_index][0])
+        self._say()
+
+    def on_input_changed(self, event: Any) -> None:
+        if isinstance(event.input, SearchBar):
+            event.stop()
+            self.run_search(event.value)
+
+    def on_input_submitted(self, event: Any) -> None:
+        if not isinstance(event.input, SearchBar):
+            return
+        event.stop()
+        self._close_search_bar()
+        self._search_origin = None
+        if not event.value.strip():
+            self.clear_search()
+            return
+        if self.hit_index is not None:
+            self._go_to_hit(self.hit_index)
+
+    def on_search_bar_cancelled(self, message: SearchBar.Cancelled) -> None:
+        """Esc in the prompt: no search, and the cursor and the page back where they were."""
+        origin = self._search_origin
+        self._close_search_bar()
+        self.clear_search()
+        if origin is not None:
+            cursor, scroll, quote = origin
+            view = self.article
+            view.move_cursor(cursor, scroll=False, quote=quote if quote is not None and view._quote_selected else None)
+            view.scroll_to(y=scroll, animate=False, immediate=True)
+        self._search_origin = None
+
+    def _close_search_bar(self) -> None:
+        self.query_one("#search", SearchBar).remove_class("-open")
+        self.article.focus()
+
+    def clear_search(self) -> None:
+        self.search_query = ""
+        self.hits, self.hit_index, self.note_hits = [], None, 0
+        self.article.set_search([], None)
+        self._say()
+
+    def _go_to_hit(self, index: int) -> None:
+        view = self.article
+        self.hit_index = index
+        view.set_search(self.hits, index)
+        view.move_cursor(self.hits[index][0])
+        self._say()
+
+    def _step_search(self, direction: int) -> None:
+        if not self.hits:
+            self.notify("No search: press / first" if not self.search_query else "No match", timeout=2)
+            return
+        here = self.article.cursor
+        if self.hit_index is not None and self.hits[self.hit_index][0] == here:
+            index = search.step(len(self.hits), self.hit_index, direction)
+        elif direction > 0:
+            index = search.nearest(self.hits, here + 1)
+        else:
+            index = search.step(len(self.hits), search.nearest(self.hits, here), -1)
+        self._go_to_hit(index)
+
+    def action_search_next(self) -> None:
+        self._step_search(1)
+
+    def action_search_previous(self) -> None:
+        self._step_search(-1)
+
+    # -------------------------------------------------------------- focus
+    def action_focus_speaker(self) -> None:
+        view = self.article
+        if view.focus_speaker is not None:
+            view.set_focus(None)
+            self._say()
+            return
+        speaker = self._speaker_to_focus()
+        if speaker is None:
+            self.notify("Put the cursor on an attributed quotation (or a speaker in the pane) first", timeout=3)
+            return
+        view.set_focus(speaker, self.faint_colour())
+        self._say()
+
+    def _speaker_to_focus(self) -> int | None:
+        focused = self.focused
+        if focused is not None and focused.id == "speakers":
+            row = getattr(focused, "current_row", None)
+            return row.id if row is not None and row.is_speaker else None
+        quote = self.article.quote_here()
+        return quote.speaker if quote is not None else None
+
+    def action_clear(self) -> None:
+        """Esc: close an open overlay pane, else clear the search, else the focus."""
+        open_panes = [name for name, selector in PANES.items() if self._pane(selector).has_class("-open")]
+        if open_panes:
+            for name in open_panes:
+                self._pane(PANES[name]).remove_class("-open")
+            self.article.focus()
+        elif self.search_query:
+            self.clear_search()
+        elif self.article.focus_speaker is not None:
+            self.article.set_focus(None)
+            self._say()
+
+    # ------------------------------------------------------------ evidence
+    def action_evidence(self) -> None:
+        quote = self.article.quote_here()
+        if quote is None:
+            self.notify("Put the cursor on a quotation first (] jumps to the next one)", timeout=3)
+            return
+        from .. import engine
+
+        explain = getattr(engine, "explain", None)
+        if explain is None or self._traces is not None:
+            self._show_evidence(quote)
+            return
+        self.notify("Working out the evidence…", timeout=2)
+
+        def work() -> None:
+            try:
+                analysis, traces = explain(self.doc)
+                record = {(q.start, q.end): t for q, t in zip(analysis.quotes, traces, strict=False)}
+            except Exception:  # noqa: BLE001 - the decision itself is still shown
+                record = {}
+            self.call_from_thread(self._traces_ready, record, quote)
+
+        self.run_worker(work, thread=True, group="evidence")
+
+    def _traces_ready(self, record: dict[tuple[int, int], Any], quote: Quote) -> None:
+        self._traces = record
+        self._show_evidence(quote)
+
+    def _show_evidence(self, quote: Quote) -> None:
+        from .components.evidence_screen import (
+            EvidenceScreen,
+            evidence_rows,
+            trace_lines,
+        )
+
+        trace = (self._traces or {}).get((quote.start, quote.end))
+        steps = trace_lines(trace) if trace is not None else None
+        self.push_screen(EvidenceScreen(evidence_rows(quote, self._speaker_name(quote.speaker), self.doc.text),
+                                        steps))
+
+    # --------------------------------------------------------------- panes
+    def _pane(self, selector: str) -> Widget:
+        return self.query_one(selector)
+
+    @property
+    def narrow(self) -> bool:
+        return self.screen.has_class("-narrow")
+
+    def action_toggle_pane(self, name: str) -> None:
+        pane = self._pane(PANES[name])
+        if name == "outline" and not self._outline_ready and not self._mount_outline():
+            return
+        if name == "outline" or self.narrow:  # an overlay over the article
+            opening = not pane.has_class("-open")
+            for other, selector in PANES.items():
+                if other != name:
+                    self._pane(selector).remove_class("-open")
+            pane.set_class(opening, "-open")
+            if opening:
+                self.call_after_refresh(self._focus_inside, pane)
+            else:
+                self.article.focus()
+        else:
+            pane.toggle_class("-hidden")
+            if pane.has_class("-hidden") and pane.has_focus_within:
+                self.article.focus()
+
+    def action_toggle_panes(self) -> None:
+        if self.narrow:
+            self.action_toggle_pane("speakers")
+            return
+        hide = not all(self._pane(PANES[n]).has_class("-hidden") for n in ("speakers", "annotations"))
+        for name in ("speakers", "annotations"):
+            self._pane(PANES[name]).set_class(hide, "-hidden")
+        if hide:
+            self.article.focus()
+
+    def _focus_inside(self, pane: Widget) -> None:
+        for child in pane.query("*"):
+            if child.focusable:
+                child.focus()
+                return
+
+    def _mount_outline(self) -> bool:
+        from .components.outline_pane import OutlinePane, headings
+
+        found = headings(self.doc)
+        if not found:
+            self.notify("This document has no headings", timeout=2)
+            return False
+        self._pane(PANES["outline"]).mount(OutlinePane(found, id="outline"))
+        self._outline_ready = True
+        return True
+
+    def on_outline_pane_jump(self, message: OutlinePane.Jump) -> None:
+        self._pane(PANES["outline"]).remove_class("-open")
+        view = self.article
+        view.move_cursor(message.offset, scroll=False)
+        if view.lines is not None:
+            view.scroll_to(y=view.lines.row_of(message.offset), animate=False, immediate=True)
+        view.focus()
