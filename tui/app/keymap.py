@@ -18,6 +18,7 @@ class Key:
     show: bool = False  # shown in the footer
     label: str = ""  # how the help screen writes the keys (defaults to ``keys``)
     short: str = ""  # the footer's word for it (defaults to the description)
+    priority: bool = False  # checked before the focused widget sees the key (see Binding.priority)
 
 
 KEYMAP: tuple[Key, ...] = (
@@ -25,8 +26,9 @@ KEYMAP: tuple[Key, ...] = (
     Key("question_mark", "help", "Help: every key", "app", show=True, label="?", short="Help"),
     Key("tab", "focus_next", "Next pane", "app", label="Tab"),
     Key("shift+tab", "focus_previous", "Previous pane", "app", label="Shift+Tab"),
+    # a priority key: what is typed right after it (a burst, a paste) already goes to the prompt
     Key("slash", "search", "Search the article and the annotations' notes and tags", "app", show=True,
-        label="/", short="Search"),
+        label="/", short="Search", priority=True),
     Key("n", "search_next", "Next match (wraps round)", "app"),
     Key("N", "search_previous", "Previous match (wraps round)", "app"),
     Key("f", "focus_speaker", "Focus this quotation's speaker (f again: everyone)", "app", show=True,
@@ -76,7 +78,7 @@ SECTION_TITLES = {
 def bindings(*contexts: str) -> list[Binding]:
     """Textual bindings for the keys of ``contexts`` that the app or a view handles."""
     return [Binding(k.keys, k.action, k.short or k.description, show=k.show,
-                    key_display=k.label or None)
+                    key_display=k.label or None, priority=k.priority)
             for k in KEYMAP if k.context in contexts and k.action]
 
 
@@ -85,11 +87,13 @@ def _keys_in(label: str) -> set[str]:
 
 
 def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
-    """(section title, [(keys, description)]) for the HelpScreen: the KEYMAP in table order, then
-    the keys the panes and dialogs bind themselves (read from their BINDINGS)."""
+    """(section title, [(keys, description)]) for the HelpScreen: the KEYMAP in table order (it
+    makes the app's and the article's bindings), then the keys the panes and dialogs bind
+    themselves, read from their BINDINGS: each key is written down once, where it is bound."""
     from .components.annotation_editor import AnnotationEditor
     from .components.annotation_list import AnnotationList
     from .components.color_row import ColorRow
+    from .components.outline_pane import OutlinePane
     from .components.help_screen import describe_bindings, key_label
     from .components.rename_speaker import RenameSpeaker
     from .components.speaker_list import SpeakerList
@@ -113,8 +117,10 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
                 rows.append((key, description))
         rows.extend(extra)
 
+    sections[SECTION_TITLES["article"]].append(("Mouse", "Click: cursor there; drag: select (then a annotates)"))
     add(SECTION_TITLES["annotations"], AnnotationList.BINDINGS)
-    add(SECTION_TITLES["speakers"], SpeakerList.BINDINGS)
+    add(SECTION_TITLES["speakers"], SpeakerList.BINDINGS, (("f", "Focus this speaker's quotations"),))
+    add("Outline (o)", OutlinePane.BINDINGS)
     add("Annotation editor", AnnotationEditor.BINDINGS)
     add("Annotation editor", ColorRow.BINDINGS,
         (("Tab", "Next field: note → tags → colours (1–5 work on the colours)"), ("→ in Tags", "Complete a tag")))

@@ -127,7 +127,13 @@ class ReaderFeatures(App[None]):
             self._search_origin = (view.cursor, view.scroll_y, view.current_quote)
         bar.add_class("-open")
         bar.value = self.search_query
-        bar.focus()
+        # at once, not after a refresh (Widget.focus): the keys typed right after / are the query
+        self.screen.set_focus(bar)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search":  # a priority key: elsewhere (a pane's filter, a text field) / is theirs
+            return self.screen is self.screen_stack[0] and (self.focused is None or self.focused.id == "article")
+        return super().check_action(action, parameters)
 
     def _annotation_hits(self, query: str) -> list[tuple[int, int]]:
         found = []
@@ -185,7 +191,7 @@ class ReaderFeatures(App[None]):
 
     def _close_search_bar(self) -> None:
         self.query_one("#search", SearchBar).remove_class("-open")
-        self.article.focus()
+        self.screen.set_focus(self.article)  # at once: n typed right after Enter is the article's
 
     def clear_search(self) -> None:
         self.search_query = ""
@@ -341,8 +347,8 @@ class ReaderFeatures(App[None]):
         from .components.outline_pane import OutlinePane, headings
 
         found = headings(self.doc)
-        if not found:
-            self.notify("This document has no headings", timeout=2)
+        if len(found) < 2:  # a title alone is no outline
+            self.notify("This document has no chapters or sections to outline", timeout=2)
             return False
         self._pane(PANES["outline"]).mount(OutlinePane(found, id="outline"))
         self._outline_ready = True
