@@ -66,9 +66,25 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="quotelens quotes", description="List the quotations in FILE and who said them.")
     ap.add_argument("file", help="a text or Markdown file, or - for standard input")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    ap.add_argument("--corrected", action="store_true",
+                    help="apply the corrections made in the reader (reassigned quotations, renamed and "
+                         "merged speakers), read from the annotation database")
+    ap.add_argument("--db", default=None, metavar="PATH", help="with --corrected: the database file "
+                    "(default: $QUOTELENS_DB, else the user data folder)")
     args = ap.parse_args(argv)
+    if args.db is not None and not args.corrected:
+        ap.error("--db is only read with --corrected")
     doc = load_path(args.file)  # a LoadError is reported by tui.cli
-    data = analysis_json(doc, analyze(doc))
+    if args.corrected:
+        from ..store.paths import default_db_path
+        from ..store.session import ReadingSession
+
+        session = ReadingSession(doc, db_path=default_db_path(args.db))
+        session.read_corrections()  # a StoreError is reported by tui.cli
+        analysis = session.analyze()
+    else:
+        analysis = analyze(doc)
+    data = analysis_json(doc, analysis)
     if args.json:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
