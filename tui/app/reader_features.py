@@ -23,7 +23,7 @@ from .components.search_bar import SearchBar
 from .components.status_line import StatusLine, quote_status, search_status
 
 if TYPE_CHECKING:
-    from ..store.records import Placement
+    from ..store.session import ReadingSession
     from .components.outline_pane import OutlinePane
     from .widgets.article_view import ArticleView
 
@@ -39,9 +39,7 @@ class ReaderFeatures(App[None]):
     COMMANDS = App.COMMANDS | {KeymapCommands}
 
     doc: Document
-    analysis: Analysis | None
-    base_analysis: Analysis | None
-    placements: list[Placement]
+    session: ReadingSession
 
     def init_features(self) -> None:
         self.search_query = ""
@@ -49,7 +47,8 @@ class ReaderFeatures(App[None]):
         self.hit_index: int | None = None
         self.note_hits = 0  # annotations whose note or tags matched
         self._search_origin: tuple[int, float, int | None] | None = None  # cursor, scroll, current quote
-        self._traces: dict[tuple[int, int], Any] | None = None  # engine.explain's record per quotation
+        self._evidence_ready = False  # the session has worked out the engine's record
+        self._explained = False  # and it could
         self._outline_ready = False
 
     def compose_features(self) -> ComposeResult:
@@ -59,6 +58,13 @@ class ReaderFeatures(App[None]):
     @property
     def article(self) -> ArticleView:  # (the app's own property; here for the type checker)
         raise NotImplementedError
+
+    @property
+    def analysis(self) -> Analysis | None:
+        return self.session.analysis
+
+    def _speaker_name(self, speaker_id: int | None) -> str | None:
+        return self.session.speaker_name(speaker_id)
 
     # ------------------------------------------------------------ theme
     def text_background(self) -> str:
@@ -89,7 +95,7 @@ class ReaderFeatures(App[None]):
         if view.focus_speaker is not None:
             view.set_focus(view.focus_speaker, self.faint_colour())
 
-    def _show_analysis(self, analysis: Analysis, base: Analysis | None = None) -> None:
+    def _show_analysis(self, analysis: Analysis | None) -> None:
         raise NotImplementedError
 
     # -------------------------------------------------------- status line
@@ -113,9 +119,6 @@ class ReaderFeatures(App[None]):
                 parts.append(quote_status(quote, self._speaker_name(quote.speaker)))
         status.say(Content("   ").join(parts) if parts else Content(""))
 
-    def _speaker_name(self, speaker_id: int | None) -> str | None:
-        raise NotImplementedError
-
     def on_article_view_current_quote_changed(self, message: Any) -> None:
         self._say()
 
@@ -135,29 +138,18 @@ class ReaderFeatures(App[None]):
             return self.screen is self.screen_stack[0] and (self.focused is None or self.focused.id == "article")
         return super().check_action(action, parameters)
 
-    def _annotation_hits(self, query: str) -> list[tuple[int, int]]:
-        found = []
-        for p in self.placements:
-            ann = p.annotation
-            if p.start is not None and p.end is not None and p.status != "orphan" and \
-                    search.matches(query, ann.note, *ann.tags):
-                found.append((p.start, p.end))
-        return found
-
     def run_search(self, query: str) -> None:
         """Find ``query`` (live, as it is typed): paint every match, the one after the cursor current."""
         view = self.article
+        result = self.session.search(query)
         self.search_query = query
-        text_hits = search.find_all(self.doc.text, query)
-        notes = self._annotation_hits(query) if query.strip() else []
-        self.note_hits = len(notes)
-        hits = sorted(set(text_hits) | set(notes)) if notes else text_hits
-        self.hits = hits
+        self.hits = result.hits
+        self.note_hits = result.in_annotations
         origin = self._search_origin[0] if self._search_origin else view.cursor
-        self.hit_index = search.nearest(hits, origin) if hits else None
-        view.set_search(hits, self.hit_index)
+        self.hit_index = search.nearest(self.hits, origin) if self.hits else None
+        view.set_search(self.hits, self.hit_index)
         if self.hit_index is not None:
-            view.reveal(hits[self.hit_index][0])
+            view.reveal(self.hits[self.hit_index][0])
         self._say()
 
     def on_input_changed(self, event: Any) -> None:
@@ -266,26 +258,24 @@ class ReaderFeatures(App[None]):
         if quote is None:
             self.notify("Put the cursor on a quotation first (] jumps to the next one)", timeout=3)
             return
-        from .. import engine
-
-        explain = getattr(engine, "explain", None)
-        if explain is None or self._traces is not None:
+        if self._evidence_ready:
             self._show_evidence(quote)
             return
         self.notify("Working out the evidence…", timeout=2)
 
         def work() -> None:
             try:
-                analysis, traces = explain(self.doc)
-                record = {(q.start, q.end): t for q, t in zip(analysis.quotes, traces, strict=False)}
+                self.session.evidence()
+                explained = True
             except Exception:  # noqa: BLE001 - the decision itself is still shown
-                record = {}
-            self.call_from_thread(self._traces_ready, record, quote)
+                explained = False
+            self.call_from_thread(self._evidence_worked_out, quote, explained)
 
         self.run_worker(work, thread=True, group="evidence")
 
-    def _traces_ready(self, record: dict[tuple[int, int], Any], quote: Quote) -> None:
-        self._traces = record
+    def _evidence_worked_out(self, quote: Quote, explained: bool) -> None:
+        self._evidence_ready = True
+        self._explained = explained
         self._show_evidence(quote)
 
     def _show_evidence(self, quote: Quote) -> None:
@@ -295,7 +285,7 @@ class ReaderFeatures(App[None]):
             trace_lines,
         )
 
-        trace = (self._traces or {}).get((quote.start, quote.end))
+        trace = self.session.evidence().get((quote.start, quote.end)) if self._explained else None
         steps = trace_lines(trace) if trace is not None else None
         self.push_screen(EvidenceScreen(evidence_rows(quote, self._speaker_name(quote.speaker), self.doc.text),
                                         steps))

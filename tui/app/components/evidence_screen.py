@@ -45,6 +45,8 @@ def trace_lines(trace: Any) -> list[str]:
             said = ", ".join(x for x in (f"“{one_line(mention)}”" if mention else "",
                                           f"cue “{one_line(cue)}”" if cue else "") if x)
             lines.append(f"✓ {rule}: {getattr(step, 'method', '')}" + (f" ({said})" if said else ""))
+    decided = getattr(trace, "decided_by", "")
+    lines.append(f"→ decided by {one_line(decided)}" if decided else "→ no rule decided")
     return lines
 
 
