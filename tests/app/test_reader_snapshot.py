@@ -59,3 +59,4 @@ test_wide_terminal_200x60 = _reader_at((200, 60), "right_square_bracket", "right
 test_speakers_overlay_80x24 = _reader_at((80, 24), "f2")
 test_search_80x24 = _reader_at((80, 24), "slash", *"ferry", "enter", "n")
 test_focus_120x40 = _reader_at((120, 40), "right_square_bracket", "right_square_bracket", "f")
+test_light_theme_120x40 = _reader_at((120, 40), "ctrl+t", "right_square_bracket", "right_square_bracket")

@@ -21,7 +21,7 @@ SPEAKER_COLORS: tuple[str, ...] = (
     "#E69F00",  # orange
     "#56B4E9",  # sky blue
     "#009E73",  # bluish green
-    "#F0E442",  # yellow
+    "#F0EE42",  # yellow (#F0E442 a touch greener: in 256 colours it is 227, not the orange's neighbour 221)
     "#008FE0",  # blue (#0072B2 lightened)
     "#DF6300",  # vermillion (#D55E00 lightened)
     "#CC79A7",  # reddish purple
@@ -33,6 +33,22 @@ SPEAKER_COLORS: tuple[str, ...] = (
 )
 
 UNATTRIBUTED = "#8A8A8A"  # neutral grey: quotes nobody could be matched to
+
+# For light themes (the article on white): colours of the xterm 256-colour cube, so a 256-colour
+# terminal shows exactly these, each at least 4.5:1 on white and CIEDE2000 >= 12 from the others.
+LIGHT_BACKGROUND = "#FFFFFF"
+LIGHT_SPEAKER_COLORS: tuple[str, ...] = (
+    "#AF5F00",  # orange (130)
+    "#005FAF",  # blue (25)
+    "#008700",  # green (28)
+    "#AF00AF",  # magenta (127)
+    "#AF0000",  # red (124)
+    "#5F5F00",  # olive (58)
+    "#005F5F",  # teal (23)
+    "#5F00AF",  # violet (55)
+    "#5F5F87",  # slate (60)
+    "#875F5F",  # rose brown (95)
+)
 
 # Annotation highlight backgrounds, in key order 1–5.  Dark and muted so that every speaker
 # colour (and UNATTRIBUTED) stays readable on top of them.
@@ -154,11 +170,13 @@ SPEAKER_TEXT_STYLES: tuple[str, ...] = ("", "italic", "underline", "italic under
 SPEAKER_SWATCHES: tuple[str, ...] = ("██", "▓▓", "▒▒", "░░")
 
 
-def speaker_look(rank: int) -> tuple[str, str]:
-    """(colour, text style) of the speaker ranked ``rank`` (0 = the most quotations)."""
+def speaker_look(rank: int, light: bool = False) -> tuple[str, str]:
+    """(colour, text style) of the speaker ranked ``rank`` (0 = the most quotations), from the
+    dark or the ``light`` themes' palette."""
     rank = int(rank)
-    tier = rank // len(SPEAKER_COLORS) % len(SPEAKER_TEXT_STYLES)
-    return SPEAKER_COLORS[rank % len(SPEAKER_COLORS)], SPEAKER_TEXT_STYLES[tier]
+    colours = LIGHT_SPEAKER_COLORS if light else SPEAKER_COLORS
+    tier = rank // len(colours) % len(SPEAKER_TEXT_STYLES)
+    return colours[rank % len(colours)], SPEAKER_TEXT_STYLES[tier]
 
 
 def speaker_swatch(style: str) -> str:

@@ -67,21 +67,37 @@ class ReaderFeatures(App[None]):
         return self.session.speaker_name(speaker_id)
 
     # ------------------------------------------------------------ theme
+    def _theme_colour(self, name: str, dark: str, light: str) -> str:
+        """A hex colour of the current theme; for an ANSI theme (the terminal's own colours,
+        "transparent"), what a dark or light terminal usually shows."""
+        value = str(self.get_css_variables().get(name, ""))
+        try:
+            return palette.to_hex(palette.parse_hex(value))
+        except ValueError:
+            return dark if self.current_theme.dark else light
+
     def text_background(self) -> str:
         """The article's background colour in the current theme (what quote text must stand out on)."""
-        return str(self.get_css_variables().get("surface", palette.BACKGROUND))
+        try:
+            colour = self.query_one("#article").background_colors[1]
+        except Exception:  # noqa: BLE001 - not composed yet: the theme's surface
+            return self._theme_colour("surface", palette.BACKGROUND, palette.LIGHT_BACKGROUND)
+        if colour.ansi is not None or colour.a < 1:  # the terminal's own background
+            return palette.BACKGROUND if self.current_theme.dark else palette.LIGHT_BACKGROUND
+        return colour.hex
 
     def speaker_look(self, rank: int) -> tuple[str, str]:
-        """The speaker palette for the current theme: each colour made readable on its background."""
-        colour, style = palette.speaker_look(rank)
+        """The speaker palette for the current theme (dark or light), each colour made readable
+        on the article's background should a theme's background call for it."""
+        colour, style = palette.speaker_look(rank, light=not self.current_theme.dark)
         return palette.readable(colour, self.text_background()), style
 
     def unattributed_colour(self) -> str:
         return palette.readable(palette.UNATTRIBUTED, self.text_background())
 
     def faint_colour(self) -> str:
-        variables = self.get_css_variables()
-        return palette.mix(str(variables.get("foreground", "#E0E0E0")), self.text_background(), FAINT_AMOUNT)
+        foreground = self._theme_colour("foreground", "#E0E0E0", "#1F1F1F")
+        return palette.mix(foreground, self.text_background(), FAINT_AMOUNT)
 
     def watch_theme(self, theme: str) -> None:
         if getattr(self, "analysis", None) is not None:
