@@ -35,7 +35,7 @@ FAINT_AMOUNT = 0.62  # how far text outside the focused speaker's quotations fad
 class ReaderFeatures(App[None]):
     """Search, focus, status line, evidence, outline, collapsing panes, palette and themes."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]  # noqa: RUF012 - App declares it a list
     COMMANDS = App.COMMANDS | {KeymapCommands}
 
     doc: Document

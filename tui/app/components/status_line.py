@@ -67,6 +67,11 @@ class StatusLine(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
+        self._said: Content | str = ""
 
     def say(self, content: Content | str) -> None:
-        self.update(content)
+        """Show ``content``; one line of fixed size, so no layout pass (that costs a keypress ~10 ms)."""
+        if content == self._said:
+            return
+        self._said = content
+        self.update(content, layout=False)

@@ -104,6 +104,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._goal_column: int | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(2048)
         self._cache_margin = 0
+        self._background: Style | None = None
         self._pending_top: int | None = None
         self._quote_paints: list[Paint] = []
         self._reported_quote: Quote | None = None
@@ -283,9 +284,16 @@ class ArticleView(ScrollView, can_focus=True):
             return max(0, min(self.lines.row_of(self._pending_top), last))
         return int(self.scroll_y)
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._background = None  # the theme or the CSS changed: the background and cached rows with it
+        self._cache.clear()
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        background = self.rich_style
+        background = self._background
+        if background is None:  # (rich_style walks every ancestor's styles: once, not per row)
+            background = self._background = self.rich_style
         if self.lines is None or self.lines.width != self.text_width:
             self._rewrap()  # the first frame is drawn before on_resize: wrap now, not a frame later
         lines = self.lines
