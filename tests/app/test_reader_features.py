@@ -63,7 +63,7 @@ async def test_slash_word_enter_shows_match_1_of_n_and_moves_the_cursor_there(sa
         first = re.search("ferry", sample.text, re.IGNORECASE).start()
         assert app.article.cursor == first
         assert app.article.has_focus  # the prompt closed
-        assert not app.query_one(SearchBar).display
+        assert not app.query_one(SearchBar).display  # (mounted on the first /, hidden after Enter)
 
 
 async def test_matches_highlight_live_while_typing(sample, db):

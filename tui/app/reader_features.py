@@ -18,11 +18,11 @@ from textual.widget import Widget
 from ..engine import search
 from ..engine.model import Analysis, Document, Quote
 from . import palette
-from .components.keymap_commands import KeymapCommands
-from .components.search_bar import SearchBar
 from .components.status_line import StatusLine, quote_status, search_status
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from ..store.session import ReadingSession
     from .components.outline_pane import OutlinePane
     from .widgets.article_view import ArticleView
@@ -32,11 +32,18 @@ PANES = {"speakers": "#speakers-pane", "annotations": "#annotations-pane", "outl
 FAINT_AMOUNT = 0.62  # how far text outside the focused speaker's quotations fades towards the background
 
 
+def keymap_commands() -> type[Provider]:
+    """The palette's keymap commands, imported when the palette first opens (not at start-up)."""
+    from .components.keymap_commands import KeymapCommands
+
+    return KeymapCommands
+
+
 class ReaderFeatures(App[None]):
     """Search, focus, status line, evidence, outline, collapsing panes, palette and themes."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]  # noqa: RUF012 - App declares it a list
-    COMMANDS = App.COMMANDS | {KeymapCommands}
+    COMMANDS = App.COMMANDS | {keymap_commands}
 
     doc: Document
     session: ReadingSession
@@ -52,8 +59,7 @@ class ReaderFeatures(App[None]):
         self._outline_ready = False
 
     def compose_features(self) -> ComposeResult:
-        yield SearchBar(id="search")
-        yield StatusLine(id="status")
+        yield StatusLine(id="status")  # (the search prompt is mounted on the first /: Input loads then)
 
     @property
     def article(self) -> ArticleView:  # (the app's own property; here for the type checker)
@@ -139,8 +145,15 @@ class ReaderFeatures(App[None]):
         self._say()
 
     # ------------------------------------------------------------- search
-    def action_search(self) -> None:
-        bar = self.query_one("#search", SearchBar)
+    async def action_search(self) -> None:
+        from .components.search_bar import SearchBar
+
+        found = self.query("#search")
+        if found:
+            bar = found.first(SearchBar)
+        else:
+            bar = SearchBar(id="search")
+            await self.mount(bar, before="#status")
         view = self.article
         if self._search_origin is None:
             self._search_origin = (view.cursor, view.scroll_y, view.current_quote)
@@ -169,12 +182,12 @@ class ReaderFeatures(App[None]):
         self._say()
 
     def on_input_changed(self, event: Any) -> None:
-        if isinstance(event.input, SearchBar):
+        if event.input.id == "search":
             event.stop()
             self.run_search(event.value)
 
     def on_input_submitted(self, event: Any) -> None:
-        if not isinstance(event.input, SearchBar):
+        if event.input.id != "search":
             return
         event.stop()
         self._close_search_bar()
@@ -185,7 +198,7 @@ class ReaderFeatures(App[None]):
         if self.hit_index is not None:
             self._go_to_hit(self.hit_index)
 
-    def on_search_bar_cancelled(self, message: SearchBar.Cancelled) -> None:
+    def on_search_bar_cancelled(self, message: Any) -> None:
         """Esc in the prompt: no search, and the cursor and the page back where they were."""
         origin = self._search_origin
         self._close_search_bar()
@@ -198,7 +211,7 @@ class ReaderFeatures(App[None]):
         self._search_origin = None
 
     def _close_search_bar(self) -> None:
-        self.query_one("#search", SearchBar).remove_class("-open")
+        self.query_one("#search").remove_class("-open")
         self.screen.set_focus(self.article)  # at once: n typed right after Enter is the article's
 
     def clear_search(self) -> None:
