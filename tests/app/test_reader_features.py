@@ -405,3 +405,42 @@ async def test_drag_selects_and_a_annotates_the_selection(sample, db):
         await pilot.press("a")
         await pilot.pause()
         assert type(app.screen).__name__ == "AnnotationEditor"
+
+
+# ------------------------------------------------------------------ help
+async def test_help_at_80_columns_wraps_descriptions_in_their_own_column(sample, db):
+    from textual.widgets import Static
+
+    from tui.app.components.help_screen import HelpScreen
+
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = list(app.screen.query(".help-row"))
+        descriptions = [row.query_one(".help-description", Static) for row in rows]
+        wrapped = [d for d in descriptions if d.region.height > 1]
+        assert wrapped  # some descriptions are longer than one line at 80 columns
+        column = {d.region.x for d in descriptions}
+        assert len(column) == 1  # every description, first line or wrapped, starts in one column
+        keys = {row.query_one(".help-key", Static).region.right for row in rows}
+        assert max(keys) <= min(column)
+        # the new keys are listed, from the same table that binds them
+        text = " ".join(str(d.render()) for d in descriptions)
+        for words in ("Search", "Next match", "Focus", "evidence", "outline", "speakers pane", "theme", "drag"):
+            assert words in text, words
+
+
+# ---------------------------------------------------------------- hostile
+async def test_search_shows_markup_and_control_characters_as_plain_text(db):
+    doc = load_text("The memo said [bold]stop[/bold] and [@click=app.quit]here[/].\n\nNothing else.", name="memo")
+    app = QuotelensApp(doc, db_path=db)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "[bold]")
+        assert "match 1 of 1" in status(app) and "/[bold]" in status(app)
+        assert app.article.cursor == doc.text.index("[bold]")
+        await search_for(pilot, "[@click=app.quit]")
+        assert app.is_running and "match 1 of 1" in status(app)
