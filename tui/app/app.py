@@ -110,10 +110,11 @@ class QuotelensApp(ReaderFeatures):
         yield Header()
         with Horizontal(id="panes"):
             yield Vertical(id="speakers-pane", classes="pane")
-            yield ArticleView(self.doc, id="article")
+            with Vertical(id="reading"):  # the article, the search prompt and the status line
+                yield ArticleView(self.doc, id="article")
+                yield from self.compose_features()
             yield Vertical(id="annotations-pane", classes="pane")
             yield Vertical(id="outline-pane", classes="pane")
-        yield from self.compose_features()
 
     @property
     def article(self) -> ArticleView:
@@ -125,6 +126,7 @@ class QuotelensApp(ReaderFeatures):
             self.query_one(selector).border_title = Content(label)
         view = self._view = self.article
         view.focus()
+        self.listen_to_quotes()
         position = self._initial_position
         if position is LOOK_UP:  # an open Library was given
             try:

@@ -144,6 +144,10 @@ class ReaderFeatures(App[None]):
     def on_article_view_current_quote_changed(self, message: Any) -> None:
         self._say()
 
+    def listen_to_quotes(self) -> None:
+        """The status line follows the article's current quotation in the same frame."""
+        self.article.quote_listener = lambda quote: self._say()
+
     # ------------------------------------------------------------- search
     async def action_search(self) -> None:
         from .components.search_bar import SearchBar

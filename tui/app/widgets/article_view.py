@@ -10,6 +10,7 @@ two rows, not the document.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from rich.style import Style
 from textual import events
@@ -105,6 +106,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache: LRUCache[int, Strip] = LRUCache(2048)
         self._cache_margin = 0
         self._background: Style | None = None
+        # told of each new current quotation synchronously (a message would arrive a frame later)
+        self.quote_listener: Callable[[Quote | None], None] | None = None
         self._pending_top: int | None = None
         self._quote_paints: list[Paint] = []
         self._reported_quote: Quote | None = None
@@ -387,7 +390,10 @@ class ArticleView(ScrollView, can_focus=True):
         quote = self.quote_here()
         if quote is not self._reported_quote:
             self._reported_quote = quote
-            self.post_message(self.CurrentQuoteChanged(quote))
+            if self.quote_listener is not None:  # at once: the status line repaints in this frame
+                self.quote_listener(quote)
+            else:
+                self.post_message(self.CurrentQuoteChanged(quote))
 
     def reveal(self, offset: int) -> None:
         """Scroll so that ``offset`` is on screen (a third of the way down), leaving the cursor."""
