@@ -4,10 +4,10 @@ when the engine can explain its attribution, every rule it tried and what each d
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -53,7 +53,7 @@ def trace_lines(trace: Any) -> list[str]:
 class EvidenceScreen(ModalScreen[None]):
     """Rows of evidence, then the engine's rule-by-rule record (or a note that there is none)."""
 
-    BINDINGS = [Binding("escape,q,i", "close", "Close", show=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,i", "close", "Close", show=True)]
 
     def __init__(self, rows: Sequence[tuple[str, str]], steps: Sequence[str] | None) -> None:
         super().__init__()

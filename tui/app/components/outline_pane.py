@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -42,7 +43,7 @@ def headings(doc: Document, limit: int = 2000) -> list[Heading]:
 class OutlinePane(OptionList):
     """Enter on a heading: the article jumps there."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Next heading", show=False),
         Binding("up,k", "cursor_up", "Previous heading", show=False),
         Binding("enter", "select", "Go to the heading", show=False),

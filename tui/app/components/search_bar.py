@@ -4,8 +4,9 @@ matches for ``n`` / ``N``; Esc closes it and puts the cursor back where it was."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
 
@@ -13,7 +14,7 @@ from textual.widgets import Input
 class SearchBar(Input):
     """An Input that says Cancelled on Esc (Changed and Submitted are Input's own)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel the search", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel the search", show=False)]
 
     @dataclass
     class Cancelled(Message):
