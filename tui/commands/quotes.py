@@ -10,12 +10,14 @@ import json
 import sys
 
 from ..engine import Analysis, Document, analyze, load_path
+from ..engine.sanitize import escape_surrogates
 from . import clip, reports_failures
 
 
 def analysis_json(doc: Document, analysis: Analysis) -> dict:
     """``quotes`` holds speech (direct and partial quotations) with its speakers; ``marks`` holds
-    titles and scare quotes ("kind": "title" or "scare"), found but never attributed."""
+    titles and scare quotes ("kind": "title" or "scare"), found but never attributed; ``meta`` holds
+    what the document says about itself (title, byline, date, source, format, encoding)."""
     counts = analysis.quote_counts()
     quotes = []
     marks = []
@@ -41,7 +43,9 @@ def analysis_json(doc: Document, analysis: Analysis) -> dict:
         for s in analysis.speakers
         if counts.get(s.id)  # a name the engine met but never quoted is no speaker
     ]
-    return {"title": doc.title, "quotes": quotes, "speakers": speakers, "marks": marks}
+    return {"title": doc.title, "quotes": quotes, "speakers": speakers, "marks": marks,
+            # a path in a broken encoding holds lone surrogates, which JSON output cannot: escape them
+            "meta": {k: escape_surrogates(v) if v else v for k, v in doc.meta.as_dict().items()}}
 
 
 def table(data: dict) -> str:
@@ -64,7 +68,7 @@ def table(data: dict) -> str:
 @reports_failures
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="quotelens quotes", description="List the quotations in FILE and who said them.")
-    ap.add_argument("file", help="a text or Markdown file, or - for standard input")
+    ap.add_argument("file", help="a text, Markdown, HTML or EPUB file, an http(s) URL, or - for standard input")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = ap.parse_args(argv)
     doc = load_path(args.file)  # a LoadError is reported by tui.cli
