@@ -9,8 +9,9 @@ import argparse
 import json
 import sys
 
-from ..engine import Analysis, Document, analyze, load_path
+from ..engine import Analysis, Document, analyze
 from ..engine.sanitize import escape_surrogates
+from ..sources import open_document
 from . import clip, reports_failures
 
 
@@ -70,8 +71,9 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="quotelens quotes", description="List the quotations in FILE and who said them.")
     ap.add_argument("file", help="a text, Markdown, HTML or EPUB file, an http(s) URL, or - for standard input")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    ap.add_argument("--refresh", action="store_true", help="fetch a URL again instead of reading its kept copy")
     args = ap.parse_args(argv)
-    doc = load_path(args.file)  # a LoadError is reported by tui.cli
+    doc = open_document(args.file, refresh=args.refresh)  # a LoadError is reported by tui.cli
     data = analysis_json(doc, analyze(doc))
     if args.json:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)

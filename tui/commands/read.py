@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..engine import Document, load_path, load_text
+from ..engine import Document, load_text
 from . import reports_failures
 
 SAMPLE = "sample"  # the argument that asks for the built-in sample
@@ -30,11 +30,14 @@ def load_sample() -> Document:
     return load_text(text, name="sample", fmt="markdown", source=SAMPLE_SOURCE)
 
 
-def load_document(file: str | None) -> Document:
-    """FILE, ``-`` for standard input, or the sample when FILE is missing (or ``sample``)."""
+def load_document(file: str | None, refresh: bool = False) -> Document:
+    """FILE, ``-`` for standard input, an http(s) URL (its saved copy, unless ``refresh``), or the
+    sample when FILE is missing (or ``sample``)."""
     if file is None or (file == SAMPLE and not Path(file).exists()):
         return load_sample()
-    return load_path(file)
+    from ..sources import open_document
+
+    return open_document(file, refresh=refresh)
 
 
 def reattach_terminal() -> None:
@@ -63,11 +66,14 @@ def _main(argv: list[str]) -> int:
         epilog="Sub-commands: quotes, annotate, annotations (quotelens quotes -h).",
     )
     ap.add_argument("file", nargs="?", metavar="FILE",
-                    help="a text or Markdown file, - for standard input; the built-in sample if omitted")
+                    help="a text, Markdown, HTML or EPUB file, an http(s) URL, - for standard input; "
+                         "the built-in sample if omitted")
+    ap.add_argument("--refresh", action="store_true",
+                    help="fetch a URL again instead of reading the copy kept when it was first opened")
     ap.add_argument("--db", metavar="PATH", help="annotation database (default: $QUOTELENS_DB or your data folder)")
     args = ap.parse_args(argv)
 
-    doc = load_document(args.file)  # LoadError and StoreError are reported by tui.cli
+    doc = load_document(args.file, args.refresh)  # LoadError and StoreError are reported by tui.cli
 
     from ..store.paths import default_db_path
     from ..store.precheck import precheck

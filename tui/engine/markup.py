@@ -85,6 +85,29 @@ class Inline:
         return not self.text().strip()
 
 
+_BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n\s*")
+
+
+def split_paragraphs(inline: Inline) -> list[Inline]:
+    """Split at blank lines (two line breaks in a row); spans go with their piece."""
+    text = inline.text()
+    cuts = [(m.start(), m.end()) for m in _BLANK_LINE.finditer(text)]
+    if not cuts:
+        return [inline]
+    out = []
+    start = 0
+    for a, b in [*cuts, (len(text), len(text))]:
+        piece = Inline()
+        piece.parts = [text[start:a]]
+        piece.length = a - start
+        piece.spans = [(k, max(s, start) - start, min(e, a) - start, h) for k, s, e, h in inline.spans
+                       if s < a and e > start]
+        if not piece.empty():
+            out.append(piece)
+        start = b
+    return out
+
+
 def write_inline(builder: DocumentBuilder, inline: Inline) -> None:
     """Write ``inline`` into the open block, trailing white space dropped."""
     text = inline.text()
@@ -129,6 +152,11 @@ class BlockWalker:
 
     def paragraph(self, inline: Inline, kind: str = "paragraph", level: int = 0, marker: str = "") -> None:
         if inline.empty():
+            return
+        pieces = split_paragraphs(inline)
+        if len(pieces) > 1:  # <br><br> between paragraphs, as old pages write them
+            for i, piece in enumerate(pieces):
+                self.paragraph(piece, kind, level, marker if i == 0 else "")
             return
         self.builder.start_block(kind, level=level, marker=marker)
         start = self.builder.position
