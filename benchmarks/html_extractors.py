@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 PAGES = ROOT / "tests" / "fixtures" / "pages"
 
-from tui.engine import analyze, load_bytes, load_text  # noqa: E402
-from tui.engine.builder import DocumentBuilder  # noqa: E402
-from tui.engine.decode import decode  # noqa: E402
-from tui.engine.model import Document, Meta  # noqa: E402
+from tui.engine import analyze, load_bytes, load_text
+from tui.engine.builder import DocumentBuilder
+from tui.engine.decode import decode
+from tui.engine.model import Document, Meta
 
 WORD = re.compile(r"\w+")
 

@@ -136,7 +136,7 @@ def fetch(url: str) -> Page:
         if isinstance(reason, (TimeoutError, socket.timeout)):
             raise FetchError(f"{url}: no answer within {limit:g} seconds") from None
         raise FetchError(f"{url}: cannot reach {_host(url)} ({getattr(reason, 'strerror', None) or reason})") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise FetchError(f"{url}: no answer within {limit:g} seconds") from None
     except (http.client.HTTPException, OSError, ValueError) as err:
         raise FetchError(f"{url}: the fetch failed ({type(err).__name__}: {err})") from None
