@@ -10,3 +10,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture
+def make_book(tmp_path):
+    """``make_book(chapters, **options)``: an EPUB file made with ebooklib (see tests/epub_books.py)."""
+    from epub_books import make_epub
+
+    def make(chapters, name: str = "book.epub", **options):
+        return make_epub(tmp_path / name, chapters, **options)
+
+    return make
