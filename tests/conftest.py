@@ -21,3 +21,12 @@ def make_book(tmp_path):
         return make_epub(tmp_path / name, chapters, **options)
 
     return make
+
+
+@pytest.fixture
+def page_server():
+    """A web server on 127.0.0.1 (a free port) serving the sample as a news page and pages that fail."""
+    from pages_server import PageServer
+
+    with PageServer() as server:
+        yield server
