@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from typing import Any
 
 from .builder import DocumentBuilder
@@ -58,7 +59,7 @@ def _check_archive(data: bytes) -> None:
             bad = zf.testzip()
             if bad is not None:
                 raise NotReadableBook(f"the book's archive is damaged ({bad} is corrupt)")
-    except (zipfile.BadZipFile, EOFError, ValueError) as err:
+    except (zipfile.BadZipFile, EOFError, ValueError, zlib.error) as err:
         if isinstance(err, NotReadableBook):
             raise
         raise NotReadableBook("not a readable EPUB book (the zip archive is damaged or truncated)") from None

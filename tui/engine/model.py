@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "blockquote", "code", "rule", "table")
-SPAN_KINDS = ("emphasis", "strong", "code", "link")
+SPAN_KINDS = ("emphasis", "strong", "code", "link", "strike", "footnote")
 
 
 @dataclass(frozen=True, slots=True)
