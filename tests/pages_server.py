@@ -6,6 +6,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Self
 
 ROOT = Path(__file__).resolve().parents[1]
 BOILERPLATE_TOP = ('<nav><a href="/">Front page</a> <a href="/local">Local news</a> <a href="/sub">Subscribe now'
@@ -43,7 +44,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+    def do_GET(self) -> None:
         server: PageServer = self.server  # type: ignore[assignment]
         server.hits.append(self.path)
         path = self.path
@@ -103,7 +104,7 @@ class PageServer(ThreadingHTTPServer):
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}{path}"
 
-    def __enter__(self) -> PageServer:
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 

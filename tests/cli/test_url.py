@@ -27,7 +27,7 @@ def env(tmp_path):
 
 def quotelens(env, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, cwd=ROOT,
-                          env=env, timeout=60)
+                          env=env, timeout=60, check=False)
 
 
 def speech(data: dict) -> list[tuple[str, str | None]]:

@@ -161,7 +161,7 @@ def test_epub_chapters_in_order_with_their_titles_as_headings(make_book):
     assert doc.text.index("Light it") < doc.text.index("Rain came") < doc.text.index("flat and bright")
     assert (doc.title, doc.meta.byline, doc.meta.date, doc.meta.source, doc.format) == (
         "The Lantern Keeper", "Wilma Stroud", "1911", "Fenwick & Daughters", "epub")
-    quotes, speakers = found(doc)
+    quotes, _ = found(doc)
     assert ("Bar the door,", "Tamsin") in quotes
 
 

@@ -15,7 +15,13 @@ from hypothesis import strategies as st
 
 from tui.engine import LoadError, load_bytes, load_text
 
-from .invariants import FORBIDDEN, HOSTILE_SNIPPETS, check_document, examples, hostile_text
+from .invariants import (
+    FORBIDDEN,
+    HOSTILE_SNIPPETS,
+    check_document,
+    examples,
+    hostile_text,
+)
 
 SETTINGS = settings(max_examples=examples(60), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
