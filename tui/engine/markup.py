@@ -37,11 +37,19 @@ class Role:
 
 
 Classify = Callable[[Any], Role]
-_SPACE = re.compile(r"\s+")
+_SPACE_CHARS = re.compile(r"[^\S ]|  ")  # white space other than single spaces
+
+
+_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\r\ufeff]")
 
 
 def clean(text: str | None) -> str:
-    return sanitize(text)[0] if text else ""
+    """``text`` sanitised (a fast look first: most text needs nothing)."""
+    if not text:
+        return ""
+    if text.isprintable():  # no control, format or surrogate character at all: nothing to do (fast, in C)
+        return text
+    return sanitize(text)[0] if _NEEDS_CLEANING.search(text) else text
 
 
 class Inline:
@@ -58,7 +66,12 @@ class Inline:
         if not text:
             return
         if not pre:
-            text = _SPACE.sub(" ", text)
+            if "  " not in text and (text.isprintable() or not _SPACE_CHARS.search(text)):  # single spaces only
+                pass
+            else:
+                lead = " " if text[:1].isspace() else ""
+                trail = " " if text[-1:].isspace() else ""
+                text = lead + " ".join(text.split()) + trail if text.strip() else " "
             if self._space and text.startswith(" "):
                 text = text[1:]
             if not text:
@@ -91,6 +104,8 @@ _BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n\s*")
 def split_paragraphs(inline: Inline) -> list[Inline]:
     """Split at blank lines (two line breaks in a row); spans go with their piece."""
     text = inline.text()
+    if "\n" not in text:
+        return [inline]
     cuts = [(m.start(), m.end()) for m in _BLANK_LINE.finditer(text)]
     if not cuts:
         return [inline]
@@ -108,14 +123,15 @@ def split_paragraphs(inline: Inline) -> list[Inline]:
     return out
 
 
-def write_inline(builder: DocumentBuilder, inline: Inline) -> None:
-    """Write ``inline`` into the open block, trailing white space dropped."""
+def write_inline(builder: DocumentBuilder, inline: Inline) -> str:
+    """Write ``inline`` into the open block, trailing white space dropped; return what was written."""
     text = inline.text()
     stripped = text.rstrip()
     base = builder.position
     builder.write(stripped)
     for kind, s, e, href in inline.spans:
         builder.add_span(kind, base + min(s, len(stripped)), base + min(e, len(stripped)), href)
+    return stripped
 
 
 def collect_inline(el: Any, classify: Classify, inline: Inline, pre: bool = False, with_text: bool = True) -> None:
@@ -159,10 +175,8 @@ class BlockWalker:
                 self.paragraph(piece, kind, level, marker if i == 0 else "")
             return
         self.builder.start_block(kind, level=level, marker=marker)
-        start = self.builder.position
-        write_inline(self.builder, inline)
+        text = write_inline(self.builder, inline)
         self.builder.end_block()
-        text = self.builder.text_since(start)
         self.words += len(text.split())
         if kind == "heading":
             self.headings.append(" ".join(text.split()))
