@@ -66,7 +66,8 @@ def write_book(folder: Path) -> tuple[Path, Path]:
 
 
 def first_paragraph_words(text: str, words: int = 4) -> str:
-    for para in text.split("\n\n"):
+    """The first words of the first paragraph after the title (a headline is not body text)."""
+    for para in text.split("\n\n")[1:]:
         tokens = para.split()
         if len(tokens) >= 8:
             phrase = ""

@@ -5,7 +5,6 @@ lists, strikethrough, and YAML front matter (title, author, date) read as metada
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -15,14 +14,13 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .builder import DocumentBuilder
 from .sanitize import sanitize
+from .tables import table_text
 
 # Deeper block nesting (block quotes, lists) than this is refused rather than parsed: past
 # its ``maxNesting`` markdown-it silently drops the rest of the nested block, words and all.
 MAX_NESTING = 50
 
 _INLINE_SPANS = {"em": "emphasis", "strong": "strong", "link": "link", "s": "strike"}
-TABLE_COLUMN = " │ "  # between the cells of a table row
-TABLE_RULE = "─┼─"  # where the rule under a table's header crosses a column break
 
 
 class MarkdownTooDeep(ValueError):
@@ -50,30 +48,6 @@ def _safe(text: str) -> str:
     """Character references (``&#x202e;``, ``&#27;``) are decoded after the loader sanitised
     the source: sanitise what they became."""
     return sanitize(text)[0]
-
-
-def cells(text: str) -> int:
-    """Terminal cells ``text`` takes: wide East Asian characters two, combining marks none."""
-    n = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        n += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-    return n
-
-
-def table_text(rows: list[list[str]], header_rows: int = 1) -> str:
-    """The rows of a table as aligned lines: cells padded to their column's width, ``│`` between
-    columns, a rule under the header.  One line a row (``\n`` between them)."""
-    if not rows:
-        return ""
-    columns = max(len(r) for r in rows)
-    rows = [r + [""] * (columns - len(r)) for r in rows]
-    widths = [max(cells(r[c]) for r in rows) for c in range(columns)]
-    lines = [TABLE_COLUMN.join(cell + " " * (w - cells(cell)) for cell, w in zip(r, widths)).rstrip() for r in rows]
-    if 0 < header_rows < len(lines):
-        lines.insert(header_rows, TABLE_RULE.join("─" * w for w in widths))
-    return "\n".join(lines)
 
 
 _FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .builder import DocumentBuilder
-from .markdown import table_text
 from .sanitize import sanitize
+from .tables import table_text
 
 # Roles: what an element is to the reader.
 HEADING, PARAGRAPH, QUOTE, LIST, ITEM, TABLE, ROW, CELL, CODE, RULE = (
