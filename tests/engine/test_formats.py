@@ -206,3 +206,11 @@ def test_a_zip_that_is_no_book_is_refused(tmp_path):
         zf.writestr("notes.txt", "hello")
     with pytest.raises(LoadError, match="not an EPUB"):
         load_bytes(buf.getvalue(), name="x")
+
+
+def test_a_page_without_a_stated_date_has_none_not_a_year_from_its_text():
+    page = ("<!DOCTYPE html><html><head><title>Old hull</title></head><body><article><h1>Old hull</h1>"
+            "<p>The hull should have been retired in 2009, the inspector said, and again on 3 March 2015 "
+            "when the second report came out and was read by everyone on the island.</p></article></body></html>")
+    doc = load_text(page)
+    assert doc.meta.date is None and doc.meta.byline is None

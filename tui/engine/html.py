@@ -106,7 +106,10 @@ def extract(html: str, url: str | None = None) -> Any:
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its warnings would print over the screen
     return trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                        include_tables=True, include_formatting=True, include_links=False,
-                                       include_images=False, deduplicate=False, config=_config())
+                                       include_images=False, deduplicate=False, config=_config(),
+                                       # a date the page states in its markup, never one guessed from
+                                       # a year in the text ("retired in 2009")
+                                       date_extraction_params={"extensive_search": False, "original_date": True})
 
 
 def _meta(value: Any) -> str | None:
