@@ -30,3 +30,11 @@ def page_server():
 
     with PageServer() as server:
         yield server
+
+
+@pytest.fixture(autouse=True)
+def _private_cache_and_pages(tmp_path_factory, monkeypatch):
+    """Parsed web pages and fetched pages go to folders of the test's own, never the user's."""
+    home = tmp_path_factory.mktemp("quotelens-data")
+    monkeypatch.setenv("QUOTELENS_CACHE", str(home / "cache"))
+    monkeypatch.setenv("QUOTELENS_PAGES", str(home / "pages"))

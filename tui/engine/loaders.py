@@ -156,6 +156,11 @@ def load_path(path: str | Path) -> Document:
             raise LoadError("standard input: larger than 64 MB")
         return load_bytes(data, name="stdin", source="-")
     p = Path(path)
+    return load_bytes(read_path(p), name=p.stem, fmt=format_of(p), source=str(p))
+
+
+def read_path(p: Path) -> bytes:
+    """The bytes of file ``p`` (at most 64 MB); raise :class:`LoadError` with a clear message."""
     try:
         if p.is_dir():
             raise LoadError(f"{p}: is a folder, not a file")
@@ -174,7 +179,7 @@ def load_path(path: str | Path) -> Document:
         raise LoadError(f"{p}: permission denied") from None
     except OSError as err:
         raise LoadError(f"{p}: {err.strerror or err}") from None
-    return load_bytes(data, name=p.stem, fmt=format_of(p), source=str(p))
+    return data
 
 
 def format_of(path: str | Path) -> str:

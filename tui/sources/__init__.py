@@ -7,8 +7,12 @@ TinyDB or the store.
 
 from __future__ import annotations
 
-from ..engine import Document, load_path
+from pathlib import Path
+
+from ..engine import Document, load_bytes, load_path
+from ..engine.loaders import format_of, read_path
 from .fetch import FetchError, is_url, open_url
+from .parsed import cached
 
 __all__ = ["FetchError", "is_url", "open_document", "open_url"]
 
@@ -18,4 +22,8 @@ def open_document(arg: str, *, refresh: bool = False) -> Document:
     unless ``refresh``).  Raises :class:`~tui.engine.LoadError` (one line) on failure."""
     if is_url(arg):
         return open_url(arg, refresh=refresh)
+    if arg != "-" and format_of(arg) == "html":  # a saved page: its extraction is kept (see .parsed)
+        p = Path(arg)
+        data = read_path(p)
+        return cached(data, str(p), "html", lambda: load_bytes(data, name=p.stem, fmt="html", source=str(p)))
     return load_path(arg)

@@ -185,8 +185,18 @@ def open_url(url: str, *, refresh: bool = False) -> Document:
     fetched = page is None
     if page is None:
         page = fetch(url)
-    doc = load_bytes(page.data, name=_host(page.final_url), fmt=FORMATS[page.content_type], source=url,
-                     url=page.final_url)
+    fmt = FORMATS[page.content_type]
+    data = page.data
+
+    def parse() -> Document:
+        return load_bytes(data, name=_host(page.final_url), fmt=fmt, source=url, url=page.final_url)
+
+    if fmt == "html":
+        from .parsed import cached
+
+        doc = cached(data, url, fmt, parse)
+    else:
+        doc = parse()
     if fetched:  # kept only once it reads: a page with no article leaves nothing behind
         try:
             save_copy(page)
