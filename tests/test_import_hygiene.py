@@ -104,3 +104,13 @@ def test_every_listed_speaker_has_a_quotation():
     data = json.loads(out.stdout)
     quoted = {q["speaker_id"] for q in data["quotes"]}
     assert data["speakers"] and all(s["quotes"] >= 1 and s["id"] in quoted for s in data["speakers"])
+
+
+def test_the_reading_session_is_headless(tmp_path):
+    """The session the reader and the CLI share lives in the store: no Textual, no Rich, no app."""
+    code = ("import os\nfrom tui.engine import load_text\nfrom tui.store.session import ReadingSession\n"
+            f"s = ReadingSession(load_text('T\\n\\n\u201cHi,\u201d Ann said.'), db_path={str(tmp_path / 'q.json')!r})\n"
+            "s.load(); s.analyze(); s.annotate(3, 5); s.refresh()\n")
+    mods = _modules_after(code)
+    assert not _top(mods) & {"textual", "rich"}
+    assert not any(m.startswith("tui.app") for m in mods)

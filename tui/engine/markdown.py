@@ -40,7 +40,7 @@ def _parser() -> MarkdownIt:
                 raise MarkdownTooDeep(f"blocks nested more than {MAX_NESTING} deep")
         tokenize(state, start_line, end_line)
 
-    md.block.tokenize = tokenize_or_refuse  # type: ignore[method-assign,assignment]
+    md.block.tokenize = tokenize_or_refuse  # type: ignore[method-assign, assignment]
     return md
 
 
@@ -211,9 +211,7 @@ def build_markdown(builder: DocumentBuilder, text: str) -> tuple[str | None, dic
                 title = " ".join(builder.text_since(start).split())
             builder.end_block()
             heading_level = 0
-        elif t in ("fence", "code_block"):
-            builder.add_block("code", tok.content.rstrip("\n"))
-        elif t == "html_block":
+        elif t in ("fence", "code_block") or t == "html_block":
             builder.add_block("code", tok.content.rstrip("\n"))
         elif t == "hr":
             builder.add_block("rule", "")
