@@ -69,7 +69,10 @@ def load_text(text: str, *, name: str | None = None, fmt: str | None = None, sou
         except NoArticle as err:
             raise LoadError(f"{source or name or 'input'}: {err}") from None
     elif fmt == "markdown":
-        from .markdown import MarkdownTooDeep, build_markdown  # markdown-it only when needed
+        from .markdown import (  # markdown-it only when needed
+            MarkdownTooDeep,
+            build_markdown,
+        )
 
         try:
             title, extra = build_markdown(builder, clean)
