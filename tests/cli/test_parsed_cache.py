@@ -64,3 +64,21 @@ def test_an_unwritable_cache_changes_nothing(tmp_path, monkeypatch):
     blocked.write_text("")
     monkeypatch.setenv("QUOTELENS_CACHE", str(blocked / "cache"))
     assert open_document(str(PAGES / PAGE["page"])).title == PAGE["title"]
+
+
+def test_the_reader_parses_a_page_in_a_child_and_gets_the_same_document(tmp_path):
+    from tui.commands.read import load_while_importing_the_app
+    from tui.engine import LoadError
+
+    page = str(PAGES / PAGE["page"])
+    doc = load_while_importing_the_app(page)
+    here = open_document(page)
+    assert (doc.title, doc.text, doc.blocks, doc.spans, doc.meta) == (here.title, here.text, here.blocks,
+                                                                      here.spans, here.meta)
+    missing = tmp_path / "gone.html"
+    try:
+        load_while_importing_the_app(str(missing))
+    except LoadError as err:  # the child's failure, as one line in the parent
+        assert str(err) == f"{missing}: no such file"
+    else:
+        raise AssertionError("a missing page loaded")
