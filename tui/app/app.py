@@ -115,7 +115,6 @@ class QuotelensApp(ReaderFeatures):
                 yield ArticleView(self.doc, id="article")
                 yield from self.compose_features()
             yield Vertical(id="annotations-pane", classes="pane")
-            yield Vertical(id="outline-pane", classes="pane")
 
     @property
     def article(self) -> ArticleView:
@@ -123,7 +122,7 @@ class QuotelensApp(ReaderFeatures):
 
     def on_mount(self) -> None:
         for selector, label in (("#speakers-pane", "Speakers"), ("#article", "Article"),
-                                ("#annotations-pane", "Annotations"), ("#outline-pane", "Outline")):
+                                ("#annotations-pane", "Annotations")):
             self.query_one(selector).border_title = Content(label)
         view = self._view = self.article
         view.focus()

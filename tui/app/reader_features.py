@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.widget import Widget
@@ -42,7 +43,6 @@ def keymap_commands() -> type[Provider]:
 class ReaderFeatures(App[None]):
     """Search, focus, status line, evidence, outline, collapsing panes, palette and themes."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]  # noqa: RUF012 - App declares it a list
     COMMANDS = App.COMMANDS | {keymap_commands}
 
     doc: Document
@@ -59,6 +59,10 @@ class ReaderFeatures(App[None]):
         self._outline_ready = False
 
     def compose_features(self) -> ComposeResult:
+        # The width class is set before the first layout (and kept on resize) by hand: Textual's
+        # HORIZONTAL_BREAKPOINTS adds it after the first layout, restyling every widget (~25 ms
+        # of the first paint).
+        self._set_width_class(self.size.width)
         yield StatusLine(id="status")  # (the search prompt is mounted on the first /: Input loads then)
 
     @property
@@ -274,7 +278,8 @@ class ReaderFeatures(App[None]):
 
     def action_clear(self) -> None:
         """Esc: close an open overlay pane, else clear the search, else the focus."""
-        open_panes = [name for name, selector in PANES.items() if self._pane(selector).has_class("-open")]
+        open_panes = [name for name, selector in PANES.items()
+                      if self.query(selector) and self._pane(selector).has_class("-open")]
         if open_panes:
             for name in open_panes:
                 self._pane(PANES[name]).remove_class("-open")
@@ -327,19 +332,27 @@ class ReaderFeatures(App[None]):
     def _pane(self, selector: str) -> Widget:
         return self.query_one(selector)
 
+    def _set_width_class(self, width: int) -> None:
+        screen = self.screen_stack[0] if self.screen_stack else None
+        if screen is not None and screen.has_class("-narrow") != (width < NARROW_BELOW):
+            screen.set_class(width < NARROW_BELOW, "-narrow")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._set_width_class(event.size.width)
+
     @property
     def narrow(self) -> bool:
-        return self.screen.has_class("-narrow")
+        return self.screen_stack[0].has_class("-narrow")
 
     def action_toggle_pane(self, name: str) -> None:
-        pane = self._pane(PANES[name])
         if name == "outline" and not self._outline_ready and not self._mount_outline():
             return
+        pane = self._pane(PANES[name])
         if name == "outline" or self.narrow:  # an overlay over the article
             opening = not pane.has_class("-open")
             for other, selector in PANES.items():
                 if other != name:
-                    self._pane(selector).remove_class("-open")
+                    self.query(selector).remove_class("-open")
             pane.set_class(opening, "-open")
             if opening:
                 self.call_after_refresh(self._focus_inside, pane)
@@ -367,13 +380,17 @@ class ReaderFeatures(App[None]):
                 return
 
     def _mount_outline(self) -> bool:
+        from textual.containers import Vertical
+
         from .components.outline_pane import OutlinePane, headings
 
         found = headings(self.doc)
         if len(found) < 2:  # a title alone is no outline
             self.notify("This document has no chapters or sections to outline", timeout=2)
             return False
-        self._pane(PANES["outline"]).mount(OutlinePane(found, id="outline"))
+        pane = Vertical(OutlinePane(found, id="outline"), id="outline-pane", classes="pane")
+        pane.border_title = Content("Outline")
+        self.query_one("#panes").mount(pane)
         self._outline_ready = True
         return True
 
