@@ -155,6 +155,7 @@ class QuotelensApp(ReaderFeatures):
         await self.query_one("#speakers-pane").mount(SpeakerList(id="speakers"))
         await self.query_one("#annotations-pane").mount(AnnotationList(id="annotations"))
         await self.mount(Footer())
+        await self.mount_features()
         self._panes_ready = True
         for notice in self.doc.notices:
             self.notify(f"{self.doc.title}: {notice}", markup=False, timeout=6)

@@ -63,7 +63,14 @@ class ReaderFeatures(App[None]):
         # HORIZONTAL_BREAKPOINTS adds it after the first layout, restyling every widget (~25 ms
         # of the first paint).
         self._set_width_class(self.size.width)
-        yield StatusLine(id="status")  # (the search prompt is mounted on the first /: Input loads then)
+        # the status line and the search prompt come after the first paint (mount_features), the
+        # prompt on the first /
+        yield from ()
+
+    async def mount_features(self) -> None:
+        """After the first paint: the status line under the article."""
+        await self.query_one("#reading").mount(StatusLine(id="status"))
+        self._say()
 
     @property
     def article(self) -> ArticleView:  # (the app's own property; here for the type checker)
@@ -161,7 +168,7 @@ class ReaderFeatures(App[None]):
             bar = found.first(SearchBar)
         else:
             bar = SearchBar(id="search")
-            await self.mount(bar, before="#status")
+            await self.query_one("#reading").mount(bar, before="#status")
         view = self.article
         if self._search_origin is None:
             self._search_origin = (view.cursor, view.scroll_y, view.current_quote)
