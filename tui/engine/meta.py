@@ -1,0 +1,62 @@
+"""A document's citation: title, byline, date and source, whatever the loader knew.
+
+One function, :func:`citation`, so that every export and the clipboard cite a document the same
+way.  When the loader gives the document metadata (a ``meta`` attribute with ``title``,
+``byline``, ``date`` and ``source``), it is used; otherwise the title is the document's first
+heading (else the title the loader chose), the source the path it was read from, and byline and
+date are unknown.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .model import Document
+
+_NOT_A_PATH = ("-", "quotelens:")
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    title: str
+    byline: str = ""
+    date: str = ""  # as the document gives it (ISO 8601 when the loader could read it)
+    source: str = ""  # a URL or site name when known, else the file's path
+    path: str = ""  # the file it was read from ("" for standard input and built-in documents)
+
+    def line(self) -> str:
+        """``Title — byline, source, date`` with the unknown parts left out."""
+        rest = ", ".join(p for p in (self.byline, self.source, self.date) if p)
+        return f"{self.title} — {rest}" if rest else self.title
+
+
+def _first_heading(doc: Document) -> str:
+    for block in doc.blocks:
+        if block.kind == "heading":
+            text = " ".join(doc.text[block.start:block.end].split())
+            if text:
+                return text
+    return doc.title
+
+
+def document_path(doc: Document) -> str:
+    source = doc.source or ""
+    if not source or source == "-" or source.startswith(_NOT_A_PATH[1]):
+        return ""
+    return os.path.abspath(source)
+
+
+def _field(meta: object, name: str) -> str:
+    value = getattr(meta, name, None) if not isinstance(meta, dict) else meta.get(name)
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def citation(doc: Document) -> Citation:
+    """How to cite ``doc``."""
+    path = document_path(doc)
+    meta = getattr(doc, "meta", None)
+    if meta is None:
+        return Citation(_first_heading(doc), source=path, path=path)
+    return Citation(_field(meta, "title") or _first_heading(doc), _field(meta, "byline"), _field(meta, "date"),
+                    _field(meta, "source") or path, path)
