@@ -19,7 +19,7 @@ SAMPLE = ROOT / "tui" / "data" / "sample.md"
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "QUOTELENS_DB"}
     return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, cwd=ROOT,
-                          env=env, timeout=120, input=stdin)
+                          env=env, timeout=120, input=stdin, check=False)
 
 
 def ok(*args: str) -> str:
@@ -174,13 +174,13 @@ def test_import_of_another_tools_annotation(article, tmp_path):
     ("[]", "no annotations"),
     ('{"type": "Person"}', "neither an AnnotationCollection nor an Annotation"),
     ('{"type": "Annotation", "id": "x", "target": "http://example.org/page"}', "TextQuoteSelector"),
-    ('{"type": "Annotation", "id": "x", "target": {"source": "urn:x", "selector": '
-     '{"type": "TextQuoteSelector", "exact": 5}}}', "exact text must be text"),
-    ('{"type": "Annotation", "id": "x", "target": {"source": "urn:x", "selector": ['
-     '{"type": "TextQuoteSelector", "exact": "a"}, {"type": "TextPositionSelector", "start": 9, "end": 2}]}}',
+    (('{"type": "Annotation", "id": "x", "target": {"source": "urn:x", "selector": '
+      '{"type": "TextQuoteSelector", "exact": 5}}}'), "exact text must be text"),
+    (('{"type": "Annotation", "id": "x", "target": {"source": "urn:x", "selector": ['
+      '{"type": "TextQuoteSelector", "exact": "a"}, {"type": "TextPositionSelector", "start": 9, "end": 2}]}}'),
      "end must come after"),
-    ('{"type": "Annotation", "id": "x", "target": {"source": "urn:nowhere", "selector": '
-     '{"type": "TextQuoteSelector", "exact": "a"}}}', "cannot tell which document"),
+    (('{"type": "Annotation", "id": "x", "target": {"source": "urn:nowhere", "selector": '
+      '{"type": "TextQuoteSelector", "exact": "a"}}}'), "cannot tell which document"),
     ("[" * 100_000, "not JSON"),
 ])
 def test_bad_json_ld_is_one_line_and_nothing_written(tmp_path, content, needle):

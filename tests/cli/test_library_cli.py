@@ -26,7 +26,7 @@ SCHOOL = ("# Schools close for the storm\n\n"
 def run(*args: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "QUOTELENS_DB"}
     return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, cwd=ROOT,
-                          env=env, timeout=120)
+                          env=env, timeout=120, check=False)
 
 
 def ok(*args: str) -> str:
@@ -73,7 +73,9 @@ def test_library_lists_the_documents_read(two):
 
 def test_library_sorts_and_filters(two):
     _, _, db = two
-    titles = lambda *a: [d["title"] for d in json.loads(ok("library", "--json", *a, "--db", str(db)))["documents"]]  # noqa: E731
+    def titles(*a: str) -> list[str]:
+        return [d["title"] for d in json.loads(ok("library", "--json", *a, "--db", str(db)))["documents"]]
+
     assert titles("--sort", "title", "--reverse") == ["Schools close for the storm", "Council backs the new bridge"]
     assert titles("--filter", "storm") == ["Schools close for the storm"]
     assert titles("--filter", "nothing-like-it") == []

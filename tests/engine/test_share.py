@@ -44,7 +44,7 @@ def test_shares_are_of_all_quoted_words_and_sum_to_one(shares):
 
 
 def test_scare_quotes_are_nobodys_words(shares):
-    doc, analysis, result = shares
+    _, analysis, result = shares
     assert any(q.is_mark for q in analysis.quotes)  # "bridge to nowhere" was found ...
     assert sum(s.words for s in result) == 25  # ... and is not counted
 

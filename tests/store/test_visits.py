@@ -11,8 +11,17 @@ from tui.engine import analyze, load_path
 from tui.store import CorruptDatabase, Library
 from tui.store.changes import changes, compare_quotes
 from tui.store.corrections import apply_corrections
-from tui.store.visits import (SeenQuote, entries, find_entry, forget, library_speakers, read_data, record_visit,
-                              sort_entries, undo_forget)
+from tui.store.visits import (
+    SeenQuote,
+    entries,
+    find_entry,
+    forget,
+    library_speakers,
+    read_data,
+    record_visit,
+    sort_entries,
+    undo_forget,
+)
 
 BRIDGE = ("# Council backs the new bridge\n\n"
           "“We have waited ten years for this bridge,” Mayor Ada Brook said.\n\n"
@@ -66,7 +75,7 @@ def test_sort_and_filter(lib, tmp_path):
     _visit(lib, _open(tmp_path / "bridge.md", BRIDGE))
     _visit(lib, _open(tmp_path / "school.md", SCHOOL))
     items = entries(read_data(lib.path))
-    assert [e.title for e in items][0] == "Schools close for the storm"  # read last, listed first
+    assert items[0].title == "Schools close for the storm"  # read last, listed first
     assert [e.title for e in sort_entries(items, "title")] == ["Council backs the new bridge",
                                                                 "Schools close for the storm"]
     assert [e.quotes for e in sort_entries(items, "quotes")] == [3, 2]
