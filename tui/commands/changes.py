@@ -10,8 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..engine.sanitize import one_line
-from . import clip, reports_failures
+from . import reports_failures
 
 
 @reports_failures
@@ -48,22 +47,5 @@ def main(argv: list[str]) -> int:
                        "reworded": [{"then": q(a), "now": q(b)} for a, b in found.reworded]},
         }) + "\n")
         return 0
-    print(report(found))
+    print(found.report())
     return 0
-
-
-def report(found) -> str:  # type: ignore[no-untyped-def]
-    """The report a returning reader reads: a summary line, then each change."""
-    if found.visit is None:
-        return "Not read in quotelens before: nothing to compare with."
-    out = [f"Since you last read it ({found.visit.read[:16].replace('T', ' ')} UTC): {found.summary()}"]
-    for p in found.placements:
-        if p.status != "anchored":
-            out.append(f"  annotation {p.status:<7} “{clip(one_line(p.annotation.exact), 60)}”")
-    for x in found.new:
-        out.append(f"  new quotation     “{clip(one_line(x.text), 60)}” ({one_line(x.speaker or 'unattributed')})")
-    for x in found.gone:
-        out.append(f"  gone quotation    “{clip(one_line(x.text), 60)}” ({one_line(x.speaker or 'unattributed')})")
-    for a, b in found.reworded:
-        out.append(f"  reworded          “{clip(one_line(a.text), 40)}” → “{clip(one_line(b.text), 40)}”")
-    return "\n".join(out)

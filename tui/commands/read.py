@@ -92,16 +92,21 @@ def _main(argv: list[str]) -> int:
 
     from ..app.app import QuotelensApp
 
-    app = QuotelensApp(doc, db_path=db.path, position=db.position)
-    _exit_on_hangup(app)
-    try:
-        app.run()
-    finally:
-        app.save_final_position()  # also when the terminal closed under us
-    if app.store_error:  # the database changed between the check and the first paint
-        print(f"quotelens: {app.store_error}", file=sys.stderr)
-        return 2
-    return 0
+    while True:
+        app = QuotelensApp(doc, db_path=db.path, position=db.position)
+        _exit_on_hangup(app)
+        try:
+            app.run()
+        finally:
+            app.save_final_position()  # also when the terminal closed under us
+        if app.store_error:  # the database changed between the check and the first paint
+            print(f"quotelens: {app.store_error}", file=sys.stderr)
+            return 2
+        if not app.next_document:
+            return 0
+        # another document was opened from the library: read it in a fresh reader
+        doc = load_sample() if app.next_document == SAMPLE_SOURCE else load_path(app.next_document)
+        db = precheck(db.path, doc.text, doc.source)
 
 
 def _exit_on_hangup(app) -> None:

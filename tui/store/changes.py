@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..engine.model import Analysis, Document
+from ..engine.sanitize import one_line
 from .database_file import document_id
 from .records import Placement
 from .snapshot import placements
@@ -21,6 +22,11 @@ from .visits import SeenQuote, Visit, last_visit
 
 REWORDED_AT = 60.0  # rapidfuzz ratio (0-100) from which a changed quotation is the same one reworded
 NEIGHBOURS = 40  # a changed quotation is compared with this many old ones either side of where it is
+
+
+def _clip(text: str, width: int) -> str:
+    text = one_line(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +59,22 @@ class Changes:
                   if v]
         parts.append("quotations: " + (", ".join(quotes) if quotes else "unchanged"))
         return "; ".join(parts)
+
+    def report(self, limit: int | None = None) -> str:
+        """The summary, then each change on a line (at most ``limit`` of them, then "… and N more")."""
+        if self.visit is None:
+            return "Not read in quotelens before: nothing to compare with."
+        out = [f"Since you last read it ({self.visit.read[:16].replace('T', ' ')} UTC): {self.summary()}"]
+        lines = [f"  annotation {p.status:<7} “{_clip(p.annotation.exact, 60)}”"
+                 for p in self.placements if p.status != "anchored"]
+        lines += [f"  new quotation     “{_clip(x.text, 60)}” ({one_line(x.speaker or 'unattributed')})"
+                  for x in self.new]
+        lines += [f"  gone quotation    “{_clip(x.text, 60)}” ({one_line(x.speaker or 'unattributed')})"
+                  for x in self.gone]
+        lines += [f"  reworded          “{_clip(a.text, 40)}” → “{_clip(b.text, 40)}”" for a, b in self.reworded]
+        if limit is not None and len(lines) > limit:
+            lines = lines[:limit] + [f"  … and {len(lines) - limit} more (quotelens changes FILE lists them all)"]
+        return "\n".join(out + lines)
 
 
 def _norm(text: str) -> str:

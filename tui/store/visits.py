@@ -92,6 +92,11 @@ def read_data(db_path: str | os.PathLike) -> dict[str, Any]:
     return load_database(db_path).data or {}
 
 
+def library_data(lib: Library) -> dict[str, Any]:
+    """The open library's tables as they are now (its cached copy: read it, never change it)."""
+    return lib._data()
+
+
 # -- recording -----------------------------------------------------------------------------------
 def visit_record(doc: Document, analysis: Analysis) -> dict[str, Any]:
     cite = citation(doc)
