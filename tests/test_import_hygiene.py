@@ -94,3 +94,13 @@ def test_exports_and_library_commands_never_import_textual(tmp_path):
     mods = _modules_after(code)
     assert "textual" not in _top(mods)
     assert "tui.export.w3c" in mods and not any(m.startswith("tui.app") for m in mods)
+
+
+def test_the_reading_session_is_headless(tmp_path):
+    """The session the reader and the CLI share lives in the store: no Textual, no Rich, no app."""
+    code = ("import os\nfrom tui.engine import load_text\nfrom tui.store.session import ReadingSession\n"
+            f"s = ReadingSession(load_text('T\\n\\n\u201cHi,\u201d Ann said.'), db_path={str(tmp_path / 'q.json')!r})\n"
+            "s.load(); s.analyze(); s.annotate(3, 5); s.refresh()\n")
+    mods = _modules_after(code)
+    assert not _top(mods) & {"textual", "rich"}
+    assert not any(m.startswith("tui.app") for m in mods)

@@ -23,7 +23,7 @@ from . import palette
 if TYPE_CHECKING:
     from ..engine import Analysis, Document
     from ..store.changes import Changes
-    from ..store.library import Library
+    from ..store.session import ReadingSession
     from ..store.visits import Entry
     from .components.library_screen import LibraryScreen
     from .widgets.article_view import ArticleView
@@ -61,14 +61,13 @@ class LibraryActions(App[None]):
 
     if TYPE_CHECKING:
         doc: Document
-        lib: Library | None
-        analysis: Analysis | None
+        session: ReadingSession
 
         @property
         def article(self) -> ArticleView: ...
 
-        def run_store(self, job: Callable[[], Any], *, then: Callable[[Any], None] | None = None,
-                      refresh: bool = True, corrections: bool = False) -> None: ...
+        def run_store(self, job: Callable[[ReadingSession], Any], *, then: Callable[[Any], None] | None = None,
+                      refresh: bool = True) -> None: ...
 
         def save_position_now(self) -> None: ...
 
@@ -79,17 +78,19 @@ class LibraryActions(App[None]):
     # ------------------------------------------------------------ visits
     def record_visit_once(self, analysis: Analysis) -> None:
         """After the first analysis: tell the reader what changed since the last visit, then record this one."""
-        if self._visit_recorded or self.lib is None:
+        if self._visit_recorded or not self.session.is_open:
             return
         self._visit_recorded = True
-        doc, lib = self.doc, self.lib
+        doc = self.doc
 
-        def job() -> Changes:
+        def job(session: ReadingSession) -> Changes:
             from ..store.changes import changes
             from ..store.visits import library_data, record_visit
 
-            found = changes(library_data(lib), doc, analysis)
-            record_visit(lib, doc, analysis)
+            with session.lock:
+                lib = session.open()
+                found = changes(library_data(lib), doc, analysis)
+                record_visit(lib, doc, analysis)
             return found
 
         self.run_store(job, then=self.report_changes, refresh=False)
@@ -111,8 +112,9 @@ class LibraryActions(App[None]):
             return
         q = view.quotes[i]
         speaker = None
-        if self.analysis is not None and q.speaker is not None:
-            found = self.analysis.by_id.get(q.speaker)
+        analysis = self.session.analysis
+        if analysis is not None and q.speaker is not None:
+            found = analysis.by_id.get(q.speaker)
             speaker = found.name if found else None
         text = quote_citation(self.doc, self.doc.text[q.start:q.end], speaker)
         self.copy_to_clipboard(text)
@@ -120,14 +122,15 @@ class LibraryActions(App[None]):
 
     # ------------------------------------------------------------ share of voice
     def action_share_of_voice(self) -> None:
-        if self.analysis is None:
+        analysis = self.session.analysis
+        if analysis is None:
             self.notify("Still finding quotations…", timeout=2)
             return
         from ..engine.share import share_of_voice
         from .components.share_bars import Bar
         from .components.share_screen import ShareScreen
 
-        shares = share_of_voice(self.doc, self.analysis)
+        shares = share_of_voice(self.doc, analysis)
         bars = [Bar(s.name, s.quotes, s.words, s.share,
                     self.speaker_colours.get(s.speaker, palette.UNATTRIBUTED) if s.speaker is not None
                     else palette.UNATTRIBUTED) for s in shares]
@@ -145,17 +148,21 @@ class LibraryActions(App[None]):
 
             self.push_screen(ExportMenu(), chosen)
             return
-        if self.lib is None or self.analysis is None:
+        analysis = self.session.analysis
+        if not self.session.is_open or analysis is None:
             self.notify("Still opening the document…", timeout=2)
             return
-        doc, lib, analysis = self.doc, self.lib, self.analysis
+        doc = self.doc
 
-        def job() -> Path:
+        def job(session: ReadingSession) -> Path:
             from ..export import gather, render
             from ..store.storage import atomic_write_bytes
             from ..store.visits import library_data
 
-            text = render(gather(doc, library_data(lib), analysis), fmt, what)
+            with session.lock:
+                data = library_data(session.open())
+                bundle = gather(doc, data, analysis)
+            text = render(bundle, fmt, what)
             path = export_path(doc, fmt, what)
             atomic_write_bytes(path, text.encode("utf-8", "surrogateescape"))
             return path
@@ -165,15 +172,15 @@ class LibraryActions(App[None]):
 
     # ------------------------------------------------------------ the library
     def action_library(self) -> None:
-        if self.lib is None:
+        if not self.session.is_open:
             self.notify("Still opening the annotation database…", timeout=2)
             return
-        lib = self.lib
 
-        def job() -> list[Entry]:
+        def job(session: ReadingSession) -> list[Entry]:
             from ..store.visits import entries, library_data
 
-            return entries(library_data(lib))
+            with session.lock:
+                return entries(library_data(session.open()))
 
         self.run_store(job, then=self._show_library, refresh=False)
 
@@ -216,15 +223,13 @@ class LibraryActions(App[None]):
         if entry.doc_id == document_id(self.doc) or (entry.path and entry.path == _path_of(self.doc)):
             self.notify("That is the document you are reading: open another one to forget it", timeout=4)
             return
-        lib = self.lib
-        if lib is None:
-            return
-
-        def job() -> list[Entry]:
+        def job(session: ReadingSession) -> list[Entry]:
             from ..store.visits import entries, forget, library_data
 
-            forget(lib, entry)
-            return entries(library_data(lib))
+            with session.lock:
+                lib = session.open()
+                forget(lib, entry)
+                return entries(library_data(lib))
 
         def done(items: list[Entry]) -> None:
             self._show_library(items)
@@ -233,15 +238,13 @@ class LibraryActions(App[None]):
         self.run_store(job, then=done, refresh=False)
 
     def on_library_screen_undo(self, message: LibraryScreen.Undo) -> None:
-        lib = self.lib
-        if lib is None:
-            return
-
-        def job() -> tuple[str | None, list[Entry]]:
+        def job(session: ReadingSession) -> tuple[str | None, list[Entry]]:
             from ..store.visits import entries, library_data, undo_forget
 
-            back = undo_forget(lib)
-            return back, entries(library_data(lib))
+            with session.lock:
+                lib = session.open()
+                back = undo_forget(lib)
+                return back, entries(library_data(lib))
 
         def done(result: tuple[str | None, list[Entry]]) -> None:
             back, items = result

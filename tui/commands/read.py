@@ -60,7 +60,7 @@ def _main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(
         prog="quotelens",
         description="Read an article: every quotation coloured by who said it; annotate from the keyboard.",
-        epilog="Sub-commands: quotes, annotate, annotations (quotelens quotes -h).",
+        epilog="Sub-commands: quotes, annotate, annotations, export, import, library, speakers, changes (quotelens quotes -h).",
     )
     ap.add_argument("file", nargs="?", metavar="FILE",
                     help="a text or Markdown file, - for standard input; the built-in sample if omitted")

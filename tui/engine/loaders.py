@@ -46,7 +46,10 @@ def load_text(text: str, *, name: str | None = None, fmt: str | None = None, sou
     fmt = fmt or sniff_format(clean)
     builder = DocumentBuilder()
     if fmt == "markdown":
-        from .markdown import MarkdownTooDeep, build_markdown  # markdown-it only when needed
+        from .markdown import (  # markdown-it only when needed
+            MarkdownTooDeep,
+            build_markdown,
+        )
 
         try:
             title = build_markdown(builder, clean)

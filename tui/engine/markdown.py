@@ -31,7 +31,7 @@ def _parser() -> MarkdownIt:
                 raise MarkdownTooDeep(f"blocks nested more than {MAX_NESTING} deep")
         tokenize(state, start_line, end_line)
 
-    md.block.tokenize = tokenize_or_refuse  # type: ignore[method-assign]
+    md.block.tokenize = tokenize_or_refuse  # type: ignore[method-assign, assignment]
     return md
 
 
@@ -125,9 +125,7 @@ def build_markdown(builder: DocumentBuilder, text: str) -> str | None:
                 title = " ".join(builder.text_since(start).split())
             builder.end_block()
             heading_level = 0
-        elif t in ("fence", "code_block"):
-            builder.add_block("code", tok.content.rstrip("\n"))
-        elif t == "html_block":
+        elif t in ("fence", "code_block") or t == "html_block":
             builder.add_block("code", tok.content.rstrip("\n"))
         elif t == "hr":
             builder.add_block("rule", "")

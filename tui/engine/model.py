@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Literal
 
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "blockquote", "code", "rule")
 SPAN_KINDS = ("emphasis", "strong", "code", "link")
@@ -67,6 +68,13 @@ class Document:
 
 MARK_KINDS = ("title", "scare")  # quotation marks around words no one is quoted as saying
 
+# How a quotation's speaker was found ("reader": the reader said so, in the store).
+Method = Literal["cue", "pronoun", "description", "continuation", "transcript", "alternation", "none", "reader"]
+# direct, partial: speech; title, scare: quotation marks around words no one said
+QuoteKind = Literal["direct", "partial", "title", "scare"]
+Gender = Literal["m", "f"]
+SpeakerKind = Literal["person", "group"]
+
 
 @dataclass(frozen=True, slots=True)
 class Quote:
@@ -82,9 +90,9 @@ class Quote:
     mark_end: int
     speaker: int | None = None  # Speaker.id
     cue: str | None = None  # the words that attribute it ("said", "according to")
-    method: str = "none"  # cue, pronoun, description, continuation, transcript, alternation, none
+    method: Method = "none"
     confidence: float = 0.0  # 0..1
-    kind: str = "direct"  # direct, partial (speech); title, scare (marks no one said: never attributed)
+    kind: QuoteKind = "direct"
     continues: bool = False  # no closing mark: the quotation runs on into the next paragraph
 
     @property
@@ -100,8 +108,8 @@ class Speaker:
     id: int
     name: str  # canonical: the fullest form
     aliases: tuple[str, ...] = ()
-    gender: str | None = None  # "m", "f", or None when unknown
-    kind: str = "person"  # person, group
+    gender: Gender | None = None  # None when unknown
+    kind: SpeakerKind = "person"
 
 
 @dataclass(frozen=True)
