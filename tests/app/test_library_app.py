@@ -17,6 +17,7 @@ from tui.app.components.export_menu import ExportMenu
 from tui.app.components.library_screen import LibraryScreen
 from tui.app.components.share_bars import ShareBars, bar_text
 from tui.app.components.share_screen import ShareScreen
+from tui.app.components.speakers_screen import SpeakersScreen
 from tui.app.library_commands import LibraryCommands
 from tui.engine import load_path
 from tui.store.visits import entries, read_data
@@ -208,3 +209,37 @@ async def test_reopening_an_edited_document_reports_what_changed(files, db):
         assert [p.status for p in found.placements] == ["moved"]
         [note] = [n for n in app._notifications if "What changed" in str(n.title)]
         assert "1 new" in str(note.message) and "annotation moved" in str(note.message)
+
+
+async def test_speakers_across_the_library_jump_into_the_article(files, db):
+    bridge, school = files
+    await read_once(bridge, db)
+    app = QuotelensApp(load_path(school), db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SpeakersScreen)
+        assert screen.rows[0].quote.speaker == "Ada Brook" and len(screen.rows) == 4
+        await pilot.press("slash", *"brook", "enter")
+        brook = [(r.entry.title, r.quote.text) for r in screen.rows]
+        assert brook == [("Council backs the new bridge", "We have waited ten years for this bridge,"),
+                         ("Schools close for the storm", "The bridge is closed too,")]  # by date: read first, first
+        here = next(i for i, r in enumerate(screen.rows) if r.entry.title == "Schools close for the storm")
+        for _ in range(here):
+            await pilot.press("down")
+        await pilot.press("enter")  # a quotation in the article on screen: the cursor goes there
+        await settle(pilot)
+        assert not isinstance(app.screen, SpeakersScreen)
+        assert app.article.cursor == app.doc.text.index("The bridge is closed too")
+        await pilot.press("P")
+        await settle(pilot)
+        there = next(i for i, r in enumerate(app.screen.rows) if r.entry.title == "Council backs the new bridge")
+        for _ in range(there):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+    doc = load_path(bridge)
+    assert app.next_document == str(bridge)
+    assert app.next_position == doc.text.index("We have waited ten years")

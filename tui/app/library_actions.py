@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from ..engine import Analysis, Document
     from ..store.changes import Changes
     from ..store.session import ReadingSession
-    from ..store.visits import Entry
+    from ..store.visits import Entry, LibrarySpeaker
     from .components.library_screen import LibraryScreen
+    from .components.speakers_screen import SpeakersScreen
     from .widgets.article_view import ArticleView
 
 SAMPLE_SOURCE = "quotelens:sample"
@@ -72,8 +73,10 @@ class LibraryActions(App[None]):
         def save_position_now(self) -> None: ...
 
     next_document: str | None = None  # set when the reader opens another document from the library
+    next_position: int | None = None  # ... and where to open it (None: where the reader left it)
     speaker_colours: Mapping[int, str] = MappingProxyType({})  # the app sets its own
     _visit_recorded = False
+    last_changes: Changes | None = None  # what changed since the last visit, found on opening
 
     # ------------------------------------------------------------ visits
     def record_visit_once(self, analysis: Analysis) -> None:
@@ -194,11 +197,19 @@ class LibraryActions(App[None]):
             self.push_screen(LibraryScreen(items, current=document_id(self.doc)))
 
     def on_library_screen_open(self, message: LibraryScreen.Open) -> None:
+        self.open_entry(message.entry)
+
+    def open_entry(self, entry: Entry, offset: int | None = None) -> None:
+        """Read ``entry`` (at ``offset``, else where the reader left it): the app exits and
+        ``quotelens`` starts a fresh reader on it, which re-anchors its annotations as usual."""
         from ..store.database_file import document_id
 
-        entry = message.entry
         if entry.doc_id == document_id(self.doc) or (entry.path and entry.path == _path_of(self.doc)):
-            self.pop_screen()  # the document on screen
+            while len(self.screen_stack) > 1:  # the document on screen
+                self.pop_screen()
+            if offset is not None:
+                self.article.move_cursor(min(offset, len(self.doc.text)))
+            self.article.focus()
             return
         if entry.path is None:
             from ..commands.read import load_sample
@@ -213,8 +224,31 @@ class LibraryActions(App[None]):
         else:
             target = entry.path
         self.next_document = target
+        self.next_position = offset
         self.save_position_now()
         self.exit()
+
+    # ------------------------------------------------------------ speakers across the library
+    def action_library_speakers(self) -> None:
+        if not self.session.is_open:
+            self.notify("Still opening the annotation database…", timeout=2)
+            return
+
+        def job(session: ReadingSession) -> list[LibrarySpeaker]:
+            from ..store.visits import library_data, library_speakers
+
+            with session.lock:
+                return library_speakers(library_data(session.open()))
+
+        def show(speakers: list[LibrarySpeaker]) -> None:
+            from .components.speakers_screen import SpeakersScreen
+
+            self.push_screen(SpeakersScreen(speakers))
+
+        self.run_store(job, then=show, refresh=False)
+
+    def on_speakers_screen_open(self, message: SpeakersScreen.Open) -> None:
+        self.open_entry(message.quoted.entry, message.quoted.quote.start)
 
     def on_library_screen_forget(self, message: LibraryScreen.Forget) -> None:
         from ..store.database_file import document_id

@@ -14,6 +14,7 @@ COMMANDS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("Export: CSV of annotations", "one row per annotation", "export", ("csv", "annotations")),
     ("Export: W3C Web Annotations (JSON-LD)", "for other annotation tools", "export", ("w3c", "quotes")),
     ("Library", "documents read before: open, forget, sort, filter", "library", ()),
+    ("Speakers across the library", "every quotation of each speaker, by date", "library_speakers", ()),
     ("Share of voice", "who is quoted, and how much", "share_of_voice", ()),
     ("Copy quotation with citation", "the current quotation, its speaker and the source", "copy_quote", ()),
 )

@@ -92,8 +92,9 @@ def _main(argv: list[str]) -> int:
 
     from ..app.app import QuotelensApp
 
+    position = db.position
     while True:
-        app = QuotelensApp(doc, db_path=db.path, position=db.position)
+        app = QuotelensApp(doc, db_path=db.path, position=position)
         _exit_on_hangup(app)
         try:
             app.run()
@@ -107,6 +108,7 @@ def _main(argv: list[str]) -> int:
         # another document was opened from the library: read it in a fresh reader
         doc = load_sample() if app.next_document == SAMPLE_SOURCE else load_path(app.next_document)
         db = precheck(db.path, doc.text, doc.source)
+        position = db.position if app.next_position is None else min(app.next_position, len(doc.text))
 
 
 def _exit_on_hangup(app) -> None:

@@ -34,6 +34,7 @@ class LibraryScreen(Screen[None]):
         Binding("s", "sort", "Sort", show=True),
         Binding("r", "reverse", "Reverse", show=False),
         Binding("slash,f", "filter", "Filter", show=True),
+        Binding("p", "app.library_speakers", "Speakers", show=True),
     ]
 
     class Open(Message):
@@ -88,12 +89,13 @@ class LibraryScreen(Screen[None]):
                           Text("-" if e.quotes is None else str(e.quotes), justify="right"),
                           Text(str(e.annotations), justify="right"),
                           Text(e.read[:16].replace("T", " ")), key=e.key)
-        if keep is not None and keep in self.shown:
-            table.move_cursor(row=self.shown.index(keep))
+        keys = [e.key for e in self.shown]
+        if keep is not None and keep.key in keys:  # the same document, whatever changed in its entry
+            table.move_cursor(row=keys.index(keep.key))
         n, total = len(self.shown), len(self.entries)
         shown = f"{n} of {total} documents" if self.filter else f"{total} document{'s' * (total != 1)}"
         order = f"sorted by {self.sort}" + (", reversed" if self.reverse else "")
-        hint = "Enter opens · d forgets · u undoes · s sorts · r reverses · / filters · Esc goes back"
+        hint = "Enter opens · d forgets · u undoes · s sorts · r reverses · / filters · p speakers · Esc goes back"
         where = f" · filter: {one_line(self.filter)}" if self.filter else ""
         self.query_one("#library-status", Static).update(Content(f"{shown}, {order}{where}\n{hint}"))
 
