@@ -243,3 +243,24 @@ async def test_speakers_across_the_library_jump_into_the_article(files, db):
     doc = load_path(bridge)
     assert app.next_document == str(bridge)
     assert app.next_position == doc.text.index("We have waited ten years")
+
+
+async def test_a_rename_in_the_reader_reaches_the_library_speakers(files, db):
+    from tui.app.components.rename_speaker import RenameSpeaker
+    from tui.store.visits import library_speakers
+
+    bridge, _ = files
+    app = QuotelensApp(load_path(bridge), db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")  # the speakers pane
+        speakers = app.query_one("#speakers")
+        speakers.focus()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RenameSpeaker)
+        app.screen.query_one("Input").value = "Mayor Ada Brook-Lane"
+        await pilot.press("enter")
+        await settle(pilot)
+    names = {s.name for s in library_speakers(read_data(db))}
+    assert "Mayor Ada Brook-Lane" in names and "Ada Brook" not in names

@@ -80,11 +80,22 @@ class LibraryActions(App[None]):
 
     # ------------------------------------------------------------ visits
     def record_visit_once(self, analysis: Analysis) -> None:
-        """After the first analysis: tell the reader what changed since the last visit, then record this one."""
-        if self._visit_recorded or not self.session.is_open:
+        """After the first analysis: tell the reader what changed since the last visit, then record
+        this one.  After a correction (a new analysis): record the visit again, so the library's
+        speakers carry the reader's names."""
+        if not self.session.is_open:
+            return
+        doc = self.doc
+        if self._visit_recorded:
+            def again(session: ReadingSession) -> None:
+                from ..store.visits import record_visit
+
+                with session.lock:
+                    record_visit(session.open(), doc, analysis)
+
+            self.run_store(again, refresh=False)
             return
         self._visit_recorded = True
-        doc = self.doc
 
         def job(session: ReadingSession) -> Changes:
             from ..store.changes import changes
