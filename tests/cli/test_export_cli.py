@@ -236,3 +236,20 @@ def test_export_to_a_file_writes_the_same_as_standard_output(annotated, tmp_path
     out = tmp_path / "notes.md"
     assert ok("export", str(article), "--format", "md", "-o", str(out), "--db", str(db)) == ""
     assert out.read_text(encoding="utf-8") == ok("export", str(article), "--format", "md", "--db", str(db))
+
+
+def test_round_trip_keeps_moved_and_orphaned_annotations_as_saved(annotated, tmp_path):
+    article, db = annotated
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("the island stops with it", "the whole island stops with it")
+                       .replace("Ruth Okafor", "R. Okafor"), encoding="utf-8")
+    statuses = {r["exact"]: r["status"] for r in
+                json.loads(ok("annotations", str(article), "--json", "--db", str(db)))["annotations"]}
+    assert statuses["the island stops with it"] == "moved"
+    first = tmp_path / "first.jsonld"
+    ok("export", str(article), "--format", "w3c", "-o", str(first), "--db", str(db))
+    exported = {i["target"]["selector"][0]["exact"] for i in json.loads(first.read_text())["first"]["items"]}
+    assert "the island stops with it" in exported  # the reader's words, as saved
+    empty = tmp_path / "empty.json"
+    ok("import", str(first), "--db", str(empty))
+    assert ok("export", str(article), "--format", "w3c", "--db", str(empty)) == first.read_text(encoding="utf-8")
