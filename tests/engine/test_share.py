@@ -78,17 +78,20 @@ def test_citation_title_is_the_first_heading_and_the_source_the_path(tmp_path):
 
 
 def test_citation_uses_the_loaders_metadata_when_there_is_some():
-    from dataclasses import dataclass
+    from dataclasses import replace
 
-    @dataclass(frozen=True)
-    class Meta:
-        title: str = "From the page"
-        byline: str = "By A. Writer"
-        date: str = "2024-05-01"
-        source: str = "https://news.example/bridge"
+    from tui.engine.model import Meta
 
     doc = load_text("# Heading\n\nText.\n", fmt="markdown")
-    object.__setattr__(doc, "meta", Meta())  # what the formats loaders add
+    doc = replace(doc, meta=Meta(title="From the page", byline="By A. Writer", date="2024-05-01",
+                                 source="https://news.example/bridge"))
     cite = citation(doc)
     assert (cite.title, cite.byline, cite.date, cite.source) == \
         ("From the page", "By A. Writer", "2024-05-01", "https://news.example/bridge")
+    assert cite.line() == "From the page — By A. Writer, https://news.example/bridge, 2024-05-01"
+
+
+def test_a_page_read_from_a_url_is_cited_by_its_url_and_has_no_file():
+    doc = load_text("# Heading\n\nText.\n", fmt="markdown", source="https://news.example/a")
+    cite = citation(doc)
+    assert (cite.path, cite.source) == ("", "https://news.example/a")

@@ -34,6 +34,7 @@ from .keymap import bindings, help_sections
 from .library_actions import LibraryActions
 from .library_commands import LibraryCommands
 from .components.speaker_row import MARKS_ROW
+from .header import header_title
 from .render import UNCOLOURED_ANNOTATION, QuoteColours, bg, quote_paints
 from .widgets.article_view import ArticleView
 
@@ -92,7 +93,7 @@ class QuotelensApp(LibraryActions):
         self._view: ArticleView | None = None
         self._analyze_in_thread = (len(doc.text) > ANALYZE_IN_THREAD_ABOVE if analyze_in_thread is None
                                    else analyze_in_thread)
-        self.title = doc.title
+        self.title = header_title(doc)
 
     @property
     def lib(self) -> Library | None:

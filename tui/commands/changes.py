@@ -23,14 +23,15 @@ def main(argv: list[str]) -> int:
                     "else the user data folder)")
     args = ap.parse_args(argv)
 
-    from ..engine import analyze, load_path
+    from ..engine import analyze
+    from ..sources import open_document
     from ..store import default_db_path
     from ..store.changes import changes
     from ..store.corrections import apply_corrections
     from ..store.snapshot import corrections
     from ..store.visits import read_data
 
-    doc = load_path(args.file)  # LoadError and StoreError are reported by tui.cli
+    doc = open_document(args.file)  # LoadError and StoreError are reported by tui.cli
     data = read_data(default_db_path(args.db))
     found = changes(data, doc, apply_corrections(analyze(doc), corrections(data, doc)))
     if args.json:

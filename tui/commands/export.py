@@ -27,12 +27,12 @@ def main(argv: list[str]) -> int:
                     "else the user data folder)")
     args = ap.parse_args(argv)
 
-    from ..engine import load_path
     from ..export import gather, render
+    from ..sources import open_document
     from ..store import default_db_path
     from ..store.visits import read_data
 
-    doc = load_path(args.file)  # LoadError and StoreError are reported by tui.cli
+    doc = open_document(args.file)  # LoadError and StoreError are reported by tui.cli
     data = read_data(default_db_path(args.db))
     text = render(gather(doc, data), args.format, args.what)
     if args.output is None:

@@ -41,8 +41,8 @@ def main(argv: list[str]) -> int:
                     "else the user data folder)")
     args = ap.parse_args(argv)
 
-    from ..engine import load_path
     from ..export.w3c import parse
+    from ..sources import open_document
     from ..store import Library, default_db_path, document_id
     from ..store.database_file import source_path
 
@@ -51,10 +51,10 @@ def main(argv: list[str]) -> int:
     for c in collections:
         doc_id, path, title = c.doc_id, c.path, c.label
         if args.document is not None:
-            doc = load_path(args.document)
+            doc = open_document(args.document)
             doc_id, path, title = document_id(doc), source_path(doc.source), title or doc.title
         elif doc_id is None and path and os.path.isfile(path):
-            doc = load_path(path)
+            doc = open_document(path)
             doc_id, title = document_id(doc), title or doc.title
         if doc_id is None:
             return fail(f"{args.file}: cannot tell which document its annotations belong to "

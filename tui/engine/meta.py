@@ -1,10 +1,9 @@
 """A document's citation: title, byline, date and source, whatever the loader knew.
 
 One function, :func:`citation`, so that every export and the clipboard cite a document the same
-way.  When the loader gives the document metadata (a ``meta`` attribute with ``title``,
-``byline``, ``date`` and ``source``), it is used; otherwise the title is the document's first
-heading (else the title the loader chose), the source the path it was read from, and byline and
-date are unknown.
+way.  What the loader read from the document (``Document.meta``: title, byline, date, source)
+comes first; where it is silent, the title is the document's first heading (else the title the
+loader chose), the source the path it was read from, and byline and date are unknown.
 """
 
 from __future__ import annotations
@@ -41,8 +40,9 @@ def _first_heading(doc: Document) -> str:
 
 
 def document_path(doc: Document) -> str:
+    """The file ``doc`` was read from, absolute; "" for standard input, a URL or a built-in document."""
     source = doc.source or ""
-    if not source or source == "-" or source.startswith(_NOT_A_PATH[1]):
+    if not source or source == "-" or source.startswith(_NOT_A_PATH[1]) or "://" in source:
         return ""
     return os.path.abspath(source)
 
@@ -55,8 +55,7 @@ def _field(meta: object, name: str) -> str:
 def citation(doc: Document) -> Citation:
     """How to cite ``doc``."""
     path = document_path(doc)
-    meta = getattr(doc, "meta", None)
-    if meta is None:
-        return Citation(_first_heading(doc), source=path, path=path)
+    meta = doc.meta
+    fallback = path or (doc.source if doc.source and "://" in doc.source else "")
     return Citation(_field(meta, "title") or _first_heading(doc), _field(meta, "byline"), _field(meta, "date"),
-                    _field(meta, "source") or path, path)
+                    _field(meta, "source") or fallback, path)
