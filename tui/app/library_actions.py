@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 
 from ..engine.meta import citation
+from ..store.database_file import document_id
 from . import palette
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ class LibraryActions(App[None]):
 
     next_document: str | None = None  # set when the reader opens another document from the library
     next_position: int | None = None  # ... and where to open it (None: where the reader left it)
+    current_keys: frozenset[str] = frozenset()  # the ids the document on screen may be listed under
     speaker_colours: Mapping[int, str] = MappingProxyType({})  # the app sets its own
     _visit_recorded = False
     last_changes: Changes | None = None  # what changed since the last visit, found on opening
@@ -190,22 +192,30 @@ class LibraryActions(App[None]):
             self.notify("Still opening the annotation database…", timeout=2)
             return
 
+        doc = self.doc
+
         def job(session: ReadingSession) -> list[Entry]:
-            from ..store.visits import entries, library_data
+            from ..store.visits import document_key, entries, library_data
 
             with session.lock:
-                return entries(library_data(session.open()))
+                data = library_data(session.open())
+                self.current_keys = frozenset({document_id(doc), document_key(data, doc)})
+                return entries(data)
 
         self.run_store(job, then=self._show_library, refresh=False)
 
+    def _is_current(self, entry: Entry) -> bool:
+        """``entry`` is the document on screen."""
+        return entry.doc_id in self.current_keys or bool(entry.path and entry.path == _path_of(self.doc))
+
     def _show_library(self, items: list[Entry]) -> None:
-        from ..store.database_file import document_id
         from .components.library_screen import LibraryScreen
 
+        current = next((e.doc_id for e in items if self._is_current(e)), None)
         if isinstance(self.screen, LibraryScreen):
             self.screen.set_entries(items)
         else:
-            self.push_screen(LibraryScreen(items, current=document_id(self.doc)))
+            self.push_screen(LibraryScreen(items, current=current))
 
     def on_library_screen_open(self, message: LibraryScreen.Open) -> None:
         self.open_entry(message.entry)
@@ -213,9 +223,7 @@ class LibraryActions(App[None]):
     def open_entry(self, entry: Entry, offset: int | None = None) -> None:
         """Read ``entry`` (at ``offset``, else where the reader left it): the app exits and
         ``quotelens`` starts a fresh reader on it, which re-anchors its annotations as usual."""
-        from ..store.database_file import document_id
-
-        if entry.doc_id == document_id(self.doc) or (entry.path and entry.path == _path_of(self.doc)):
+        if self._is_current(entry):
             while len(self.screen_stack) > 1:  # the document on screen
                 self.pop_screen()
             if offset is not None:
@@ -262,10 +270,8 @@ class LibraryActions(App[None]):
         self.open_entry(message.quoted.entry, message.quoted.quote.start)
 
     def on_library_screen_forget(self, message: LibraryScreen.Forget) -> None:
-        from ..store.database_file import document_id
-
         entry = message.entry
-        if entry.doc_id == document_id(self.doc) or (entry.path and entry.path == _path_of(self.doc)):
+        if self._is_current(entry):
             self.notify("That is the document you are reading: open another one to forget it", timeout=4)
             return
         def job(session: ReadingSession) -> list[Entry]:

@@ -43,28 +43,32 @@ def main(argv: list[str]) -> int:
 
     from ..export.w3c import parse
     from ..sources import open_document
-    from ..store import Library, default_db_path, document_id
+    from ..store import Library, default_db_path
     from ..store.database_file import source_path
+    from ..store.visits import library_data
 
     collections = parse(_read(args.file), args.file)
-    plan = []
+    plan = []  # (the document when it was read, or its id from the file; its path; title; annotations)
     for c in collections:
-        doc_id, path, title = c.doc_id, c.path, c.label
+        doc = None
         if args.document is not None:
             doc = open_document(args.document)
-            doc_id, path, title = document_id(doc), source_path(doc.source), title or doc.title
-        elif doc_id is None and path and os.path.isfile(path):
-            doc = open_document(path)
-            doc_id, title = document_id(doc), title or doc.title
-        if doc_id is None:
+        elif c.doc_id is None and c.path and os.path.isfile(c.path):
+            doc = open_document(c.path)
+        if doc is None and c.doc_id is None:
             return fail(f"{args.file}: cannot tell which document its annotations belong to "
                         f"({c.source or 'no source'}): name it with --document FILE")
-        plan.append((doc_id, path, title, c.annotations))
-    from ..store.visits import add_imported
+        path = source_path(doc.source) if doc is not None else c.path
+        plan.append((doc, c.doc_id, path, c.label or (doc.title if doc is not None else ""), c.annotations))
+    from ..store.visits import add_imported, document_key
 
     added = replaced = 0
     with Library.open(default_db_path(args.db)) as lib, lib.transaction():  # all or nothing
-        for doc_id, path, title, anns in plan:
+        for doc, doc_id, path, title, anns in plan:
+            if doc is not None:  # the id the library keeps this document under
+                lib.register(doc)
+                doc_id = document_key(library_data(lib), doc)
+            assert doc_id is not None
             a, r = add_imported(lib, doc_id, path, title, anns)
             added, replaced = added + a, replaced + r
     print(f"imported {added + replaced} annotation{'s' * (added + replaced != 1)} "

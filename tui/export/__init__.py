@@ -12,9 +12,9 @@ from typing import Any
 from ..engine import Analysis, Document, analyze
 from ..engine.meta import Citation, citation
 from ..store.corrections import apply_corrections
-from ..store.database_file import document_id
 from ..store.records import Placement
 from ..store.snapshot import corrections, placements
+from ..store.visits import document_key
 
 FORMATS = ("md", "csv", "w3c")
 
@@ -35,7 +35,7 @@ def gather(doc: Document, data: dict[str, Any], analysis: Analysis | None = None
     and its annotations re-anchored, from the parsed database ``data``."""
     if analysis is None:
         analysis = apply_corrections(analyze(doc), corrections(data, doc))
-    return Bundle(doc, citation(doc), document_id(doc), analysis, tuple(placements(data, doc)))
+    return Bundle(doc, citation(doc), document_key(data, doc), analysis, tuple(placements(data, doc)))
 
 
 def render(bundle: Bundle, fmt: str, what: str = "quotes") -> str:

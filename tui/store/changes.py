@@ -137,4 +137,4 @@ def changes(data: dict[str, Any], doc: Document, analysis: Analysis) -> Changes:
     if visit is None:
         return Changes(None, False, found, (), (), ())
     new, gone, reworded = compare_quotes(visit.quotes, seen_quotes(doc, analysis))
-    return Changes(visit, visit.doc_id != document_id(doc), found, new, gone, reworded)
+    return Changes(visit, visit.sha != document_id(doc), found, new, gone, reworded)

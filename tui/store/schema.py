@@ -132,7 +132,7 @@ def _position_ok(r: dict) -> bool:
 def _visit_ok(r: dict) -> bool:
     quotes = r.get("quotes", [])
     return (_is_str(r.get("doc_id")) and _opt(r, "path", _is_str, none_ok=True)
-            and _strings(r, "title", "byline", "date", "source", "read") and type(quotes) is list
+            and _strings(r, "title", "byline", "date", "source", "read", "sha") and type(quotes) is list
             and all(type(q) is list and len(q) == 4 and _is_int(q[0]) and _is_int(q[1])
                     and (q[2] is None or _is_str(q[2])) and _is_str(q[3]) for q in quotes)
             and type(r.get("speakers", [])) is list)

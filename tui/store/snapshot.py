@@ -21,8 +21,10 @@ _STATUS_ORDER = {"anchored": 0, "moved": 0, "orphan": 1}
 
 def doc_ids(data: dict[str, Any], doc: Document) -> set[str]:
     """The ids ``doc``'s records may be under: its text's, and those of earlier versions of its file."""
+    from .visits import document_key
+
     sha, path = document_id(doc), source_path(doc.source)
-    ids = {sha}
+    ids = {sha, document_key(data, doc)}
     if path:
         ids |= {r["doc_id"] for r in data.get(schema.DOCUMENTS, {}).values() if r.get("path") == path}
     return ids
@@ -47,7 +49,7 @@ def corrections(data: dict[str, Any], doc: Document) -> Corrections:
     """The reader's corrections of ``doc``, in the order they were made, reassignments re-anchored."""
     ids = doc_ids(data, doc)
     recs = sorted((r for r in data.get(schema.CORRECTIONS, {}).values() if r["doc_id"] in ids),
-                  key=lambda r: (r["doc_id"] != document_id(doc), r.get("seq", 0), r.get("created", "")))
+                  key=lambda r: (r.get("seq", 0), r.get("created", "")))
     ops = []
     for r in recs:
         start = end = None

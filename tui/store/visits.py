@@ -50,6 +50,7 @@ class Visit:
     date: str
     source: str
     read: str  # ISO 8601, UTC
+    sha: str  # the sha256 of the text read then
     quotes: tuple[SeenQuote, ...]
     speakers: tuple[tuple[str, tuple[str, ...]], ...]  # (name, aliases) of each quoted speaker
 
@@ -85,6 +86,18 @@ SORTS = {
 }
 
 
+def document_key(data: dict[str, Any], doc: Document) -> str:
+    """The id the library keeps ``doc``'s records under.  Once the store resolves documents by
+    file (``database_file.resolve_document``: a file keeps its id when edited), that; until then
+    the sha256 of the text, which is what ``Library.register`` stores."""
+    from . import database_file
+
+    resolve = getattr(database_file, "resolve_document", None)
+    if resolve is not None:
+        return str(resolve(data, doc.text, doc.source)[0])
+    return document_id(doc)
+
+
 def read_data(db_path: str | os.PathLike) -> dict[str, Any]:
     """The database at ``db_path``, parsed and checked, without the lock and without writing it.
 
@@ -98,7 +111,8 @@ def library_data(lib: Library) -> dict[str, Any]:
 
 
 # -- recording -----------------------------------------------------------------------------------
-def visit_record(doc: Document, analysis: Analysis) -> dict[str, Any]:
+def visit_record(doc: Document, analysis: Analysis, doc_id: str | None = None) -> dict[str, Any]:
+    """What a visit remembers; ``doc_id`` is the document's id in the library (default: its text's)."""
     cite = citation(doc)
     quotes = []
     for q in analysis.quotes:
@@ -108,7 +122,8 @@ def visit_record(doc: Document, analysis: Analysis) -> dict[str, Any]:
         quotes.append([q.start, q.end, speaker.name if speaker else None, doc.text[q.start:q.end]])
     quoted = {q.speaker for q in analysis.quotes if q.speaker is not None and not q.is_mark}
     speakers = [[s.name, list(s.aliases)] for s in analysis.speakers if s.id in quoted]
-    return {"doc_id": document_id(doc), "path": source_path(doc.source), "title": cite.title,
+    return {"doc_id": doc_id or document_id(doc), "sha": document_id(doc), "path": source_path(doc.source),
+            "title": cite.title,
             "byline": cite.byline, "date": cite.date, "source": cite.source, "read": now_iso(),
             "quotes": quotes, "speakers": speakers}
 
@@ -125,9 +140,9 @@ def editing(lib: Library) -> Iterator[dict[str, Any]]:
 
 def record_visit(lib: Library, doc: Document, analysis: Analysis) -> None:
     """Remember that ``doc`` was read now, and the quotations the reader saw in it."""
-    rec = visit_record(doc, analysis)
     lib.register(doc)
     with editing(lib) as data:
+        rec = visit_record(doc, analysis, document_key(data, doc))
         table = data.setdefault(schema.VISITS, {})
         for key, r in list(table.items()):
             if r.get("doc_id") == rec["doc_id"] or (rec["path"] and r.get("path") == rec["path"]):
@@ -137,16 +152,17 @@ def record_visit(lib: Library, doc: Document, analysis: Analysis) -> None:
 
 def _visit(r: dict[str, Any]) -> Visit:
     return Visit(r["doc_id"], r.get("path"), r.get("title", ""), r.get("byline", ""), r.get("date", ""),
-                 r.get("source", ""), r.get("read", ""), tuple(SeenQuote(*q) for q in r.get("quotes", ())),
+                 r.get("source", ""), r.get("read", ""), r.get("sha") or r["doc_id"],
+                 tuple(SeenQuote(*q) for q in r.get("quotes", ())),
                  tuple((str(s[0]), tuple(map(str, s[1]))) for s in r.get("speakers", ())
                        if isinstance(s, list) and len(s) == 2 and isinstance(s[1], list)))
 
 
 def last_visit(data: dict[str, Any], doc: Document) -> Visit | None:
     """The last visit of ``doc``: of this very text, else of the file it was read from."""
-    sha, path = document_id(doc), source_path(doc.source)
+    key, path = document_key(data, doc), source_path(doc.source)
     visits = list(data.get(schema.VISITS, {}).values())
-    mine = [r for r in visits if r["doc_id"] == sha] or [r for r in visits if path and r.get("path") == path]
+    mine = [r for r in visits if r["doc_id"] == key] or [r for r in visits if path and r.get("path") == path]
     return _visit(max(mine, key=lambda r: r.get("read", ""))) if mine else None
 
 
