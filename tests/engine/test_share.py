@@ -95,3 +95,10 @@ def test_a_page_read_from_a_url_is_cited_by_its_url_and_has_no_file():
     doc = load_text("# Heading\n\nText.\n", fmt="markdown", source="https://news.example/a")
     cite = citation(doc)
     assert (cite.path, cite.source) == ("", "https://news.example/a")
+
+
+def test_the_built_in_sample_cites_no_source():
+    from tui.commands.read import load_sample
+
+    cite = citation(load_sample())
+    assert (cite.title, cite.source, cite.path) == ("Harbour Town Votes to Keep Its Ferry, for Now", "", "")

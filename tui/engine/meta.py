@@ -57,5 +57,8 @@ def citation(doc: Document) -> Citation:
     path = document_path(doc)
     meta = doc.meta
     fallback = path or (doc.source if doc.source and "://" in doc.source else "")
+    source = _field(meta, "source")
+    if source.startswith(_NOT_A_PATH[1]):  # a built-in document ("quotelens:sample") has no source to cite
+        source = ""
     return Citation(_field(meta, "title") or _first_heading(doc), _field(meta, "byline"), _field(meta, "date"),
-                    _field(meta, "source") or fallback, path)
+                    source or fallback, path)
