@@ -33,6 +33,8 @@ from . import palette
 from .components.speaker_row import MARKS_ROW
 from .header import header_title
 from .keymap import bindings, help_sections
+from .library_actions import LibraryActions
+from .library_commands import LibraryCommands
 from .reader_features import ReaderFeatures
 from .render import UNCOLOURED_ANNOTATION, QuoteColours, bg, quote_paints
 from .widgets.article_view import ArticleView
@@ -61,7 +63,7 @@ def css_paths() -> list[Path]:
     return [p for p in (folder / "app.tcss", folder / "components.tcss") if p.is_file()]
 
 
-class QuotelensApp(ReaderFeatures):
+class QuotelensApp(LibraryActions, ReaderFeatures):
     """Read one document; a thin adapter (widgets and workers) over a :class:`ReadingSession`.
 
     Give either an open ``library`` or a ``db_path``: the Library at ``db_path`` is opened after
@@ -73,6 +75,7 @@ class QuotelensApp(ReaderFeatures):
 
     CSS_PATH = css_paths()
     BINDINGS = bindings("app")
+    COMMANDS = ReaderFeatures.COMMANDS | {LibraryCommands}
 
     def __init__(self, doc: Document, library: Library | None = None, *, db_path: str | Path | None = None,
                  position: int | None | object = LOOK_UP, analyze_in_thread: bool | None = None) -> None:
@@ -209,6 +212,7 @@ class QuotelensApp(ReaderFeatures):
             -counts.get(analysis.speakers[i].id, 0), first.get(analysis.speakers[i].id, len(analysis.quotes)), i))
         looks = {analysis.speakers[i].id: self.speaker_look(rank) for rank, i in enumerate(ranked)}
         colours = {sid: colour for sid, (colour, _) in looks.items()}
+        self.speaker_colours = colours
         background = self.text_background()
         qc = QuoteColours(colours, self.unattributed_colour(),
                           {sid: palette.dim(c, background) for sid, c in colours.items()},
@@ -230,6 +234,7 @@ class QuotelensApp(ReaderFeatures):
             # full collection (those took 40-100 ms on a novel, in the middle of a keypress)
             gc.freeze()
             self._frozen = True
+        self.record_visit_once(analysis)
 
     # --------------------------------------------------------------- store
     def run_store(self, job: Callable[[ReadingSession], Any], *, then: Callable[[Any], None] | None = None,

@@ -25,6 +25,11 @@ KEYMAP: tuple[Key, ...] = (
     Key("q", "quit", "Quit (saves the reading position)", "app", show=True, short="Quit"),
     Key("question_mark", "help", "Help: every key", "app", show=True, label="?", short="Help"),
     Key("tab", "focus_next", "Next pane", "app", label="Tab"),
+    Key("L", "library", "Library: documents read before (open, forget, sort, filter)", "app"),
+    Key("P", "library_speakers", "Speakers across the library: every quotation, by date; Enter opens it", "app"),
+    Key("V", "share_of_voice", "Share of voice: who is quoted, and how much", "app"),
+    Key("x", "export", "Export: Markdown, CSV or W3C annotations, into the current folder", "app"),
+    Key("y", "copy_quote", "Copy the current quotation with its citation", "app"),
     Key("shift+tab", "focus_previous", "Previous pane", "app", label="Shift+Tab"),
     # a priority key: what is typed right after it (a burst, a paste) already goes to the prompt
     Key("slash", "search", "Search the article and the annotations' notes and tags", "app", show=True,
