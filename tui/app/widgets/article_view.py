@@ -47,7 +47,7 @@ from ..render import (
 MEASURE = 88
 ROWS_CACHED = 2048  # rows kept built per quote layer
 LAYERS_CACHED = 3  # quote layers whose rows are kept (every quotation in colour, and the last foci)
-PREFETCH_ROWS = 12  # rows built ahead of need in one go, between keys
+PREFETCH_ROWS = 8  # rows built (and framed) ahead of need in one go, between keys
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -127,6 +127,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._pass: tuple[int, int, int, list[Paint], range | None] | None = None
         self._in_pass = False
         self._prefetch_queued = False
+        # framed lines (border and all, what Textual's styles cache makes of a row), by
+        # (serial of the row cache they were drawn from, row)
+        self._framed: LRUCache[tuple[int, int], Strip] = LRUCache(ROWS_CACHED)
+        self._framed_key: tuple[object, ...] | None = None
+        self._serials: dict[int, int] = {}
+        self._next_serial = 1
         self.hits: list[tuple[int, int]] = []  # the search's matches
         self.current_hit: int | None = None
         self._drag_from: int | None = None
@@ -172,7 +178,12 @@ class ArticleView(ScrollView, can_focus=True):
             self._caches.pop(key, None)  # rows drawn under an older analysis
         layers = self.paint_layers
         self.paint_layers = Layers(layers.spans, quotes, layers.highlights, layers.search)
-        cache = self._caches.pop(key, None) or LRUCache(ROWS_CACHED)
+        cache = self._caches.pop(key, None)
+        if cache is None:
+            cache = LRUCache(ROWS_CACHED)
+            self._serials = {id(c): self._serials.get(id(c), 0) for c in self._caches.values()}
+            self._serials[id(cache)] = self._next_serial  # framed lines of this cache's rows: a new key
+            self._next_serial += 1
         self._caches[key] = self._cache = cache  # (now the most recent)
         while len(self._caches) > LAYERS_CACHED:
             del self._caches[next(iter(self._caches))]
@@ -182,6 +193,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Every built row is stale (new search matches, width, margin, theme): under every layer."""
         for cache in self._caches.values():
             cache.clear()
+        self._framed.clear()
 
     def set_focus(self, speaker: int | None, faint: str = "") -> None:
         """Dim everything but ``speaker``'s quotations (None: every quotation in colour again)."""
@@ -226,6 +238,7 @@ class ArticleView(ScrollView, can_focus=True):
             for r in rows:
                 for cache in self._caches.values():
                     cache.discard(r)
+            self._framed.clear()
             self.refresh_lines(rows.start, len(rows))
 
     # ------------------------------------------------------------ geometry
@@ -338,12 +351,67 @@ class ArticleView(ScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         self._pass, self._in_pass = None, True
         try:
-            return super().render_lines(crop)
+            return self._framed_lines(crop)
         finally:
             self._pass, self._in_pass = None, False
             if not self._prefetch_queued and self.lines is not None and self._background is not None:
                 self._prefetch_queued = True
                 self.call_later(self._prefetch)
+
+    def _frame(self) -> tuple[object, ...]:
+        """What Textual's styles cache needs to frame a content row (border, padding, colours,
+        filters), as a key: framed rows stay valid while it is the same."""
+        styles = self.styles
+        app = self.app
+        base_background, background = self.background_colors
+        return (self.region.size, self.content_region.size, styles.padding, base_background, background,
+                styles.border, styles.outline, styles.tint, styles.text_opacity, self.opacity,
+                styles.hatch if styles.has_rule("hatch") else None, app.ansi_theme, app.native_ansi_color,
+                tuple(self.get_line_filters()))
+
+    def _framed_lines(self, crop: Region) -> list[Strip]:
+        """Lines as Textual's styles cache draws them (border, background, the app's filters), with
+        each content row's framed line kept by document row: a scroll or a page then frames only the
+        rows it has not framed before, and a row that moves up the screen is not framed again."""
+        frame = self._frame()
+        if frame != self._framed_key:
+            self._framed_key = frame
+            self._framed.clear()
+        top, content_height = self.styles.gutter.top, self.content_region.height
+        if self.lines is None or crop.column_span != (0, self.region.width):
+            return super().render_lines(crop)  # anything unusual: Textual's way
+        if self._background is None:
+            self._background = self.rich_style
+        _, _, first_row, overlays, marked = self._pass or self._begin_pass()
+        lines = self.lines
+        serial = self._serials.get(id(self._cache), 0)
+        out = []
+        for y in crop.line_range:
+            if not 0 <= y - top < content_height:  # the border: Textual's way
+                out.extend(super().render_lines(Region(crop.x, y, crop.width, 1)))
+                continue
+            row = first_row + y - top
+            plain = (row < len(lines) and not (marked is not None and row in marked)
+                     and not any(p[0] <= lines.ends[row] and p[1] >= lines.starts[row] for p in overlays))
+            key = (serial, row)
+            strip = self._framed.get(key) if plain else None
+            if strip is None:
+                strip = self._frame_row(frame, self.render_line(y - top))
+                if plain:
+                    self._framed[key] = strip
+            out.append(strip)
+        return out
+
+    def _frame_row(self, frame: tuple[object, ...], content: Strip) -> Strip:
+        """``content`` framed as Textual's styles cache frames a content line of this widget."""
+        size, content_size, padding, base_background, background = frame[:5]
+        strip = self._styles_cache.render_line(
+            self.styles, self.styles.gutter.top, size, content_size, padding,  # type: ignore[arg-type]
+            base_background, background, lambda _y: content, None, None,  # type: ignore[arg-type]
+            self.opacity, self.app.ansi_theme, self.app.native_ansi_color)
+        for line_filter in frame[-1]:  # type: ignore[attr-defined]
+            strip = strip.apply_filter(line_filter, background)  # type: ignore[arg-type]
+        return strip
 
     def _prefetch_rows(self) -> list[int]:
         """Rows the next keys will likely show (the page below, the page above, the last page),
@@ -354,7 +422,8 @@ class ArticleView(ScrollView, can_focus=True):
         top = self.first_row()
         wanted = [*range(top + height, min(top + 2 * height, total)), *range(max(top - height, 0), top),
                   *range(max(total - height, 0), total)]
-        return [r for r in dict.fromkeys(wanted) if r not in self._cache]
+        serial = self._serials.get(id(self._cache), 0)
+        return [r for r in dict.fromkeys(wanted) if (serial, r) not in self._framed]
 
     def _prefetch(self) -> None:
         """Build, while the reader reads, the rows a page or a jump would show next: a keypress
@@ -368,9 +437,16 @@ class ArticleView(ScrollView, can_focus=True):
         margin = self.margin
         if margin != self._cache_margin:
             return
+        frame = self._frame()
+        if frame != self._framed_key:
+            return
         rows = self._prefetch_rows()
+        serial = self._serials.get(id(self._cache), 0)
         for row in rows[:PREFETCH_ROWS]:
-            self._cache[row] = self._row_strip(row, width, background, margin)
+            content = self._cache.get(row)
+            if content is None:
+                content = self._cache[row] = self._row_strip(row, width, background, margin)
+            self._framed[(serial, row)] = self._frame_row(frame, content)
         if len(rows) > PREFETCH_ROWS:
             self._prefetch_queued = True
             self.call_later(self._prefetch)
