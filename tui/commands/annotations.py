@@ -78,12 +78,14 @@ def main(argv: list[str]) -> int:
                     "else the user data folder)")
     args = ap.parse_args(argv)
 
-    from ..store import Library, default_db_path, document_id
+    from ..store import Library, default_db_path
 
     doc = load_path(args.file)  # LoadError and StoreError are reported by tui.cli
-    with Library.open(default_db_path(args.db)) as lib:
+    # a listing writes nothing (not even a lock file), so a database you can only read lists fine
+    with Library.open(default_db_path(args.db), read_only=True) as lib:
         placements = lib.placements(doc)
-    data = placements_json(doc, document_id(doc), placements)
+        doc_id = lib.document_key(doc)
+    data = placements_json(doc, doc_id, placements)
     if args.json:
         sys.stdout.write(_json_text(data) + "\n")
     else:

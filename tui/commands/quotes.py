@@ -79,7 +79,7 @@ def main(argv: list[str]) -> int:
         from ..store.paths import default_db_path
         from ..store.session import ReadingSession
 
-        session = ReadingSession(doc, db_path=default_db_path(args.db))
+        session = ReadingSession(doc, db_path=default_db_path(args.db), read_only=True)
         session.read_corrections()  # a StoreError is reported by tui.cli
         analysis = session.analyze()
     else:

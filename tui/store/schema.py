@@ -107,7 +107,7 @@ def _annotation_ok(r: dict) -> bool:
 
 
 def _doc_ok(r: dict) -> bool:
-    return _is_str(r.get("doc_id")) and _opt(r, "path", _is_str, none_ok=True) and _strings(r, "title", "seen")
+    return _is_str(r.get("doc_id")) and _opt(r, "path", _is_str, none_ok=True) and _strings(r, "title", "seen", "sha")
 
 
 def _quote_ok(q: Any) -> bool:
