@@ -198,3 +198,19 @@ def test_an_empty_db_is_an_error_not_the_real_database(article, tmp_path, comman
     out = cli(*[a.format(f=article) for a in command], "--db", "", env=env)
     one_line_failure(out, "--db")
     assert not home.exists()
+
+
+# 2. re-anchoring finds the new span's real boundaries ---------------------------------------
+@pytest.mark.parametrize("before, after, expected", [
+    ("Businesses will suffer", "Businesses will surely suffer", "Businesses will surely suffer"),
+    ("Businesses will suffer if the ferry stops", "Businesses will suffer badly if the ferry ever stops",
+     "Businesses will suffer badly if the ferry ever stops"),
+    ("The vote is next week", "The vote is late next week", "The vote is late next week"),
+    ("Businesses will suffer", "Businesses would suffer", "Businesses would suffer"),
+])
+def test_a_reworded_passage_is_re_anchored_on_whole_words(article, tmp_path, before, after, expected):
+    db = tmp_path / "r.json"
+    ok(cli("annotate", str(article), "--exact", before, "--db", str(db)))
+    article.write_text(ARTICLE.replace(before, after), encoding="utf-8")
+    [row] = listed(article, db)
+    assert (row["status"], row["text"]) == ("moved", expected)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..engine import Document
 
 Main = Callable[[list[str]], int]
 
@@ -13,6 +17,19 @@ def clip(text: str, width: int) -> str:
     """One line of at most ``width`` characters for a table cell, "…" where it was cut."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def load_file(path: str) -> Document:
+    """Load FILE for a command; when it was not read as UTF-8, say on stderr how it was read
+    (the listing itself stays clean for scripts)."""
+    from ..engine import load_path
+    from ..engine.sanitize import one_line
+
+    doc = load_path(path)
+    for notice in doc.notices:
+        if notice.startswith("read as "):
+            print(f"quotelens: {one_line(path)}: {notice} (not UTF-8)", file=sys.stderr)
+    return doc
 
 
 def reports_failures(main: Main) -> Main:

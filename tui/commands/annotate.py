@@ -9,9 +9,9 @@ import argparse
 import re
 import sys
 
-from ..engine import Document, load_path
+from ..engine import Document
 from ..engine.sanitize import one_line
-from . import reports_failures
+from . import load_file, reports_failures
 
 
 def find_occurrence(doc: Document, exact: str, occurrence: int) -> tuple[int, int] | str:
@@ -62,7 +62,7 @@ def main(argv: list[str]) -> int:
 
     if args.color is not None and args.color.lower() not in HIGHLIGHT_NAMES:
         return fail(f"unknown colour {args.color!r}: use one of {', '.join(HIGHLIGHT_NAMES)}")
-    doc = load_path(args.file)  # LoadError and StoreError are reported by tui.cli
+    doc = load_file(args.file)  # LoadError and StoreError are reported by tui.cli
     found = find_occurrence(doc, args.exact, args.occurrence)
     if isinstance(found, str):
         return fail(found)

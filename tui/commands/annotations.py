@@ -11,9 +11,9 @@ import argparse
 import json
 import sys
 
-from ..engine import Document, load_path
+from ..engine import Document
 from ..engine.sanitize import escape_surrogates
-from . import clip, reports_failures
+from . import clip, load_file, reports_failures
 from ..store.records import SafeChars
 
 # What must never reach a terminal raw is what the engine removes from articles (controls, bidi
@@ -80,7 +80,7 @@ def main(argv: list[str]) -> int:
 
     from ..store import Library, default_db_path
 
-    doc = load_path(args.file)  # LoadError and StoreError are reported by tui.cli
+    doc = load_file(args.file)  # LoadError and StoreError are reported by tui.cli
     # a listing writes nothing (not even a lock file), so a database you can only read lists fine
     with Library.open(default_db_path(args.db), read_only=True) as lib:
         placements = lib.placements(doc)

@@ -9,8 +9,8 @@ import argparse
 import json
 import sys
 
-from ..engine import Analysis, Document, analyze, load_path
-from . import clip, reports_failures
+from ..engine import Analysis, Document, analyze
+from . import clip, load_file, reports_failures
 
 
 def analysis_json(doc: Document, analysis: Analysis) -> dict:
@@ -74,7 +74,7 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
     if args.db is not None and not args.corrected:
         ap.error("--db is only read with --corrected")
-    doc = load_path(args.file)  # a LoadError is reported by tui.cli
+    doc = load_file(args.file)  # a LoadError is reported by tui.cli
     if args.corrected:
         from ..store.paths import default_db_path
         from ..store.session import ReadingSession
