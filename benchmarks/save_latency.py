@@ -21,13 +21,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import orjson  # noqa: E402
+import orjson
 
-from tui.engine import load_text  # noqa: E402
-from tui.store import Library, document_id  # noqa: E402
-from tui.store import schema  # noqa: E402
-from tui.store.anchoring import make_selector  # noqa: E402
-from tui.store.records import Annotation, now_iso, to_record  # noqa: E402
+from tui.engine import load_text
+from tui.store import (
+    Library,
+    document_id,
+    schema,
+)
+from tui.store.anchoring import make_selector
+from tui.store.records import Annotation, now_iso, to_record
 
 BAR_MS = 30.0
 TEXT = ("Benchmark article\n\n" + " ".join(

@@ -10,8 +10,7 @@ import orjson
 import pytest
 
 from tui.engine import load_text
-from tui.store import CorruptDatabase, Library, NewerDatabase, StoreError, default_db_path
-from tui.store import schema
+from tui.store import CorruptDatabase, Library, NewerDatabase, StoreError, default_db_path, schema
 
 TEXT = "A headline\n\n“Prices will fall,” the minister said on Monday. Nobody believed her.\n"
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from pathlib import Path
+from contextlib import suppress
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, ComposeResult
@@ -30,8 +31,8 @@ from ..engine import Analysis, Document, Quote
 from ..store.errors import StoreError
 from ..store.session import DELETE, EDIT, ReadingSession
 from . import palette
-from .keymap import bindings, help_sections
 from .components.speaker_row import MARKS_ROW
+from .keymap import bindings, help_sections
 from .render import UNCOLOURED_ANNOTATION, QuoteColours, bg, quote_paints
 from .widgets.article_view import ArticleView
 
@@ -54,7 +55,7 @@ def styles_dir() -> Path:
     return inside if inside.is_dir() else package.parent / "styles"
 
 
-def css_paths() -> list[Path]:
+def css_paths() -> list[str | PurePath]:
     folder = styles_dir()
     return [p for p in (folder / "app.tcss", folder / "components.tcss") if p.is_file()]
 
@@ -424,10 +425,8 @@ class QuotelensApp(App[None]):
     def save_final_position(self) -> None:
         """After the app has stopped (quit, or the terminal went away): keep the last position."""
         offset = self.last_top
-        try:  # the view outlives the app: its scroll position is the freshest answer
+        with suppress(Exception):  # the view outlives the app: its scroll position is the freshest answer
             offset = self._view.top_offset if self._view is not None else offset
-        except Exception:  # noqa: BLE001 - fall back to the last position seen
-            pass
         if offset is None or offset == self.session.saved_position or self.store_error:
             return
         try:  # the reader may have left before the Library opened: save_position opens it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from .palette import HIGHLIGHTS
 
@@ -67,7 +67,7 @@ SECTION_TITLES = {
 }
 
 
-def bindings(*contexts: str) -> list[Binding]:
+def bindings(*contexts: str) -> list[BindingType]:
     """Textual bindings for the keys of ``contexts`` that the app or a view handles."""
     return [Binding(k.keys, k.action, k.short or k.description, show=k.show,
                     key_display=k.label or None)

@@ -13,8 +13,8 @@ import sys
 
 from ..engine import Document
 from ..engine.sanitize import escape_surrogates
-from . import clip, load_file, reports_failures
 from ..store.records import SafeChars
+from . import clip, load_file, reports_failures
 
 # What must never reach a terminal raw is what the engine removes from articles (controls, bidi
 # overrides and isolates, lone surrogates): a database edited by hand or by another tool can hold

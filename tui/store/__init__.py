@@ -38,9 +38,16 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # for type checkers and editors: the same names, eagerly
     from .corrections import Correction, Corrections, apply_corrections
-    from .errors import (CorruptDatabase, DatabaseBusy, InvalidAnnotation, NewerDatabase, ReadOnlyDatabase,
-                         StoreError, UnknownAnnotation)
     from .database_file import document_id
+    from .errors import (
+        CorruptDatabase,
+        DatabaseBusy,
+        InvalidAnnotation,
+        NewerDatabase,
+        ReadOnlyDatabase,
+        StoreError,
+        UnknownAnnotation,
+    )
     from .library import Library
     from .paths import default_db_path
     from .records import HIGHLIGHT_NAMES, Annotation, Placement

@@ -17,7 +17,7 @@ import shutil
 import threading
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -32,11 +32,28 @@ from ..engine.model import Document
 from . import schema
 from .anchoring import Selector, anchor, make_selector
 from .corrections import Correction, Corrections
+from .database_file import (
+    LoadedDatabase,
+    check_writable,
+    database_path,
+    document_id,
+    load_database,
+    resolve_document,
+    source_path,
+    stored_text_id,
+)
 from .errors import DatabaseBusy, InvalidAnnotation, ReadOnlyDatabase, StoreError, UnknownAnnotation
-from .records import (Annotation, Placement, check_color, clean_note, clean_tags, from_record, now_iso,
-                      to_record, with_selectors)
-from .database_file import (LoadedDatabase, check_writable, database_path, document_id, load_database,
-                            resolve_document, source_path, stored_text_id)
+from .records import (
+    Annotation,
+    Placement,
+    check_color,
+    clean_note,
+    clean_tags,
+    from_record,
+    now_iso,
+    to_record,
+    with_selectors,
+)
 from .storage import AtomicJSONStorage, atomic_write_bytes
 
 LOCK_TIMEOUT = 15.0
@@ -108,9 +125,10 @@ class Library:
         with _locked(FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT), path):
             _remove_stale_temp_files(path)
             found = load_database(path)  # the reader's pre-check takes the same path
+            parsed: LoadedDatabase | None = found
             if found.version is None:
                 _write_new(path, schema.stamp(found.data or {}))
-                found = None
+                parsed = None
             elif found.version < schema.SCHEMA_VERSION:
                 try:
                     shutil.copy2(path, path.with_name(f"{path.name}.v{found.version}.bak"))
@@ -118,8 +136,8 @@ class Library:
                     raise StoreError(f"cannot keep a copy of {path} before upgrading it: "
                                      f"{err.strerror or err}") from None
                 _write_new(path, found.data or {})
-                found = None
-        return cls(path, loaded=found)
+                parsed = None
+        return cls(path, loaded=parsed)
 
     def close(self) -> None:
         self._db.close()
@@ -213,7 +231,7 @@ class Library:
             keys.append(int(key))
             moved[r["id"]] = rec
 
-        def transform(stored: dict[str, Any]) -> None:
+        def transform(stored: MutableMapping[str, Any]) -> None:
             rec = moved[stored["id"]]
             stored.clear()
             stored.update(rec)

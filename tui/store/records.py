@@ -8,9 +8,10 @@ TextPositionSelector (character offsets into the document's canonical text).
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Callable
+from datetime import UTC, datetime
+from typing import Any
 
 from ..engine.sanitize import replace_surrogates, sanitize
 from .errors import InvalidAnnotation
@@ -76,7 +77,7 @@ class Placement:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def clean_note(note: str) -> str:

@@ -9,7 +9,8 @@ copy of the old file).  A database we cannot read is refused, never rewritten.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .errors import CorruptDatabase, NewerDatabase
 

@@ -22,8 +22,18 @@ from ...engine.model import Analysis, Document, Quote
 from .. import motions
 from ..keymap import bindings
 from ..layout import GUTTER, SEPARATOR, LineMap, block_prefix, build_line_map
-from ..render import (CURRENT_QUOTE, CURSOR, CURSOR_IN_SELECTION, SELECTION, IntervalIndex, Layers, Paint,
-                      row_strip, row_text, span_paints)
+from ..render import (
+    CURRENT_QUOTE,
+    CURSOR,
+    CURSOR_IN_SELECTION,
+    SELECTION,
+    IntervalIndex,
+    Layers,
+    Paint,
+    row_strip,
+    row_text,
+    span_paints,
+)
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -71,7 +81,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.quotes: tuple[Quote, ...] = ()
         self._quote_starts: list[int] = []
         self.cursor = motions.snap(doc, 0)
-        self.anchor: int | None = None  # visual selection anchor
+        # visual selection anchor; it shadows Widget.anchor(), a method this widget never uses
+        # (to be renamed selection_anchor once the reader's work on this view has landed)
+        self.anchor: int | None = None  # type: ignore[assignment]
         self.current_quote: int | None = None  # index into self.quotes
         self._quote_selected = False  # the current quote was chosen with ] or [ and the cursor is on it
         self._goal_column: int | None = None
