@@ -96,7 +96,7 @@ def _main(argv: list[str]) -> int:
 
     from ..app.app import QuotelensApp
 
-    app = QuotelensApp(doc, db_path=db.path, position=db.position)
+    app = QuotelensApp(doc, db_path=db.path, position=db.position, loaded=db.loaded)  # parsed once
     _exit_on_hangup(app)
     try:
         app.run()

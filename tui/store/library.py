@@ -40,6 +40,7 @@ from .database_file import (
     load_database,
     resolve_document,
     source_path,
+    stat_key,
     stored_text_id,
 )
 from .errors import DatabaseBusy, InvalidAnnotation, ReadOnlyDatabase, StoreError, UnknownAnnotation
@@ -105,7 +106,8 @@ class Library:
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> Library:
+    def open(cls, path: str | os.PathLike[str], *, read_only: bool = False,
+             loaded: LoadedDatabase | None = None) -> Library:
         """Open (creating folder and file as needed) the database at ``path``.
 
         Raises :class:`CorruptDatabase` or :class:`NewerDatabase` (file untouched),
@@ -116,15 +118,19 @@ class Library:
         ``read_only=True`` (listings, ``quotes --corrected``): nothing is written, not even a
         lock file or a folder; a missing database reads as empty, an older one is upgraded in
         memory only, and every writing method raises :class:`ReadOnlyDatabase`.
+
+        ``loaded``: the file as :func:`~tui.store.precheck.precheck` already parsed it; used
+        instead of parsing it again when the file has not changed since (the reader's start-up
+        parses its database once).
         """
         if read_only:
-            found = load_database(path, make_folder=False)
+            found = _unchanged(loaded, path) or load_database(path, make_folder=False)
             return cls(found.path, read_only=True, loaded=found)
         path = database_path(path)  # the lock file sits next to the file a link points to
         check_writable(path)
         with _locked(FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT), path):
             _remove_stale_temp_files(path)
-            found = load_database(path)  # the reader's pre-check takes the same path
+            found = _unchanged(loaded, path) or load_database(path)  # the pre-check's own path
             parsed: LoadedDatabase | None = found
             if found.version is None:
                 _write_new(path, schema.stamp(found.data or {}))
@@ -408,6 +414,18 @@ def _replace_with(record: dict[str, Any]) -> Any:
         doc.clear()
         doc.update(copy.deepcopy(record))
     return transform
+
+
+def _unchanged(loaded: LoadedDatabase | None, path: str | os.PathLike[str]) -> LoadedDatabase | None:
+    """``loaded`` when it is the file at ``path`` as it still is on disk (same stat key)."""
+    if loaded is None or loaded.key is None or loaded.data is None:
+        return None
+    try:
+        if Path(path).expanduser().resolve() != loaded.path.resolve():
+            return None
+        return loaded if stat_key(os.stat(loaded.path)) == loaded.key else None
+    except OSError:
+        return None
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .database_file import check_writable, load_database, resolve_document
+from .database_file import LoadedDatabase, check_writable, load_database, resolve_document
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Precheck:
 
     path: Path  # the database file, ``~`` expanded, symlinks followed
     position: int | None  # the saved reading position of the document, clamped to its text
+    loaded: LoadedDatabase | None = None  # what was parsed: ``Library.open(loaded=...)`` need not parse it again
 
 
 def precheck(path: str | os.PathLike[str], text: str, source: str | None = None) -> Precheck:
@@ -40,8 +41,8 @@ def precheck(path: str | os.PathLike[str], text: str, source: str | None = None)
     found = load_database(path)
     check_writable(found.path)  # the reader saves its position: a read-only database is refused now
     if found.version is None or found.data is None:
-        return Precheck(found.path, None)
-    return Precheck(found.path, _position(found.data, text, source))
+        return Precheck(found.path, None, found)
+    return Precheck(found.path, _position(found.data, text, source), found)
 
 
 def _position(data: dict[str, Any], text: str, source: str | None) -> int | None:
