@@ -32,6 +32,7 @@ from ..store.errors import StoreError
 from ..store.session import DELETE, EDIT, ReadingSession
 from . import palette
 from .components.speaker_row import MARKS_ROW
+from .header import header_title
 from .keymap import bindings, help_sections
 from .render import UNCOLOURED_ANNOTATION, QuoteColours, bg, quote_paints
 from .widgets.article_view import ArticleView
@@ -95,7 +96,7 @@ class QuotelensApp(App[None]):
         self._view: ArticleView | None = None
         self._analyze_in_thread = (len(doc.text) > ANALYZE_IN_THREAD_ABOVE if analyze_in_thread is None
                                    else analyze_in_thread)
-        self.title = doc.title
+        self.title = header_title(doc)
 
     @property
     def lib(self) -> Library | None:

@@ -19,13 +19,13 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def load_file(path: str) -> Document:
-    """Load FILE for a command; when it was not read as UTF-8, say on stderr how it was read
-    (the listing itself stays clean for scripts)."""
-    from ..engine import load_path
+def load_file(path: str, *, refresh: bool = False) -> Document:
+    """Open FILE (a path, ``-``, or a URL: :func:`tui.sources.open_document`) for a command; when
+    it was not read as UTF-8, say on stderr how it was read (the listing stays clean for scripts)."""
     from ..engine.sanitize import one_line
+    from ..sources import open_document
 
-    doc = load_path(path)
+    doc = open_document(path, refresh=refresh)
     for notice in doc.notices:
         if notice.startswith("read as "):
             print(f"quotelens: {one_line(path)}: {notice} (not UTF-8)", file=sys.stderr)

@@ -42,7 +42,7 @@ def find_occurrence(doc: Document, exact: str, occurrence: int) -> tuple[int, in
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="quotelens annotate",
                                  description="Annotate a passage of FILE; print the new annotation's id.")
-    ap.add_argument("file", help="a text or Markdown file")
+    ap.add_argument("file", help="a text, Markdown, HTML or EPUB file, or an http(s) URL")
     ap.add_argument("--exact", required=True, help="the passage to annotate, as it reads in the article")
     ap.add_argument("--occurrence", type=int, default=1, metavar="N",
                     help="annotate the N-th occurrence of the passage (default 1)")

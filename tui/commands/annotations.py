@@ -72,7 +72,7 @@ def table(data: dict) -> str:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="quotelens annotations",
                                  description="List the annotations of FILE with their status and offsets.")
-    ap.add_argument("file", help="a text or Markdown file")
+    ap.add_argument("file", help="a text, Markdown, HTML or EPUB file, or an http(s) URL")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
     ap.add_argument("--db", default=None, metavar="PATH", help="database file (default: $QUOTELENS_DB, "
                     "else the user data folder)")

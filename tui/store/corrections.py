@@ -12,9 +12,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from ..engine.model import Analysis, Quote, Speaker
+from ..engine.model import Analysis, Method, Quote, Speaker
 
-READER_METHOD = "reader"  # Quote.method of a quotation the reader attributed
+READER_METHOD: Method = "reader"  # Quote.method of a quotation the reader attributed
 
 
 @dataclass(frozen=True, slots=True)
