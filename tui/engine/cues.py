@@ -16,7 +16,8 @@ _VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=
 # an inverted cue ("…,” said Smith) never uses the bare base form: ", state Sen. Holm" is a noun
 _INV_VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS - set(SPEECH_BASES) | {"cut"}),
                              key=len, reverse=True))
-_ADV = r"(?:(?:\w+ly|also|then|later|again|once|further|still|had|has|have|would|will|was|is|did|does|could|might|may|recently|previously|just|often|repeatedly|quickly|not|never)\s+){0,3}"
+# \b: "is" or "ly" ending a name ("Morris", "Kelly") is no adverb
+_ADV = r"(?:\b(?:[a-z]\w*ly|also|then|later|again|once|further|still|had|has|have|would|will|was|is|did|does|could|might|may|recently|previously|just|often|repeatedly|quickly|not|never)\s+){0,3}"
 _NP = r"[^,;:“”\"!?]{1,90}?"
 
 # after the quotation: “…,” NP said / “…,” NP, an appositive, said
@@ -50,6 +51,11 @@ class _VerbHit:
         return self.e
 
 
+# Speech verbs that are more often nouns: a verb only before what is stated ("states that", "stated:")
+_NOUN_FIRST = frozenset({"state", "states"})
+_CLAUSE_NEXT = re.compile(r"\s*(?:that\b|:|,?\s*[“\"‘])")
+
+
 def _speech_verbs(text: str, lo: int, hi: int) -> list[_VerbHit]:
     """Speech verbs in text[lo:hi], in order: a word-set lookup, much faster than one
     alternation of every verb form."""
@@ -63,13 +69,15 @@ def _speech_verbs(text: str, lo: int, hi: int) -> list[_VerbHit]:
             e = m.end() + len(two) - len(low)
             out.append(_VerbHit(text[m.start():e], m.start(), e))
         elif low in _LOWER_VERBS:
+            if low in _NOUN_FIRST and not _CLAUSE_NEXT.match(text, m.end()):
+                continue  # "secretary of state", "many Asian states": a noun, unless "states that"
             out.append(_VerbHit(w, m.start(), m.end()))
     return out
 # “…” ― Name (a byline-style attribution after the quotation)
 _DASH_NAME = re.compile(r"\s*[―—–]\s*(?P<np>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})")
-# “…” is fixed by spring, Okafor said.  (a cue closing the sentence)
+# “…” is fixed by spring, Okafor said.  (a cue closing the sentence; "…, said Voss, an economist.")
 _TAIL_CUE = re.compile(
-    rf",\s+(?:(?P<v1>{_INV_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
+    rf",\s+(?:(?P<v1>{_INV_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)(?:,\s+(?:an?|the)\s[^,;:.“”\"!?]{{1,80}}?)?|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the|a|an|his|her|their|its|[A-Z]))) (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
 _COLON_NAME = re.compile(r"(?:(?<![\w,;])|(?<=[.!?]\s))(?P<np>[A-Z][\w.’' -]{1,60}?)\s*:\s*$")
 _CLAUSE_CUT = re.compile(
