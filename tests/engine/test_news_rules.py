@@ -31,3 +31,36 @@ def test_attribute_values_of_a_markup_tag_are_not_quotations():
             '<post author="harbourwatch" timestamp="1449075600" id="672151859">We stand with the crews.</post>\n\n'
             "Ana Costa called it “a day of shame.”\n")
     assert found(text) == [("a day of shame.", "Ana Costa")]
+
+
+def test_a_quotation_with_no_evidence_goes_dimmed_to_the_nearest_subject_before_it():
+    text = ("Ferry strike\n\nThe union’s leader, Ana Costa, spoke at the gate.\n\n"
+            "Costa, who has led the union since 2019, turned to the crowd. Behind her a banner read "
+            "“Fair pay or no ferries.”\n")
+    doc = load_text(text, fmt="text")
+    a = analyze(doc)
+    (q,) = a.quotes
+    assert a.speaker_of(q).name == "Ana Costa"
+    assert q.method == "guess" and q.confidence < 0.5  # shown dimmed: nothing but proximity
+
+
+def test_a_quotation_with_nobody_named_before_it_stays_unattributed():
+    assert found("Ferry strike\n\n“Nobody asked us.”\n") == [("Nobody asked us.", None)]
+
+
+def test_a_leading_like_phrase_is_not_the_subject():
+    text = "Budget vote\n\nLike Governor Tom Reyes, Senator Lena Voss opposed the bill, calling it “a disgrace.”\n"
+    assert found(text) == [("a disgrace.", "Lena Voss")]
+
+
+def test_a_thing_of_someone_is_not_that_someone():
+    text = ("Budget vote\n\nGovernor Tom Reyes answered late.\n\n"
+            "The timing of Reyes’ answer says “a lot about him,” one critic wrote.\n")
+    (quote,) = found(text)
+    assert quote[1] is None or "timing" not in quote[1] and quote[1] != "Tom Reyes"
+
+
+def test_a_name_after_a_leading_prepositional_phrase_is_the_subject():
+    text = ("Budget vote\n\nGovernor Tom Reyes spoke first.\n\n"
+            "Within hours of the vote Senator Lena Voss had called it “a stunt.”\n")
+    assert found(text) == [("a stunt.", "Lena Voss")]

@@ -58,7 +58,7 @@ def test_every_rule_that_cannot_decide_says_why():
     assert not t.final.decided and a.quotes[0].speaker is None
     declined = [s for s in t.steps if isinstance(s, Declined)]
     assert [s.rule for s in declined] == ["transcript", "cue", "headline", "paragraph", "continuation",
-                                         "alternation"]
+                                         "alternation", "nearest"]
     assert all(s.reason for s in declined)
 
 

@@ -418,6 +418,41 @@ def alternation(ctx: Context) -> None:
             ctx.decide(i, new)
 
 
+def nearest(ctx: Context) -> None:
+    """News: a quotation no evidence above attributed goes, as a dimmed guess, to the person named
+    as a subject nearest before it in its paragraph, else to the last person quoted before it."""
+    if ctx.dialogue:
+        return
+    res, mentions = ctx.res, ctx.res.mentions
+    for bi in sorted(ctx.by_block):
+        block = ctx.doc.blocks[bi]
+        for i in ctx.by_block[bi]:
+            q = ctx.quotes[i]
+            if ctx.result[i].decided or q.is_mark:
+                continue
+            lo = bisect.bisect_left(res.starts, block.start)
+            hi = bisect.bisect_left(res.starts, q.mark_start)
+            got = None
+            for m in reversed(mentions[lo:hi]):
+                if m.subj and m.entity.personlike:
+                    got = Attribution(ctx.sp.of_entity(m.entity), "guess", "nearest", None, ctx.text[m.start:m.end],
+                                      (m.start, m.end))
+                    break
+            if got is None:
+                # "“…” beamed a delegate, Ann Voss of Ohio": the first person named after it
+                for m in mentions[bisect.bisect_left(res.starts, q.mark_end):bisect.bisect_left(res.starts, block.end)]:
+                    if m.subj and m.entity.personlike:
+                        got = Attribution(ctx.sp.of_entity(m.entity), "guess", "nearest", None,
+                                          ctx.text[m.start:m.end], (m.start, m.end))
+                        break
+            if got is None:
+                sid = res.last_speaker(q.mark_start, person=True)
+                if sid is None:
+                    continue
+                got = Attribution(sid, "guess", "nearest")
+            ctx.decide(i, got)
+
+
 _MARK = Declined("marks", "a title or scare quote: nobody's words")
 
 
@@ -437,5 +472,6 @@ RULES: tuple[Rule, ...] = (
     Rule("continuation", "document", continuation,
          "no open quotation before it, and nobody quoted or named just before its paragraph"),
     Rule("alternation", "document", alternation, "not a turn of a novel's conversation with a known speaker"),
+    Rule("nearest", "document", nearest, "nobody named before it in its paragraph, nor quoted before it"),
     Rule("marks", "document", marks),
 )

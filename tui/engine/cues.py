@@ -349,7 +349,8 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
 _LEAD_PHRASE = re.compile(
     r"(?:(?:In|At|On|During|After|Before|When|While|Speaking|Writing|Asked|Earlier|Later|Last|This|"
     r"Since|Following|Meanwhile|However|Still|But|And|Yet|Instead|Also|Elsewhere|Touching|Responding|"
-    r"Back|From|For|With|Without|Under|Over|Despite|Although|Though|As)\b[^,]{0,120},\s*)+")
+    r"Back|From|For|With|Without|Under|Over|Despite|Although|Though|As|Like|Unlike|Along with|Alongside)\b"
+    r"[^,]{0,120},\s*)+")
 _GROUP_HEADS = "|".join(sorted((re.escape(w) for w in GROUP_NOUNS if w.isalpha()), key=len, reverse=True))
 _SUBJECT = re.compile(
     r"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[\w’'.-]+\s+){0,5}?(?:[A-Z][\w’'.-]*|he|she|they|officials|[a-z]+(?:man|woman|person|er|or|ist|ent|ant|ee)s?"
