@@ -64,3 +64,19 @@ def test_a_name_after_a_leading_prepositional_phrase_is_the_subject():
     text = ("Budget vote\n\nGovernor Tom Reyes spoke first.\n\n"
             "Within hours of the vote Senator Lena Voss had called it “a stunt.”\n")
     assert found(text) == [("a stunt.", "Lena Voss")]
+
+
+def test_a_name_after_a_dash_and_before_a_colon_introduces_the_quotation():
+    text = ("Poll roundup\n\nHARBOUR POLLS WERE NOT WRONG, JUST EARLY - Ann Lee and Bo Chan: “The counts moved late.”\n\n"
+            "Turnout surprised everyone -More from Lena Voss: “Nobody saw the ferry vote coming.”\n\n"
+            "Rep. Tom Reyes (D-Ore.): “We will look at the numbers.”\n")
+    assert found(text) == [("The counts moved late.", "Bo Chan"), ("Nobody saw the ferry vote coming.", "Lena Voss"),
+                           ("We will look at the numbers.", "Tom Reyes")]
+
+
+def test_a_short_paragraph_after_a_quotation_signs_it():
+    text = ("Budget debate\n\nThe mayor defended the plan on Monday.\n\n"
+            "“We cannot borrow our way out of a ferry crisis.”\n\nAnn Lee, Centre for Harbour Policy.\n\n"
+            "“The plan is late, and it is thin.”\n\n— Bo Chan.\n")
+    assert found(text) == [("We cannot borrow our way out of a ferry crisis.", "Ann Lee"),
+                           ("The plan is late, and it is thin.", "Bo Chan")]

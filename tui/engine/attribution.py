@@ -367,6 +367,38 @@ def _carried(ctx: Context, j: int, rule: str) -> Attribution:
                        (q.mark_start, q.mark_end))
 
 
+_SIGNATURE = re.compile(r"\s*[-–—―]*\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s*(?:,|\.|$)")
+_QUOTE_TAIL = re.compile(r"[\s.,;:!?”’\"')\]]*")
+
+
+def signature(ctx: Context) -> None:
+    """A quotation that ends its paragraph, signed in the next, short one: "“…”" / "Ann Lee,
+    Centre for Harbour Policy." or "— Ann Lee, speaking on Monday"."""
+    text, doc = ctx.text, ctx.doc
+    for bi, idx in ctx.by_block.items():
+        last = ctx.quotes[idx[-1]]
+        if (bi + 1 in ctx.by_block or bi + 1 >= len(doc.blocks) or last.is_mark
+                or _QUOTE_TAIL.match(text, last.mark_end, doc.blocks[bi].end).end() < doc.blocks[bi].end):
+            continue
+        nxt = doc.blocks[bi + 1]
+        if len(text[nxt.start:nxt.end].split()) > 12:
+            continue
+        m = _SIGNATURE.match(text, nxt.start, nxt.end)
+        if m is None:
+            continue
+        name = m.group("name")
+        if name.endswith(".") and len(name.split()[-1]) > 3:
+            name = name[:-1]  # "— Bo Chan.": the full stop ends the line, not an initial
+        p = parse_run(name)
+        if p is None or p.kind != "person":
+            continue
+        sid = ctx.sp.of_entity(ctx.reg.resolve(p, m.start("name")))
+        got = Attribution(sid, "cue", "signature", "―", name, (m.start("name"), m.start("name") + len(name)))
+        for i in idx:
+            if not ctx.result[i].decided and not ctx.quotes[i].is_mark:
+                ctx.decide(i, got)
+
+
 def continuation(ctx: Context) -> None:
     """A paragraph that goes on with a quotation left open; in news, a bare quotation paragraph
     after a quoted one or after a paragraph about someone; and backwards, a quotation left open
@@ -469,6 +501,7 @@ RULES: tuple[Rule, ...] = (
     Rule("cue", "quote", cue),
     Rule("headline", "quote", headline),
     Rule("paragraph", "paragraph", paragraph, "no other quotation in its paragraph has a speaker"),
+    Rule("signature", "document", signature, "no short paragraph after it signs it with a name"),
     Rule("continuation", "document", continuation,
          "no open quotation before it, and nobody quoted or named just before its paragraph"),
     Rule("alternation", "document", alternation, "not a turn of a novel's conversation with a known speaker"),
