@@ -377,9 +377,11 @@ def signature(ctx: Context) -> None:
     text, doc = ctx.text, ctx.doc
     for bi, idx in ctx.by_block.items():
         last = ctx.quotes[idx[-1]]
-        if (bi + 1 in ctx.by_block or bi + 1 >= len(doc.blocks) or last.is_mark
-                or _QUOTE_TAIL.match(text, last.mark_end, doc.blocks[bi].end).end() < doc.blocks[bi].end):
+        if bi + 1 in ctx.by_block or bi + 1 >= len(doc.blocks) or last.is_mark:
             continue
+        tail = _QUOTE_TAIL.match(text, last.mark_end, doc.blocks[bi].end)
+        if tail is None or tail.end() < doc.blocks[bi].end:
+            continue  # words after the quotation: its own paragraph says who
         nxt = doc.blocks[bi + 1]
         if len(text[nxt.start:nxt.end].split()) > 12:
             continue
