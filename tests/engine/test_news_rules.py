@@ -80,3 +80,11 @@ def test_a_short_paragraph_after_a_quotation_signs_it():
             "“The plan is late, and it is thin.”\n\n— Bo Chan.\n")
     assert found(text) == [("We cannot borrow our way out of a ferry crisis.", "Ann Lee"),
                            ("The plan is late, and it is thin.", "Bo Chan")]
+
+
+def test_an_indefinite_description_is_labelled_from_the_text_not_an_earlier_person():
+    text = ("Ferry talks\n\nMinister Ann Lee visited the port. The minister’s spokesman, Bo Chan, said little.\n\n"
+            "“The talks are over,” said a spokeswoman for the harbour agency.\n\n"
+            "“He will not sign,” said one longtime adviser to the minister who asked not to be named.\n")
+    assert found(text) == [("The talks are over,", "a spokeswoman for the harbour agency"),
+                           ("He will not sign,", "one longtime adviser to the minister")]

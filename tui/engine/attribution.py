@@ -374,6 +374,8 @@ _QUOTE_TAIL = re.compile(r"[\s.,;:!?”’\"')\]]*")
 def signature(ctx: Context) -> None:
     """A quotation that ends its paragraph, signed in the next, short one: "“…”" / "Ann Lee,
     Centre for Harbour Policy." or "— Ann Lee, speaking on Monday"."""
+    if ctx.dialogue:
+        return  # a novel's short paragraph after a speech is narration, not a byline
     text, doc = ctx.text, ctx.doc
     for bi, idx in ctx.by_block.items():
         last = ctx.quotes[idx[-1]]

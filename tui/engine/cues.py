@@ -29,6 +29,7 @@ _AFTER_VERB = re.compile(
     rf"[\s,.!?—–-]*{_ADV}(?P<v>{_INV_VERBS})\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)",
 )
 _WORD = re.compile(r"[A-Za-z]+")
+_RELATIVE = re.compile(r"\s+(?:who|whose|which)\b")
 _TWO_WORD = {v.split()[0]: v for v in SPEECH_VERBS if " " in v}  # "put it", "went on"
 _LOWER_VERBS = frozenset(v for v in SPEECH_VERBS if " " not in v)
 
@@ -224,8 +225,9 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     """A cue right after a quotation: gap text[lo:hi]."""
     hi = min(hi, lo + 300)
     m = _AFTER_VERB.match(text, lo, hi)
-    if m and m.group("np").split() and len(m.group("np").split()) <= 8 and m.group("np").split()[0] not in _NOT_SUBJECT:
-        np = m.group("np")
+    # "said a party official who supports the plan": the phrase ends at its relative clause
+    np = _RELATIVE.split(m.group("np"), maxsplit=1)[0] if m else ""
+    if m and np.split() and len(np.split()) <= 8 and np.split()[0] not in _NOT_SUBJECT:
         return Cue(_clean_np(np), m.start("np"), m.group("v"), "after", True)
     m = _AFTER_SUBJ.match(text, lo, hi)
     if m and _SENTENCE_BREAK.search(m.group("np")):

@@ -41,6 +41,9 @@ _POSSESSIVE_END = re.compile(r"[’']s?$")
 _NOT_A_SUBJECT = re.compile(r"(?:like|unlike|while|after|before|of|given|from|in|on|at|once|for|with|since|because|if|"
                             r"during|despite|within|without|through|about|into|by|under|over|among|amid|per)\s",
                             re.IGNORECASE)
+_INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-zA-Z]")
+_LABEL_CUT = re.compile(r"\s*\(|,|;|\s+[-—–―]+\s+|\s+(?:who|which|that|whose|when|as|after|before)\b|"
+                        r"\s+to\s+(?:him|her|them|me|us|his|my)\b")
 _DETERMINERS = frozenset("the a an this that these those its their his her our".split())
 # a noun that may name a person or a group of them: "the organizer", "the plaintiffs", "the chairman"
 _PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|people|ee|ive|ary|s)$")
@@ -211,6 +214,12 @@ class Resolver:
     def resolve(self, np: str, at: int) -> Resolution:
         """Speaker id and method for a cue's noun phrase."""
         np = _LEAD_WORDS.sub("", np.strip())
+        if self.news and _INDEFINITE.match(np):
+            # "a spokeswoman for the agency", "one longtime adviser to the senator": someone the
+            # text does not name, labelled as the text describes them, never an earlier person
+            label = _LABEL_CUT.split(np, maxsplit=1)[0].strip()
+            if label and len(label.split()) <= 10:
+                return self.sp.of_group(label), "cue"
         np = _ADDRESSEE.sub("", np)  # "said Miss Penrose to her cousin", "called her uncle as the boat left"
         np = _TRAILING_ADVERB.sub("", np)  # "shouted the ferryman angrily"
         np = _CONTRACTED.sub("", np)  # "She’s insisting that …": she
