@@ -481,6 +481,14 @@ def nearest(ctx: Context) -> None:
                         got = Attribution(ctx.sp.of_entity(m.entity), "guess", "nearest", None,
                                           ctx.text[m.start:m.end], (m.start, m.end))
                         break
+            if got is None and bi > 0:
+                # the person last named as a subject in the paragraph before
+                prev = ctx.doc.blocks[bi - 1]
+                for m in reversed(mentions[bisect.bisect_left(res.starts, prev.start):lo]):
+                    if m.subj and m.entity.personlike:
+                        got = Attribution(ctx.sp.of_entity(m.entity), "guess", "nearest", None,
+                                          ctx.text[m.start:m.end], (m.start, m.end))
+                        break
             if got is None:
                 sid = res.last_speaker(q.mark_start, person=True)
                 if sid is None:
