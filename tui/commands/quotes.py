@@ -12,14 +12,17 @@ import argparse
 import json
 import sys
 
-from ..engine import Analysis, Attribution, Document, Trace, analyze, explain, load_path
+from ..engine import Analysis, Attribution, Document, Trace, analyze, explain
 from ..engine.evidence import Step
+from ..engine.sanitize import escape_surrogates
+from ..sources import open_document
 from . import clip, reports_failures
 
 
 def analysis_json(doc: Document, analysis: Analysis) -> dict:
     """``quotes`` holds speech (direct and partial quotations) with its speakers; ``marks`` holds
-    titles and scare quotes ("kind": "title" or "scare"), found but never attributed."""
+    titles and scare quotes ("kind": "title" or "scare"), found but never attributed; ``meta`` holds
+    what the document says about itself (title, byline, date, source, format, encoding)."""
     counts = analysis.quote_counts()
     quotes = []
     marks = []
@@ -45,7 +48,9 @@ def analysis_json(doc: Document, analysis: Analysis) -> dict:
         for s in analysis.speakers
         if counts.get(s.id)  # a name the engine met but never quoted is no speaker
     ]
-    return {"title": doc.title, "quotes": quotes, "speakers": speakers, "marks": marks}
+    return {"title": doc.title, "quotes": quotes, "speakers": speakers, "marks": marks,
+            # a path in a broken encoding holds lone surrogates, which JSON output cannot: escape them
+            "meta": {k: escape_surrogates(v) if v else v for k, v in doc.meta.as_dict().items()}}
 
 
 def _step_json(step: Step) -> dict:
@@ -113,14 +118,31 @@ def table(data: dict) -> str:
 @reports_failures
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="quotelens quotes", description="List the quotations in FILE and who said them.")
-    ap.add_argument("file", help="a text or Markdown file, or - for standard input")
+    ap.add_argument("file", help="a text, Markdown, HTML or EPUB file, an http(s) URL, or - for standard input")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    ap.add_argument("--refresh", action="store_true", help="fetch a URL again instead of reading its kept copy")
+    ap.add_argument("--corrected", action="store_true",
+                    help="apply the corrections made in the reader (reassigned quotations, renamed and "
+                         "merged speakers), read from the annotation database")
+    ap.add_argument("--db", default=None, metavar="PATH", help="with --corrected: the database file "
+                    "(default: $QUOTELENS_DB, else the user data folder)")
     ap.add_argument("--explain", action="store_true",
                     help="for each quotation, the attribution rules tried and the one that decided "
                          "(with --json: a \"rule\" and a \"trace\" for each quotation)")
     args = ap.parse_args(argv)
-    doc = load_path(args.file)  # a LoadError is reported by tui.cli
-    if args.explain:
+    if args.db is not None and not args.corrected:
+        ap.error("--db is only read with --corrected")
+    if args.explain and args.corrected:
+        ap.error("--explain shows the engine's own reasons; it does not combine with --corrected")
+    doc = open_document(args.file, refresh=args.refresh)  # a LoadError is reported by tui.cli
+    if args.corrected:
+        from ..store.paths import default_db_path
+        from ..store.session import ReadingSession
+
+        session = ReadingSession(doc, db_path=default_db_path(args.db))
+        session.read_corrections()  # a StoreError is reported by tui.cli
+        data = analysis_json(doc, session.analyze())
+    elif args.explain:
         analysis, traces = explain(doc)
         data = analysis_json(doc, analysis)
         if not args.json:

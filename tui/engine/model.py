@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-BLOCK_KINDS = ("heading", "paragraph", "list_item", "blockquote", "code", "rule")
-SPAN_KINDS = ("emphasis", "strong", "code", "link")
+BLOCK_KINDS = ("heading", "paragraph", "list_item", "blockquote", "code", "rule", "table")
+SPAN_KINDS = ("emphasis", "strong", "code", "link", "strike", "footnote")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,27 @@ class Span:
     href: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What is known about a document besides its text; None where the source did not say.
+
+    ``source`` is the site or publisher when the page names one, else the URL or path the
+    document came from; ``format`` is how it was read ("text", "markdown", "html", "epub");
+    ``encoding`` is the character encoding its bytes were decoded from.
+    """
+
+    title: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    source: str | None = None
+    format: str | None = None
+    encoding: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"title": self.title, "byline": self.byline, "date": self.date, "source": self.source,
+                "format": self.format, "encoding": self.encoding}
+
+
 @dataclass(frozen=True)
 class Document:
     """A loaded article: its title, canonical text, blocks and inline spans."""
@@ -49,6 +70,7 @@ class Document:
     source: str | None = None  # path the document was read from, "-" for stdin
     format: str = "text"  # "text" or "markdown"
     notices: tuple[str, ...] = ()  # what loading changed (control characters removed, ...)
+    meta: Meta = field(default_factory=Meta)  # title, byline, date, source, format, encoding
 
     @cached_property
     def _block_starts(self) -> list[int]:
