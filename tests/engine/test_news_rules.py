@@ -88,3 +88,13 @@ def test_an_indefinite_description_is_labelled_from_the_text_not_an_earlier_pers
             "“He will not sign,” said one longtime adviser to the minister who asked not to be named.\n")
     assert found(text) == [("The talks are over,", "a spokeswoman for the harbour agency"),
                            ("He will not sign,", "one longtime adviser to the minister")]
+
+
+def test_joined_initials_stay_with_the_name_and_alone_are_nobody():
+    text = ("Port security\n\n“We were not told,” said G.K. Lanford of the dockers’ union.\n\n"
+            "The U.S. “will review the case,” a statement from the harbour office said.\n")
+    doc = load_text(text, fmt="text")
+    a = analyze(doc)
+    names = {s.name for s in a.speakers}
+    assert a.speaker_of(a.quotes[0]).name == "G.K. Lanford"
+    assert not any(n.rstrip(".") in ("S", "U.S", "K. Lanford") for n in names)
