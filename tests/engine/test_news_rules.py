@@ -98,3 +98,9 @@ def test_joined_initials_stay_with_the_name_and_alone_are_nobody():
     names = {s.name for s in a.speakers}
     assert a.speaker_of(a.quotes[0]).name == "G.K. Lanford"
     assert not any(n.rstrip(".") in ("S", "U.S", "K. Lanford") for n in names)
+
+
+def test_a_person_then_a_role_of_an_organisation_is_the_person():
+    text = ("Ferry funding\n\nTom Vell, chairman of the board of Harbour Partners, the group’s funding arm, said it "
+            "would “wait and see.”\n")
+    assert found(text) == [("wait and see.", "Tom Vell")]

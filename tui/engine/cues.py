@@ -103,6 +103,8 @@ _COORD = re.compile(r"(?:\band|\bbut|,\s*and|\bthen)\s+(?:\w+ly\s+|also\s+|later
 _NAME_ONLY = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}")
 _TITLED_APPOSITION = re.compile(r"(?:[a-z-]+\s+){0,3}(?P<name>(?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]+)\s+)*"
                                 r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3})")
+# "chairman of the board of Freedom Partners", "editor at large of The Forward": a role in apposition
+_ROLE_OF = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:of|at|for)\s")
 _DESCRIPTION = re.compile(r"(?:[Aa]n?|[Tt]he|his|her|its|their|[A-Z][\w.-]*[’']s)\s")
 _PARTICIPLE = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bin|\bwhen|\bfor|\bwithout|\bdespite)\s+(?:\w+ly\s+)?$")
 _POSSESSED_WORDS = re.compile(
@@ -192,7 +194,7 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
             t = _TITLED_APPOSITION.fullmatch(app)
             if t:  # "Her rival, state Sen. Paul Okoro, told": the name in apposition
                 return t.group("name"), lo + k + 1 + inner[k + 1:].find(t.group("name"))
-            if depth and not _DESCRIPTION.match(app):
+            if depth and not (_DESCRIPTION.match(app) or _ROLE_OF.match(app)):
                 break  # only a description stands between a name and its verb
             head = inner[:k].rstrip()
             if not head.strip():
