@@ -104,3 +104,11 @@ def test_a_person_then_a_role_of_an_organisation_is_the_person():
     text = ("Ferry funding\n\nTom Vell, chairman of the board of Harbour Partners, the group’s funding arm, said it "
             "would “wait and see.”\n")
     assert found(text) == [("wait and see.", "Tom Vell")]
+
+
+def test_cues_after_a_quotation_with_a_long_apposition_or_a_stray_mark():
+    text = ("Poll watch\n\n“Turnout decides it,” Ann Lee, the analyst who founded a polling blog, wrote on Monday.\n\n"
+            "“Nobody is ahead,” Tom Reyes shot back.\n\n"
+            "''We will see''' said Lena Voss of the harbour board.\n")
+    assert found(text) == [("Turnout decides it,", "Ann Lee"), ("Nobody is ahead,", "Tom Reyes"),
+                           ("We will see", "Lena Voss")]

@@ -22,11 +22,12 @@ _NP = r"[^,;:“”\"!?]{1,90}?"
 
 # after the quotation: “…,” NP said / “…,” NP, an appositive, said
 _AFTER_SUBJ = re.compile(
-    rf"[\s,.!?—–-]*(?P<np>{_NP})(?P<app>,[^;:“”\"]{{1,200}}?,|\s\([^)]{{1,40}}\))?\s+{_ADV}(?P<v>{_VERBS})\b",
+    rf"[\s,.!?—–'’-]*(?P<np>{_NP})(?P<app>,[^;:“”\"]{{1,200}}?,|,\s+(?:an?|the)\s[^;:“”\"]{{1,160}}?|\s\([^)]{{1,40}}\))?"
+    rf"\s+{_ADV}(?P<v>{_VERBS})\b",
 )
 # after the quotation, inverted: “…,” said NP
 _AFTER_VERB = re.compile(
-    rf"[\s,.!?—–-]*{_ADV}(?P<v>{_INV_VERBS})\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)",
+    rf"[\s,.!?—–'’-]*{_ADV}(?P<v>{_INV_VERBS})\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)",
 )
 _WORD = re.compile(r"[A-Za-z]+")
 _RELATIVE = re.compile(r"\s+(?:who|whose|which)\b")
