@@ -112,3 +112,12 @@ def test_cues_after_a_quotation_with_a_long_apposition_or_a_stray_mark():
             "''We will see''' said Lena Voss of the harbour board.\n")
     assert found(text) == [("Turnout decides it,", "Ann Lee"), ("Nobody is ahead,", "Tom Reyes"),
                            ("We will see", "Lena Voss")]
+
+
+def test_a_title_followed_by_its_author_is_a_title_and_beamed_is_a_speech_verb():
+    text = ("Summer reading\n\nThe general keeps one book close, “This Kind of Harbour War,” by Ann Lee, and reads it often.\n\n"
+            "“It is the best thing I own!” beamed Tom Reyes.\n")
+    doc = load_text(text, fmt="text")
+    a = analyze(doc)
+    assert [(doc.text[q.start:q.end], q.kind) for q in a.quotes if q.is_mark] == [("This Kind of Harbour War,", "title")]
+    assert found(text) == [("This Kind of Harbour War,", None), ("It is the best thing I own!", "Tom Reyes")]

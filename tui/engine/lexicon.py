@@ -19,6 +19,7 @@ cheer chuckle smile sob lament protest object rejoin return resume whimper muse
 posit propose recommend acknowledge allege accuse blast slam criticize criticise
 praise thank apologize apologise welcome tout hail dismiss mock ridicule scoff
 echo elaborate assure reassure advise inform notify remind concur think react
+beam gush enthuse marvel
 """.split()
 
 _IRREGULAR = {
