@@ -121,3 +121,9 @@ def test_a_title_followed_by_its_author_is_a_title_and_beamed_is_a_speech_verb()
     a = analyze(doc)
     assert [(doc.text[q.start:q.end], q.kind) for q in a.quotes if q.is_mark] == [("This Kind of Harbour War,", "title")]
     assert found(text) == [("This Kind of Harbour War,", None), ("It is the best thing I own!", "Tom Reyes")]
+
+
+def test_an_outlet_after_a_preposition_before_a_colon_is_where_not_who():
+    text = ("Ferry claims\n\nMayor Tom Reyes denied it on Monday.\n\n"
+            "Then, later that week on Harbour Radio: “I never promised a new ferry.”\n")
+    assert found(text)[0][1] != "Harbour Radio"

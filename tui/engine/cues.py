@@ -81,6 +81,7 @@ _DASH_NAME = re.compile(r"\s*[―—–]\s*(?P<np>[A-Z][\w.’'-]*(?:\s+[A-Z][\w
 _TAIL_CUE = re.compile(
     rf",\s+(?:(?P<v1>{_INV_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)(?:,\s+(?:an?|the)\s[^,;:.“”\"!?]{{1,80}}?)?|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the|a|an|his|her|their|its|[A-Z]))) (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
+_AFTER_PREPOSITION = re.compile(r"\b(?:on|in|at|to|from|for|with|via)\s+$", re.IGNORECASE)
 _COLON_NAME = re.compile(r"(?:(?<![\w,;])|(?<=[.!?]\s))(?P<np>[A-Z][\w.’' -]{1,60}?)(?:\s*\([^()]{1,20}\))?\s*:\s*$")
 # "POLLS WERE RIGHT - Ann Lee and Bo Chan: “…”", "-More from Lee:": a name after a dash, then a colon
 _DASH_LABEL = re.compile(r"(?:^|\s)[-–—―]+\s*(?:[Mm]ore from\s+)?(?P<np>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|and|&)){0,6})"
@@ -349,6 +350,8 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
     if m:
         yield Cue(_clean_np(m.group("np")), m.start("np"), "according to", "before", False)
     m = _COLON_NAME.search(text, start, hi)
+    if m and _AFTER_PREPOSITION.search(text, max(start, m.start("np") - 12), m.start("np")):
+        m = None  # "Then, later that month on CNN: “…”": where it was said, not who said it
     if m and len(m.group("np").split()) <= 5 and all(w[:1].isupper() for w in m.group("np").split()):
         yield Cue(_clean_np(m.group("np")), m.start("np"), ":", "before", True)
 
