@@ -106,6 +106,21 @@ def test_every_listed_speaker_has_a_quotation():
     assert data["speakers"] and all(s["quotes"] >= 1 and s["id"] in quoted for s in data["speakers"])
 
 
+def test_exports_and_library_commands_never_import_textual(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Title\n\n“We will win,” Jane Doe said.\n", encoding="utf-8")
+    db = tmp_path / "db.json"
+    code = ("import sys, io, contextlib\nfrom tui.cli import main\nbuf = io.StringIO()\n"
+            "with contextlib.redirect_stdout(buf):\n"
+            f"    for fmt in ('md', 'csv', 'w3c'): main(['export', {str(f)!r}, '--format', fmt, '--db', {str(db)!r}])\n"
+            f"    main(['library', '--db', {str(db)!r}])\n"
+            f"    main(['changes', {str(f)!r}, '--db', {str(db)!r}])\n"
+            f"    main(['speakers', '--db', {str(db)!r}])\n")
+    mods = _modules_after(code)
+    assert "textual" not in _top(mods)
+    assert "tui.export.w3c" in mods and not any(m.startswith("tui.app") for m in mods)
+
+
 def test_the_reading_session_is_headless(tmp_path):
     """The session the reader and the CLI share lives in the store: no Textual, no Rich, no app."""
     code = ("import os\nfrom tui.engine import load_text\nfrom tui.store.session import ReadingSession\n"

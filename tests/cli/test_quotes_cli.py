@@ -40,6 +40,18 @@ def test_table_names_titles_and_scare_quotes_apart(tmp_path):
     assert "Salt and Stone" in marks and "harbour deal." in marks
 
 
+def test_json_gives_each_speaker_a_share_of_voice(tmp_path):
+    f = tmp_path / "two.txt"
+    f.write_text("Ferry vote\n\n“We need the boat every single day,” Ana Costa said.\n\n"
+                 "“Too costly,” said Ben Hale.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "tui", "quotes", str(f), "--json"], capture_output=True, text=True,
+                         cwd=ROOT, timeout=60, check=True)
+    speakers = {s["name"]: s for s in json.loads(out.stdout)["speakers"]}
+    assert (speakers["Ana Costa"]["words"], speakers["Ben Hale"]["words"]) == (7, 2)
+    assert speakers["Ana Costa"]["share"] == round(7 / 9, 4) and speakers["Ben Hale"]["share"] == round(2 / 9, 4)
+    assert speakers["Ana Costa"]["quotes"] == 1  # the keys that were there stay
+
+
 def test_explain_prints_each_rule_tried_and_the_one_that_decided(tmp_path):
     out = run_quotes(tmp_path, "--explain").stdout
     first = out.split("#1 ", 1)[1].split("#2 ", 1)[0]

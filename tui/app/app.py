@@ -31,6 +31,8 @@ from ..store.errors import StoreError
 from ..store.session import DELETE, EDIT, ReadingSession
 from . import palette
 from .keymap import bindings, help_sections
+from .library_actions import LibraryActions
+from .library_commands import LibraryCommands
 from .components.speaker_row import MARKS_ROW
 from .header import header_title
 from .render import UNCOLOURED_ANNOTATION, QuoteColours, bg, quote_paints
@@ -60,7 +62,7 @@ def css_paths() -> list[Path]:
     return [p for p in (folder / "app.tcss", folder / "components.tcss") if p.is_file()]
 
 
-class QuotelensApp(App[None]):
+class QuotelensApp(LibraryActions):
     """Read one document; a thin adapter (widgets and workers) over a :class:`ReadingSession`.
 
     Give either an open ``library`` or a ``db_path``: the Library at ``db_path`` is opened after
@@ -73,6 +75,7 @@ class QuotelensApp(App[None]):
     CSS_PATH = css_paths()
     BINDINGS = bindings("app")
     ENABLE_COMMAND_PALETTE = False
+    COMMANDS = App.COMMANDS | {LibraryCommands}
 
     def __init__(self, doc: Document, library: Library | None = None, *, db_path: str | Path | None = None,
                  position: int | None | object = LOOK_UP, analyze_in_thread: bool | None = None) -> None:
@@ -204,6 +207,7 @@ class QuotelensApp(App[None]):
             -counts.get(analysis.speakers[i].id, 0), first.get(analysis.speakers[i].id, len(analysis.quotes)), i))
         looks = {analysis.speakers[i].id: palette.speaker_look(rank) for rank, i in enumerate(ranked)}
         colours = {sid: colour for sid, (colour, _) in looks.items()}
+        self.speaker_colours = colours
         qc = QuoteColours(colours, palette.UNATTRIBUTED, {sid: palette.dim(c) for sid, c in colours.items()},
                           styles={sid: style for sid, (_, style) in looks.items() if style})
         self.article.set_analysis(analysis, quote_paints(analysis, qc))
@@ -223,6 +227,7 @@ class QuotelensApp(App[None]):
             # full collection (those took 40-100 ms on a novel, in the middle of a keypress)
             gc.freeze()
             self._frozen = True
+        self.record_visit_once(analysis)
 
     # --------------------------------------------------------------- store
     def run_store(self, job: Callable[[ReadingSession], Any], *, then: Callable[[Any], None] | None = None,

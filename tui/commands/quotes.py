@@ -15,6 +15,7 @@ import sys
 from ..engine import Analysis, Attribution, Document, Trace, analyze, explain
 from ..engine.evidence import Step
 from ..engine.sanitize import escape_surrogates
+from ..engine.share import share_of_voice
 from ..sources import open_document
 from . import clip, reports_failures
 
@@ -22,8 +23,10 @@ from . import clip, reports_failures
 def analysis_json(doc: Document, analysis: Analysis) -> dict:
     """``quotes`` holds speech (direct and partial quotations) with its speakers; ``marks`` holds
     titles and scare quotes ("kind": "title" or "scare"), found but never attributed; ``meta`` holds
-    what the document says about itself (title, byline, date, source, format, encoding)."""
+    what the document says about itself (title, byline, date, source, format, encoding).  Each
+    speaker has ``words`` (words quoted) and ``share`` (their part of every quoted word, 0-1)."""
     counts = analysis.quote_counts()
+    shares = {s.speaker: s for s in share_of_voice(doc, analysis)}
     quotes = []
     marks = []
     for q in analysis.quotes:
@@ -44,7 +47,10 @@ def analysis_json(doc: Document, analysis: Analysis) -> dict:
         })
     speakers = [
         {"id": s.id, "name": s.name, "aliases": list(s.aliases), "kind": s.kind,
-         "gender": s.gender, "quotes": counts.get(s.id, 0)}
+         "gender": s.gender, "quotes": counts.get(s.id, 0),
+         # share of voice: the words of this speaker's speech, and their part of all quoted words
+         "words": shares[s.id].words if s.id in shares else 0,
+         "share": round(shares[s.id].share, 4) if s.id in shares else 0.0}
         for s in analysis.speakers
         if counts.get(s.id)  # a name the engine met but never quoted is no speaker
     ]

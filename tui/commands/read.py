@@ -117,7 +117,7 @@ def _main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(
         prog="quotelens",
         description="Read an article: every quotation coloured by who said it; annotate from the keyboard.",
-        epilog="Sub-commands: quotes, annotate, annotations (quotelens quotes -h).",
+        epilog="Sub-commands: quotes, annotate, annotations, export, import, library, speakers, changes (quotelens quotes -h).",
     )
     ap.add_argument("file", nargs="?", metavar="FILE",
                     help="a text, Markdown, HTML or EPUB file, an http(s) URL, - for standard input; "
@@ -152,16 +152,23 @@ def _main(argv: list[str]) -> int:
 
     from ..app.app import QuotelensApp
 
-    app = QuotelensApp(doc, db_path=db.path, position=db.position)
-    _exit_on_hangup(app)
-    try:
-        app.run()
-    finally:
-        app.save_final_position()  # also when the terminal closed under us
-    if app.store_error:  # the database changed between the check and the first paint
-        print(f"quotelens: {app.store_error}", file=sys.stderr)
-        return 2
-    return 0
+    position = db.position
+    while True:
+        app = QuotelensApp(doc, db_path=db.path, position=position)
+        _exit_on_hangup(app)
+        try:
+            app.run()
+        finally:
+            app.save_final_position()  # also when the terminal closed under us
+        if app.store_error:  # the database changed between the check and the first paint
+            print(f"quotelens: {app.store_error}", file=sys.stderr)
+            return 2
+        if not app.next_document:
+            return 0
+        # another document was opened from the library: read it in a fresh reader
+        doc = load_sample() if app.next_document == SAMPLE_SOURCE else load_document(app.next_document)
+        db = precheck(db.path, doc.text, doc.source)
+        position = db.position if app.next_position is None else min(app.next_position, len(doc.text))
 
 
 def _exit_on_hangup(app) -> None:
