@@ -19,8 +19,8 @@ def steps(trace) -> list[tuple[str, bool]]:
 
 
 def test_rules_run_strongest_evidence_first():
-    assert [r.name for r in RULES][:6] == ["transcript", "cue", "headline", "paragraph", "continuation",
-                                          "alternation"]
+    assert [r.name for r in RULES][:7] == ["transcript", "cue", "headline", "paragraph", "signature",
+                                          "continuation", "alternation"]
 
 
 def test_a_cue_decides_and_the_trace_points_at_the_name():
@@ -57,8 +57,8 @@ def test_every_rule_that_cannot_decide_says_why():
     (t,) = traces
     assert not t.final.decided and a.quotes[0].speaker is None
     declined = [s for s in t.steps if isinstance(s, Declined)]
-    assert [s.rule for s in declined] == ["transcript", "cue", "headline", "paragraph", "continuation",
-                                         "alternation"]
+    assert [s.rule for s in declined] == ["transcript", "cue", "headline", "paragraph", "signature",
+                                         "continuation", "alternation", "nearest"]
     assert all(s.reason for s in declined)
 
 

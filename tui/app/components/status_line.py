@@ -6,17 +6,19 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from ...engine.model import Quote
+from ...engine.model import Method, Quote
 from .text_clip import clip, one_line
 
-METHOD_WORDS = {
+METHOD_WORDS: dict[Method, str] = {
     "cue": "speech verb",
     "pronoun": "pronoun",
     "description": "description",
     "continuation": "same speaker goes on",
     "transcript": "transcript label",
     "alternation": "turn-taking",
+    "guess": "nearest person named",
     "none": "no cue found",
+    "reader": "your correction",
 }
 
 
