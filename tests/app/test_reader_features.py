@@ -195,6 +195,18 @@ async def test_f_focuses_the_current_speaker_and_brackets_step_through_theirs_on
         assert any(st and st.color and st.color.name.lower() == faint for st in styles_at(view, other.start + 1))
         await pilot.press("f")  # f again: everyone
         assert view.focus_speaker is None and "focus" not in status(app)
+        await pilot.pause()
+        in_colour = styles_at(view, other.start + 1)
+        assert not any(st and st.color and st.color.name.lower() == faint for st in in_colour)
+        # toggling again draws each state as the first time (rows are kept per state, never mixed up)
+        view.move_cursor(view.quotes[theirs[0]].start, scroll=False)
+        view.reveal(other.start)
+        await pilot.press("f")
+        await pilot.pause()
+        assert any(st and st.color and st.color.name.lower() == faint for st in styles_at(view, other.start + 1))
+        await pilot.press("f")
+        await pilot.pause()
+        assert styles_at(view, other.start + 1) == in_colour
 
 
 async def test_escape_clears_the_focus(sample, db):

@@ -421,7 +421,9 @@ class QuotelensApp(LibraryActions, ReaderFeatures):
 
     # ------------------------------------------------------ reading position
     def _save_position_if_moved(self) -> None:
-        offset = self.article.top_offset
+        if self._view is None or not self._view.is_attached:  # (the timer can fire while the app shuts down)
+            return
+        offset = self._view.top_offset
         self.last_top = offset
         if offset is None or offset == self.session.saved_position:
             return

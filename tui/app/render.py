@@ -10,6 +10,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -140,9 +141,24 @@ class Layers:
 
 def focus_paints(text_length: int, quote_paints: Sequence[Paint], keep: Sequence[tuple[int, int]],
                  faint: str) -> list[Paint]:
-    """The whole text in ``faint`` but the quotations whose marks are ``keep`` (in their colour)."""
+    """The whole text in ``faint`` but the quotations whose marks are ``keep`` (in their colour).
+
+    The faint paint covers only the gaps between the kept quotations, never the whole text: one
+    range over everything would overlap every row, and :meth:`IntervalIndex.overlapping` would
+    then walk back through every paint before a row for each row drawn.  A kept quotation's
+    colour replaced the faint one anyway, so each character is drawn the same."""
     kept = set(keep)
-    return [(0, text_length, fg(faint))] + [p for p in quote_paints if (p[0], p[1]) in kept]
+    mine = sorted((p for p in quote_paints if (p[0], p[1]) in kept), key=lambda p: (p[0], p[1]))
+    faint_style = fg(faint)
+    gaps: list[Paint] = []
+    at = 0
+    for start, end, _ in mine:
+        if start > at:
+            gaps.append((at, start, faint_style))
+        at = max(at, end)
+    if at < text_length:
+        gaps.append((at, text_length, faint_style))
+    return gaps + mine
 
 
 def _styled_pieces(text: str, start: int, end: int, base: Style, paints: Sequence[Paint]) -> list[Segment]:
@@ -157,7 +173,7 @@ def _styled_pieces(text: str, start: int, end: int, base: Style, paints: Sequenc
             cuts.add(e)
     points = sorted(cuts)
     segments = []
-    for a, b in zip(points, points[1:]):
+    for a, b in pairwise(points):
         style = base
         for s, e, st in paints:
             if s <= a and e >= b:

@@ -15,9 +15,10 @@ from collections.abc import Callable
 from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from ...engine.model import Analysis, Document, Quote
@@ -44,6 +45,9 @@ from ..render import (
 # The widest a row gets, its two-cell gutter included: about 86 characters of text, a readable
 # measure. A wider view centres the text between blank margins.
 MEASURE = 88
+ROWS_CACHED = 2048  # rows kept built per quote layer
+LAYERS_CACHED = 3  # quote layers whose rows are kept (every quotation in colour, and the last foci)
+PREFETCH_ROWS = 8  # rows built (and framed) ahead of need in one go, between keys
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -105,7 +109,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.current_quote: int | None = None  # index into self.quotes
         self._quote_selected = False  # the current quote was chosen with ] or [ and the cursor is on it
         self._goal_column: int | None = None
-        self._cache: LRUCache[int, Strip] = LRUCache(2048)
+        self._cache: LRUCache[int, Strip] = LRUCache(ROWS_CACHED)
+        # the rows drawn under each quote layer (every quotation in colour, or one speaker in focus):
+        # f and f again (or Esc) find their rows already built
+        self._caches: dict[tuple[int | None, str], LRUCache[int, Strip]] = {(None, ""): self._cache}
         self._cache_margin = 0
         self._background: Style | None = None
         # told of each new current quotation synchronously (a message would arrive a frame later)
@@ -115,9 +122,34 @@ class ArticleView(ScrollView, can_focus=True):
         self._reported_quote: Quote | None = None
         self.focus_speaker: int | None = None  # only this speaker's quotations are in colour
         self._focus_faint = "#5F5F5F"
+        # the quote layer of each (speaker, faint) focus, built once per analysis: f toggles between them
+        self._focus_layers: dict[tuple[int | None, str], IntervalIndex] = {}
+        # what every row of one repaint shares (width, margin, first row, overlays): worked out once
+        # per render_lines, not once per row (the geometry properties walk Textual's styles each time)
+        self._pass: tuple[int, int, int, list[Paint], range | None] | None = None
+        self._in_pass = False
+        self._prefetch_queued = False
+        # framed lines (border and all, what Textual's styles cache makes of a row), by
+        # (serial of the row cache they were drawn from, row)
+        self._framed: LRUCache[tuple[int, int], Strip] = LRUCache(ROWS_CACHED)
+        self._framed_key: tuple[object, ...] | None = None
+        self._serials: dict[int, int] = {}
+        self._next_serial = 1
         self.hits: list[tuple[int, int]] = []  # the search's matches
         self.current_hit: int | None = None
         self._drag_from: int | None = None
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """Textual's vertical scrollbar, drawn faster (see :mod:`.article_scrollbar`)."""
+        if self._vertical_scrollbar is None:
+            from .article_scrollbar import ArticleScrollBar
+
+            bar = self._vertical_scrollbar = ArticleScrollBar(vertical=True, name="vertical",
+                                                              thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self.app._start_widget(self, bar)  # as Widget.vertical_scrollbar does
+        return self._vertical_scrollbar
 
     # ----------------------------------------------------------------- data
     def set_analysis(self, analysis: Analysis, quote_paints: list[Paint]) -> None:
@@ -131,18 +163,39 @@ class ArticleView(ScrollView, can_focus=True):
                 if (q.start, q.end) == (before.start, before.end):
                     self.current_quote = i
         self._quote_paints = list(quote_paints)
+        self._focus_layers.clear()
+        self._caches.clear()
         self._set_quote_layer()
         self._report_quote()
 
     def _set_quote_layer(self) -> None:
-        paints = self._quote_paints
-        if self.focus_speaker is not None:
-            keep = [(q.mark_start, q.mark_end) for q in self.quotes if q.speaker == self.focus_speaker]
-            paints = focus_paints(len(self.doc.text), paints, keep, self._focus_faint)
+        key = (self.focus_speaker, self._focus_faint if self.focus_speaker is not None else "")
+        quotes = self._focus_layers.get(key)
+        if quotes is None:
+            paints = self._quote_paints
+            if self.focus_speaker is not None:
+                keep = [(q.mark_start, q.mark_end) for q in self.quotes if q.speaker == self.focus_speaker]
+                paints = focus_paints(len(self.doc.text), paints, keep, self._focus_faint)
+            quotes = self._focus_layers[key] = IntervalIndex(paints)
+            self._caches.pop(key, None)  # rows drawn under an older analysis
         layers = self.paint_layers
-        self.paint_layers = Layers(layers.spans, IntervalIndex(paints), layers.highlights, layers.search)
-        self._cache.clear()
+        self.paint_layers = Layers(layers.spans, quotes, layers.highlights, layers.search)
+        cache = self._caches.pop(key, None)
+        if cache is None:
+            cache = LRUCache(ROWS_CACHED)
+            self._serials = {id(c): self._serials.get(id(c), 0) for c in self._caches.values()}
+            self._serials[id(cache)] = self._next_serial  # framed lines of this cache's rows: a new key
+            self._next_serial += 1
+        self._caches[key] = self._cache = cache  # (now the most recent)
+        while len(self._caches) > LAYERS_CACHED:
+            del self._caches[next(iter(self._caches))]
         self.refresh()
+
+    def _clear_rows(self) -> None:
+        """Every built row is stale (new search matches, width, margin, theme): under every layer."""
+        for cache in self._caches.values():
+            cache.clear()
+        self._framed.clear()
 
     def set_focus(self, speaker: int | None, faint: str = "") -> None:
         """Dim everything but ``speaker``'s quotations (None: every quotation in colour again)."""
@@ -167,7 +220,7 @@ class ArticleView(ScrollView, can_focus=True):
             paints = [(s, e, SEARCH_HIT) for s, e in hits] if hits else []
             self.paint_layers = Layers(layers.spans, layers.quotes, layers.highlights,
                                        IntervalIndex(paints) if paints else EMPTY)
-            self._cache.clear()
+            self._clear_rows()
             self.refresh()
             return
         if self.lines is not None:  # only the current match moved: redraw its old and new rows
@@ -177,14 +230,17 @@ class ArticleView(ScrollView, can_focus=True):
     def set_highlights(self, paints: list[Paint]) -> None:
         """New annotation highlights: only rows whose highlights changed are redrawn."""
         old = self.paint_layers.highlights.paints
-        self.paint_layers = Layers(self.paint_layers.spans, self.paint_layers.quotes, IntervalIndex(paints))
+        layers = self.paint_layers
+        self.paint_layers = Layers(layers.spans, layers.quotes, IntervalIndex(paints), layers.search)
         changed = set(old) ^ set(paints)
         if self.lines is None:
             return
         for s, e, _ in changed:
             rows = self.lines.rows_of(s, e)
             for r in rows:
-                self._cache.discard(r)
+                for cache in self._caches.values():
+                    cache.discard(r)
+            self._framed.clear()
             self.refresh_lines(rows.start, len(rows))
 
     # ------------------------------------------------------------ geometry
@@ -204,7 +260,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         top = self._pending_top if self._pending_top is not None else self.top_offset
         self.lines = build_line_map(self.doc, width)
-        self._cache.clear()
+        self._clear_rows()
         self.virtual_size = Size(width, len(self.lines))
         if top:
             self._pending_top = top
@@ -292,24 +348,134 @@ class ArticleView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._background = None  # the theme or the CSS changed: the background and cached rows with it
-        self._cache.clear()
+        self._clear_rows()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._pass, self._in_pass = None, True
+        try:
+            return self._framed_lines(crop)
+        finally:
+            self._pass, self._in_pass = None, False
+            if not self._prefetch_queued and self.lines is not None and self._background is not None:
+                self._prefetch_queued = True
+                self.call_later(self._prefetch)
+
+    def _frame(self) -> tuple[object, ...]:
+        """What Textual's styles cache needs to frame a content row (border, padding, colours,
+        filters), as a key: framed rows stay valid while it is the same."""
+        styles = self.styles
+        app = self.app
+        base_background, background = self.background_colors
+        return (self.region.size, self.content_region.size, styles.padding, base_background, background,
+                styles.border, styles.outline, styles.tint, styles.text_opacity, self.opacity,
+                styles.hatch if styles.has_rule("hatch") else None, app.ansi_theme, app.native_ansi_color,
+                tuple(self.get_line_filters()))
+
+    def _framed_lines(self, crop: Region) -> list[Strip]:
+        """Lines as Textual's styles cache draws them (border, background, the app's filters), with
+        each content row's framed line kept by document row: a scroll or a page then frames only the
+        rows it has not framed before, and a row that moves up the screen is not framed again."""
+        frame = self._frame()
+        if frame != self._framed_key:
+            self._framed_key = frame
+            self._framed.clear()
+        top, content_height = self.styles.gutter.top, self.content_region.height
+        if self.lines is None or crop.column_span != (0, self.region.width):
+            return super().render_lines(crop)  # anything unusual: Textual's way
+        if self._background is None:
+            self._background = self.rich_style
+        _, _, first_row, overlays, marked = self._pass or self._begin_pass()
+        lines = self.lines
+        serial = self._serials.get(id(self._cache), 0)
+        out = []
+        for y in crop.line_range:
+            if not 0 <= y - top < content_height:  # the border: Textual's way
+                out.extend(super().render_lines(Region(crop.x, y, crop.width, 1)))
+                continue
+            row = first_row + y - top
+            plain = (row < len(lines) and not (marked is not None and row in marked)
+                     and not any(p[0] <= lines.ends[row] and p[1] >= lines.starts[row] for p in overlays))
+            key = (serial, row)
+            strip = self._framed.get(key) if plain else None
+            if strip is None:
+                strip = self._frame_row(frame, self.render_line(y - top))
+                if plain:
+                    self._framed[key] = strip
+            out.append(strip)
+        return out
+
+    def _frame_row(self, frame: tuple[object, ...], content: Strip) -> Strip:
+        """``content`` framed as Textual's styles cache frames a content line of this widget."""
+        size, content_size, padding, base_background, background = frame[:5]
+        strip = self._styles_cache.render_line(
+            self.styles, self.styles.gutter.top, size, content_size, padding,  # type: ignore[arg-type]
+            base_background, background, lambda _y: content, None, None,  # type: ignore[arg-type]
+            self.opacity, self.app.ansi_theme, self.app.native_ansi_color)
+        for line_filter in frame[-1]:  # type: ignore[attr-defined]
+            strip = strip.apply_filter(line_filter, background)  # type: ignore[arg-type]
+        return strip
+
+    def _prefetch_rows(self) -> list[int]:
+        """Rows the next keys will likely show (the page below, the page above, the last page),
+        not yet built."""
+        if self.lines is None:
+            return []
+        total, height = len(self.lines), max(self.size.height, 1)
+        top = self.first_row()
+        wanted = [*range(top + height, min(top + 2 * height, total)), *range(max(top - height, 0), top),
+                  *range(max(total - height, 0), total)]
+        serial = self._serials.get(id(self._cache), 0)
+        return [r for r in dict.fromkeys(wanted) if (serial, r) not in self._framed]
+
+    def _prefetch(self) -> None:
+        """Build, while the reader reads, the rows a page or a jump would show next: a keypress
+        then only draws the rows it changes (the cursor's, the current quotation's).  A few
+        rows at a time, so a key that arrives meanwhile waits a fraction of a millisecond."""
+        self._prefetch_queued = False
+        background = self._background
+        width = self.size.width
+        if background is None or self.lines is None or width <= 0 or self.lines.width != self.text_width:
+            return
+        margin = self.margin
+        if margin != self._cache_margin:
+            return
+        frame = self._frame()
+        if frame != self._framed_key:
+            return
+        rows = self._prefetch_rows()
+        serial = self._serials.get(id(self._cache), 0)
+        for row in rows[:PREFETCH_ROWS]:
+            content = self._cache.get(row)
+            if content is None:
+                content = self._cache[row] = self._row_strip(row, width, background, margin)
+            self._framed[(serial, row)] = self._frame_row(frame, content)
+        if len(rows) > PREFETCH_ROWS:
+            self._prefetch_queued = True
+            self.call_later(self._prefetch)
+
+    def _begin_pass(self) -> tuple[int, int, int, list[Paint], range | None]:
+        """Width, margin, first row and overlays for every row of this repaint."""
+        if self.lines is None or self.lines.width != self.text_width:
+            self._rewrap()  # the first frame is drawn before on_resize: wrap now, not a frame later
+        margin = self.margin
+        if margin != self._cache_margin:
+            self._clear_rows()
+            self._cache_margin = margin
+        overlays, marked = self._overlays()
+        found = (self.size.width, margin, self.first_row(), overlays, marked)
+        if self._in_pass:
+            self._pass = found
+        return found
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
         background = self._background
         if background is None:  # (rich_style walks every ancestor's styles: once, not per row)
             background = self._background = self.rich_style
-        if self.lines is None or self.lines.width != self.text_width:
-            self._rewrap()  # the first frame is drawn before on_resize: wrap now, not a frame later
+        width, margin, first, overlays, marked = self._pass or self._begin_pass()
         lines = self.lines
-        row = self.first_row() + y
+        row = first + y
         if lines is None or row >= len(lines):
             return Strip.blank(width, background)
-        margin = self.margin
-        if margin != self._cache_margin:
-            self._cache.clear()
-            self._cache_margin = margin
-        overlays, marked = self._overlays()
         live = [p for p in overlays if p[0] <= lines.ends[row] and p[1] >= lines.starts[row]]
         is_marked = marked is not None and row in marked
         if not live and not is_marked:
