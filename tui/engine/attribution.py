@@ -27,6 +27,7 @@ from .dialogue import fill_turns, is_dialogue, kin_mentions
 from .lexicon import GROUP_NOUNS, NOT_NAMES, SUBJECT_PRONOUNS, TITLE_WORDS
 from .mentions import Entity, NameParse, Registry, build_registry, find_runs, merge_forms, parse_run
 from .model import Analysis, Document, Quote, Speaker
+from .narrator import find_narrator, narrator_entity, narrator_mentions
 from .transcripts import LABEL
 
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][”\"’']?\s+")
@@ -67,7 +68,7 @@ _ELDERS = frozenset("wife husband mother father lady aunt uncle".split())
 
 _SENTENCE_REACH = 600
 
-CONF = {"cue": 0.95, "pronoun": 0.8, "description": 0.7, "transcript": 0.9, "continuation": 0.7,
+CONF = {"cue": 0.95, "narrator": 0.9, "pronoun": 0.8, "description": 0.7, "transcript": 0.9, "continuation": 0.7,
         "alternation": 0.5, "none": 0.0}
 # A description ("the senator said") that no one was introduced with: reported as "description",
 # with a confidence low enough for the reader to see the colour dimmed.
@@ -138,6 +139,7 @@ class _Resolver:
         self.starts = [m.start for m in mentions]
         self.sp = speakers
         self.news = False  # news prose: a full name of unknown gender is still a person
+        self.narrator: Entity | None = None  # who "I said" is, in a novel told in the first person
 
     def recent(self, pos: int, gender: str | None, want_speaker: bool = False) -> Entity | None:
         """The person most recently mentioned as a subject (or quoted) before ``pos`` who fits
@@ -248,6 +250,8 @@ class _Resolver:
             if g == "n":
                 sid = self._body_subject(at)
                 return (sid, "pronoun") if sid else (None, "none")
+            if g == "1" and low == "i" and self.narrator is not None:
+                return self.sp.of_entity(self.narrator), "narrator"
             return None, "none"
         words = np.split()
         if not words:
@@ -540,6 +544,9 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
         mentions = kin_mentions(text, segs, mentions, res)
         res = _Resolver(text, reg, mentions, sp)
     res.news = not dialogue
+    narrator = find_narrator(doc, quotes) if dialogue else None
+    if narrator is not None:
+        res.narrator = narrator_entity(reg, narrator)
 
     by_block: dict[int, list[int]] = {}  # quotation indexes by paragraph
     for i, q in enumerate(quotes):
@@ -550,7 +557,11 @@ def attribute(doc: Document, quotes: list[Quote]) -> Analysis:
         state.paragraph(bi, by_block)
     _across_paragraphs(doc, quotes, state.result, by_block, res, dialogue)
     if dialogue:
-        fill_turns(doc, quotes, state.result, by_block, res, reg, sp, res.mentions, state.pron)
+        turn_mentions = res.mentions
+        if res.narrator is not None:
+            # "I looked up. “…”": the narrator acting before a turn is someone, for the turns
+            turn_mentions = narrator_mentions(text, segs, res.mentions, res.narrator)
+        fill_turns(doc, quotes, state.result, by_block, res, reg, sp, turn_mentions, state.pron)
     return _analysis(quotes, state.result, sp)
 
 

@@ -65,7 +65,7 @@ def _addressees(text: str, q: Quote, reg: Registry) -> list:
     return out
 
 
-FIXED = frozenset({"cue", "description", "transcript", "description guessed"})
+FIXED = frozenset({"cue", "narrator", "description", "transcript", "description guessed"})
 SCENE_BREAK = 300  # characters of narration between two turns that end a conversation
 _NO_ANSWER = re.compile(r"\b(?:made|gave|returned|received) no (?:other )?(?:answer|reply)|\bwas silent\b|"
                         r"\bdid not (?:answer|reply)\b|\bsaid nothing\b", re.IGNORECASE)
