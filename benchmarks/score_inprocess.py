@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, find_corpus, use_checkout  # noqa: E402
+from _common import find_corpus, use_checkout
 
 
 def _scorer(corpus: Path):
@@ -51,7 +51,7 @@ def main(argv: list[str]) -> int:
     from tui.engine import analyze, load_path
 
     sq = _scorer(corpus)
-    totals = dict(gold=0, tp=0, fp=0, exact=0, spk_total=0, spk_right=0, attributed=0)
+    totals = {"gold": 0, "tp": 0, "fp": 0, "exact": 0, "spk_total": 0, "spk_right": 0, "attributed": 0}
     seconds = 0.0
     for name in args.sets:
         folder = Path(name) if Path(name).is_dir() else corpus / name
