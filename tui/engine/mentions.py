@@ -112,11 +112,23 @@ def _norm(tok: str) -> str:
     return tok.lower().rstrip(".")
 
 
+def _opening_word(tok: str, last: str) -> bool:
+    """A sentence-initial adverb or participle run into the name after it ("Presently Hugo
+    came in", "Assisting Mrs. Lane, he ..."): not part of the name.  Given names that end so
+    ("Emily", "Sterling") and the names of bodies ("Nightly News") keep it."""
+    low = tok.lower()
+    if not (low.endswith("ly") and len(low) >= 6 or low.endswith("ing") and len(low) >= 7):
+        return False
+    return (low not in FEMALE_NAMES and low not in MALE_NAMES and low not in DIMINUTIVES
+            and _norm(last) not in ORG_WORDS)
+
+
 def parse_run(run: str) -> NameParse | None:
     """Split a capitalised run ("Harbourton Mayor Ada Kesk") into titles and a name."""
     run = _POSSESSIVE.sub("", run.strip())
     toks = run.split()
-    while toks and toks[0].lower().rstrip(".") in NOT_NAMES and toks[0].lower() not in HONORIFICS:
+    while toks and (toks[0].lower().rstrip(".") in NOT_NAMES and toks[0].lower() not in HONORIFICS
+                    or len(toks) > 1 and _opening_word(toks[0], toks[-1])):
         toks.pop(0)
     if not toks:
         return None
