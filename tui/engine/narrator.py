@@ -18,9 +18,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .lexicon import HONORIFICS, NOT_NAMES, SPEECH_VERBS, TITLE_WORDS
+from .lexicon import NOT_NAMES, SPEECH_VERBS
 from .mentions import Entity, Mention, Registry, parse_run
 from .model import Document, Quote
+from .vocatives import is_name, vocatives
 
 _VERB_WORDS = frozenset(v for v in SPEECH_VERBS if " " not in v)
 _WORD = r"[A-Za-z]+"
@@ -29,10 +30,7 @@ _I_AFTER = re.compile(rf"[\s,.!?—–-]*(?:(?P<v1>{_WORD})\s+I\b|I\s+(?:\w+ly\s
 # "I said:" / "I turned to her and said," before a quotation, at the end of the lead-in
 _I_BEFORE = re.compile(rf"\bI\s+(?:[a-z]+\s+){{0,6}}?(?P<v>{_WORD})(?:\s+(?:to\s+)?(?:him|her|them|it))?[,:]?\s*$")
 _NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2}"
-# a name said to someone: after a comma, "dear", "my", or opening the quotation, before , ! ? .
-_VOCATIVE = re.compile(rf"(?:^|[,!?.;—–]\s+|\b(?:dear|my|Oh|oh|O)\s+)(?P<n>{_NAME})(?=\s*(?:[,!?.;]|$))")
 _MY_NAME = re.compile(rf"\b(?:[Mm]y name(?:’s|'s| is| was)|call(?:ed|s)? me|[Nn]amed me)\s+(?P<n>{_NAME})")
-_CAPITAL_RUN = re.compile(r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+")
 
 MIN_TURNS = 8  # "I said" this often before a book counts as told in the first person
 MIN_SHARE = 0.02  # ... and at least this share of its quotations
@@ -55,24 +53,6 @@ def _spoke_i(text: str, q: Quote, block_start: int, gap_hi: int) -> bool:
     lo = max(block_start, q.mark_start - 120)
     m = _I_BEFORE.search(text, lo, q.mark_start)
     return bool(m and m.group("v").lower() in _VERB_WORDS)
-
-
-def _is_name(run: str) -> bool:
-    toks = run.split()
-    first = toks[0].lower().rstrip(".")
-    if first in NOT_NAMES and first not in ("mr", "mrs", "ms", "dr"):
-        return False
-    return not (len(toks) == 1 and (first in HONORIFICS or first in TITLE_WORDS))
-
-
-def _vocatives(text: str, q: Quote) -> list[str]:
-    """Names spoken to inside the quotation."""
-    out = []
-    for m in _VOCATIVE.finditer(text, q.start, q.end):
-        n = m.group("n")
-        if _is_name(n):
-            out.append(n)
-    return out
 
 
 def narrator_turns(doc: Document, quotes: list[Quote]) -> list[int]:
@@ -122,14 +102,14 @@ def find_narrator(doc: Document, quotes: list[Quote]) -> Narrator | None:
     votes: Counter[str] = Counter()
     against: Counter[str] = Counter()
     for i in mine:
-        against.update(_vocatives(text, speech[i]))
+        against.update(vocatives(text, speech[i]))
         bi = block_of[i]
         for nb in (bi - 1, bi + 1):  # the turns either side: someone talking with the narrator
             for j in by_block.get(nb, []):
                 if j not in mine_set:
-                    votes.update(_vocatives(text, speech[j]))
+                    votes.update(vocatives(text, speech[j]))
     for m in _MY_NAME.finditer(text):
-        if _is_name(m.group("n")):
+        if is_name(m.group("n")):
             votes[m.group("n")] += 2
     if not votes:
         return None
