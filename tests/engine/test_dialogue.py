@@ -186,3 +186,15 @@ def test_a_lead_in_sentence_naming_nobody_gives_no_speaker():
                'Sarah Finch stopped by the gate. At last, after a long pause, the answer came, "To the mill."',
                FILLER, *PADDING)
     assert rows[2][1] == "Thomas Redmond"
+
+
+def test_the_person_a_turn_calls_by_name_answers_it():
+    # Clara and Edwin talk; Mrs. Pell interrupts and calls Edwin by name: Edwin answers her,
+    # not Clara (whom plain alternation would give the untagged answer)
+    rows = run("Edwin Hale and Clara Vane sat by the fire with Mrs. Pell.",
+               '"Is it late?" said Clara.',
+               '"Not yet," said Edwin.',
+               '"Will you sing for us, Edwin?" asked Mrs. Pell.',
+               '"Gladly, if you play."',
+               *PADDING)
+    assert rows[3][0] == "Gladly, if you play." and rows[3][1] == "Edwin Hale"

@@ -237,6 +237,8 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
             sid = scene[k - 1].tail[0]  # "... --A pause followed, and Anne began again."
         elif t.silence and k and known[k - 1] is not None and known[k - 1] not in t.to:
             sid = known[k - 1]  # "The captain only shrugged." and the same speaker goes on
+        elif k and len(scene[k - 1].to) == 1 and not (scene[k - 1].to & {known[k - 1]} | t.to & scene[k - 1].to):
+            sid = next(iter(scene[k - 1].to))  # "Are you cold, Anne?" and Anne answers
         else:
             sid = _alternate(scene, known, k)
         if sid is not None:
