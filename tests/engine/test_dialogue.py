@@ -198,3 +198,23 @@ def test_the_person_a_turn_calls_by_name_answers_it():
                '"Gladly, if you play."',
                *PADDING)
     assert rows[3][0] == "Gladly, if you play." and rows[3][1] == "Edwin Hale"
+
+
+def test_a_character_always_named_with_the_is_called_so():
+    rows = run("The Heron stood in the reeds. Then the Heron looked at the Otter, and the Otter dived.",
+               '"Cold water," said the Heron.',
+               '"Colder than yesterday," said the Otter.',
+               *PADDING)
+    assert rows[0][1] == "the Heron" and rows[1][1] == "the Otter"
+
+
+def test_mr_with_a_name_after_it_is_not_a_name_said_to_someone():
+    # "Mr. Hale!" in a quotation speaks of Mr. Hale; the full stop of "Mr." does not make "Hale"
+    # a vocative, so it does not stop Edwin Hale from answering
+    rows = run("Edwin Hale and Clara Vane sat by the fire.",
+               '"Is it late?" said Clara.',
+               '"Not yet," said Edwin.',
+               '"Then tell me about the new vicar."',
+               '"Oh, nobody calls on Mr. Hale!"',
+               *PADDING)
+    assert rows[3][1] == "Edwin Hale"

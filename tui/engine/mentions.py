@@ -70,6 +70,8 @@ class Entity:
     subject: int = 0  # mentions elsewhere
     spoke: int = 0  # times named as the subject of a speech cue
     kin_votes: list[str] = field(default_factory=list)  # genders of titles right before the name
+    after_the: int = 0  # mentions right after "the" ("said the Gryphon")
+    definite: bool = False  # named with "the" ("the Gryphon"): a character called by a noun
 
     @property
     def personlike(self) -> bool:
@@ -85,6 +87,8 @@ class Entity:
 
     @property
     def name(self) -> str:
+        if self.definite:
+            return "the " + " ".join(self.tokens)
         if self.honorific and len(self.tokens) == 1:
             return f"{self.honorific} {self.tokens[0]}"
         if self.style:
@@ -437,6 +441,8 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
         ent = reg.resolve(p, s)
         if ent.gender is None and ent.kind == "person" and honorific_gender(p.honorific):
             ent.gender = honorific_gender(p.honorific)  # "Mr. Ruiz Caldera": a man, whatever "Ruiz" is
+        if run.startswith(("The ", "the ")) or text[max(lo, s - 4):s] in ("the ", "The "):
+            ent.after_the += 1
         if placey:
             ent.place += 1
         else:
@@ -520,6 +526,11 @@ def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
     whose full name is known, even where the surname is a family ("Mrs. Marlowe", "Miss Marlowe"
     stay apart: a woman's honorific does not tell daughter from wife).
     """
+    for e in reg.entities:
+        # "the Hatter", "the Mock Turtle": a character the text names by a capitalised noun with
+        # "the" nearly every time is called so
+        if e.kind == "person" and not e.honorific and len(e.positions) >= 3 and e.after_the * 4 >= 3 * len(e.positions):
+            e.definite = True
     full = [e for e in reg.entities if e.kind == "person" and len(e.tokens) > 1 and e.personlike]
     surnames = {e.tokens[-1].lower() for e in full}
     into: dict[int, Entity] = {}

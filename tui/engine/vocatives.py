@@ -13,7 +13,8 @@ from .model import Quote
 
 _NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2}"
 # a name said to someone: after a comma, "dear", "my", or opening the quotation, before , ! ? .
-_VOCATIVE = re.compile(rf"(?:^|[,!?.;—–]\s+|\b(?:dear|my|Oh|oh|O)\s+)(?P<n>{_NAME})(?=\s*(?:[,!?.;]|$))")
+# (the full stop of "Mr." is no sentence end: "Mr. Pell!" is not "Pell" said to someone)
+_VOCATIVE = re.compile(rf"(?:^|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[,!?.;—–]\s+|\b(?:dear|my|Oh|oh|O)\s+)(?P<n>{_NAME})(?=\s*(?:[,!?.;]|$))")
 
 
 def is_name(run: str) -> bool:
