@@ -48,7 +48,7 @@ def run(ctx: Context) -> list[Result]:
         if find is not None:
             found = find(doc)
             t2 = time.perf_counter()
-            analysis = attribute(doc, found)
+            analysis, _ = attribute(doc, found)  # (analysis, traces)
         else:
             t2 = t1
             analysis = analyze(doc)

@@ -1,7 +1,7 @@
 """Run quotelens's benchmarks and print one table with each bar's PASS/FAIL.
 
     python benchmarks/run_all.py                    # everything
-    python benchmarks/run_all.py --only paint,keys  # a subset: paint, keys, engine, worst, rss, save
+    python benchmarks/run_all.py --only paint,keys  # a subset: paint, keys, engine, worst, rss, save, formats
     python benchmarks/run_all.py --installed        # time the installed `quotelens`, not the checkout
 
 Needs tmux for the terminal benchmarks (first paint, peak RSS) and the shared corpus
@@ -30,6 +30,7 @@ BENCHMARKS = {
     "worst": ("engine_worst", "engine time on hostile 100 KB shapes (no corpus needed)"),
     "rss": ("peak_rss", "peak RSS with the novel open (tmux)"),
     "save": ("save_runner", "save one annotation with 10,000 stored"),
+    "formats": ("format_paint", "first paint of a 1 MB EPUB and a saved page vs the same .txt (tmux)"),
 }
 
 

@@ -9,6 +9,11 @@ SUBCOMMANDS = {
     "quotes": "tui.commands.quotes",
     "annotate": "tui.commands.annotate",
     "annotations": "tui.commands.annotations",
+    "export": "tui.commands.export",
+    "import": "tui.commands.importer",
+    "library": "tui.commands.library",
+    "speakers": "tui.commands.speakers",
+    "changes": "tui.commands.changes",
 }
 
 

@@ -103,8 +103,11 @@ class Tmux:
         subprocess.run([*TMUX, "resize-window", "-t", name, "-x", str(size[0]), "-y", str(size[1])],
                        capture_output=True)
 
-    def screen(self) -> str:
-        return subprocess.run([*TMUX, "capture-pane", "-p", "-t", self.name], capture_output=True,
+    def screen(self, joined: bool = False) -> str:
+        """The pane's text; ``joined``: lines the terminal wrapped are given back whole (``-J``),
+        so what a test looks for does not depend on how long a temporary path happened to be."""
+        flags = ["-p", "-J"] if joined else ["-p"]
+        return subprocess.run([*TMUX, "capture-pane", *flags, "-t", self.name], capture_output=True,
                               text=True).stdout
 
     def wait_for(self, text: str, within: float = 30.0) -> str:
@@ -194,11 +197,14 @@ def test_corrupt_database_in_a_real_terminal_fails_before_textual_starts(tmux, t
     db = tmp_path / "db.json"
     db.write_bytes(b'{"annotations": {"1": ')
     t = tmux(f"{shlex.quote(sys.executable)} -m tui sample --db {shlex.quote(str(db))}")
-    screen = t.wait_for("QUOTELENS-EXIT=")
+    t.wait_for("QUOTELENS-EXIT=")
+    screen = t.screen(joined=True)
     assert "QUOTELENS-EXIT=2" in screen
     lines = [line for line in screen.splitlines() if line.strip()]
-    assert lines[0].startswith("quotelens: ") and str(db) in screen and "not valid JSON" in screen
-    assert lines[-1] == "QUOTELENS-EXIT=2" and "QUOTELENS-EXIT" not in "".join(lines[:-1])
+    # one message (however many rows a long temporary path wrapped it onto), then the exit status
+    assert len(lines) == 2, screen
+    assert lines[0].startswith("quotelens: ") and str(db) in lines[0] and "not valid JSON" in lines[0]
+    assert lines[-1] == "QUOTELENS-EXIT=2"
     assert "Speakers" not in screen and "Harbour Town" not in screen
     assert db.read_bytes() == b'{"annotations": {"1": '
 
@@ -219,3 +225,31 @@ def test_a_returning_reader_opens_at_their_place_in_a_real_terminal(tmux, tmp_pa
     assert "staff writer" not in screen  # the byline above the saved paragraph is scrolled away
     t.keys("q")
     assert "QUOTELENS-EXIT=0" in t.wait_for("QUOTELENS-EXIT=")
+
+
+@needs_tmux
+def test_a_url_in_a_real_terminal_shows_the_page_and_then_opens_offline(tmux, tmp_path, page_server):
+    # the page is parsed in a forked child while the reader imports Textual (see read.py)
+    pages, db = tmp_path / "pages", tmp_path / "db.json"
+    command = (f"QUOTELENS_PAGES={shlex.quote(str(pages))} {shlex.quote(sys.executable)} -m tui "
+               f"{page_server.url('/sample.html')} --db {shlex.quote(str(db))}")
+    t = tmux(command)
+    screen = t.wait_for("Island Gazette")
+    assert "Harbour Town Votes to Keep Its Ferry, for Now · Island Gazette" in screen
+    assert "We are not asking for a new ferry" in t.wait_for("We are not asking")
+    assert "Subscribe now" not in screen and "cookies" not in screen
+    t.keys("q")
+    assert "QUOTELENS-EXIT=0" in t.wait_for("QUOTELENS-EXIT=")
+    page_server.shutdown()  # offline now: the kept copy opens
+    again = tmux(command)
+    assert "We are not asking for a new ferry" in again.wait_for("We are not asking")
+    again.keys("q")
+    assert "QUOTELENS-EXIT=0" in again.wait_for("QUOTELENS-EXIT=")
+
+
+@needs_tmux
+def test_a_saved_page_that_fails_to_load_is_one_line_before_the_screen_changes(tmux, tmp_path):
+    f = tmp_path / "empty.html"
+    f.write_text("<!DOCTYPE html><html><body><nav>Menu</nav></body></html>", encoding="utf-8")
+    out = run_cli(str(f), "--db", str(tmp_path / "db.json"))
+    assert_one_line_failure(out, str(f), "no article text")

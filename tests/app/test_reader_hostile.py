@@ -117,7 +117,7 @@ async def test_resize_rewraps_a_long_document_at_the_new_width(db):
 
 
 async def test_an_engine_failure_leaves_the_text_readable(db, monkeypatch):
-    import tui.app.app as app_module
+    import tui.store.session as app_module
 
     def broken(doc):
         raise RuntimeError("engine [bold]exploded[/bold]")

@@ -32,6 +32,7 @@ def test_startup_imports_leave_the_store_libraries_out():
     top = {m.split(".")[0] for m in mods}
     assert "textual" in top  # the probe really imported the app
     assert not top & {"tinydb", "filelock", "rapidfuzz"}
+    assert not top & {"trafilatura", "ebooklib", "lxml"}  # the web page and book parsers load for their formats
     rules = {f"tui.engine.{m}" for m in ("attribution", "cues", "mentions", "lexicon", "marks", "dialogue")}
     assert not mods & rules
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.engine import analyze, load_text
+from tui.engine import Declined, analyze, explain, load_text
 from tui.engine.narrator import find_narrator
 from tui.engine.quotes import find_quotes
 
@@ -74,3 +74,24 @@ def test_the_narrators_i_in_the_narration_opens_a_conversation():
     story = EXCHANGE * 4 + [FILLER, "I found Wilfred in the garden at dusk.", '"Is the boat in?"']
     got = rows(novel(*story))
     assert got[-1][0] == "Is the boat in?" and got[-1][1] == "Tobias"
+
+
+def test_the_narrator_rule_decides_before_a_cue_naming_someone_else():
+    # "Wilfred looked at me." leads into my answer: the cue rule alone would give it to Wilfred
+    story = EXCHANGE * 4 + ['Wilfred looked at me. "I cannot stay long," I said.']
+    doc = load_text(novel(*story), fmt="text")
+    a, traces = explain(doc)
+    last = traces[-1]
+    assert last.final.rule == "narrator" and last.final.method == "narrator"
+    start, end = last.final.span
+    assert doc.text[start:end] == "I said"
+    assert a.speaker_of(a.quotes[-1]).name == "Tobias"
+
+
+def test_a_third_person_novel_has_no_narrator_rule_decisions():
+    told = ['"It will rain," said Oliver Grant.', '"Perhaps," said Ruth Marsh.'] * 15
+    doc = load_text(novel(*told), fmt="text")
+    _a, traces = explain(doc)
+    assert all(t.final.rule != "narrator" for t in traces)
+    assert any(s.rule == "narrator" and "first person" in s.reason
+               for t in traces for s in t.steps if isinstance(s, Declined))

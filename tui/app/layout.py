@@ -33,7 +33,7 @@ def block_prefix(block: Block, first: bool) -> str:
         indent = "  " * max(block.level - 1, 0)
         marker = block.marker or "•"
         return indent + (marker + " " if first else " " * (len(marker) + 1))
-    if block.kind == "code":
+    if block.kind in ("code", "table"):
         return "  "
     return ""
 

@@ -31,6 +31,8 @@ SPAN_STYLES = {
     "strong": Style(bold=True),
     "code": Style(dim=True, bold=True),
     "link": Style(underline=True),
+    "strike": Style(strike=True),
+    "footnote": Style(dim=True),
 }
 PREFIX_STYLE = Style(dim=True)
 GUTTER_MARK = "▍ "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 Main = Callable[[list[str]], int]
 
@@ -34,3 +35,24 @@ def reports_failures(main: Main) -> Main:
             raise
 
     return run
+
+
+def fail(message: str) -> int:
+    """One line on stderr, exit status 2."""
+    from ..engine.sanitize import one_line
+
+    print(f"quotelens: {one_line(str(message))}", file=sys.stderr)
+    return 2
+
+
+def write_output(path: Path, text: str) -> int:
+    """Write ``text`` to ``path`` atomically (a crash or a full disk leaves the old file, or none)."""
+    from ..store.storage import atomic_write_bytes
+
+    if path.is_dir():
+        return fail(f"{path}: is a folder")
+    try:
+        atomic_write_bytes(path, text.encode("utf-8", "surrogateescape"))
+    except OSError as err:
+        return fail(f"cannot write {path}: {err.strerror or err}")
+    return 0

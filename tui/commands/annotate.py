@@ -9,8 +9,9 @@ import argparse
 import re
 import sys
 
-from ..engine import Document, load_path
+from ..engine import Document
 from ..engine.sanitize import one_line
+from ..sources import open_document
 from . import reports_failures
 
 
@@ -42,7 +43,7 @@ def find_occurrence(doc: Document, exact: str, occurrence: int) -> tuple[int, in
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="quotelens annotate",
                                  description="Annotate a passage of FILE; print the new annotation's id.")
-    ap.add_argument("file", help="a text or Markdown file")
+    ap.add_argument("file", help="a text, Markdown, HTML or EPUB file, or an http(s) URL")
     ap.add_argument("--exact", required=True, help="the passage to annotate, as it reads in the article")
     ap.add_argument("--occurrence", type=int, default=1, metavar="N",
                     help="annotate the N-th occurrence of the passage (default 1)")
@@ -62,7 +63,7 @@ def main(argv: list[str]) -> int:
 
     if args.color is not None and args.color.lower() not in HIGHLIGHT_NAMES:
         return fail(f"unknown colour {args.color!r}: use one of {', '.join(HIGHLIGHT_NAMES)}")
-    doc = load_path(args.file)  # LoadError and StoreError are reported by tui.cli
+    doc = open_document(args.file)  # LoadError and StoreError are reported by tui.cli
     found = find_occurrence(doc, args.exact, args.occurrence)
     if isinstance(found, str):
         return fail(found)

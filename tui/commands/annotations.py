@@ -11,8 +11,9 @@ import argparse
 import json
 import sys
 
-from ..engine import Document, load_path
+from ..engine import Document
 from ..engine.sanitize import escape_surrogates
+from ..sources import open_document
 from . import clip, reports_failures
 from ..store.records import SafeChars
 
@@ -72,7 +73,7 @@ def table(data: dict) -> str:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="quotelens annotations",
                                  description="List the annotations of FILE with their status and offsets.")
-    ap.add_argument("file", help="a text or Markdown file")
+    ap.add_argument("file", help="a text, Markdown, HTML or EPUB file, or an http(s) URL")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
     ap.add_argument("--db", default=None, metavar="PATH", help="database file (default: $QUOTELENS_DB, "
                     "else the user data folder)")
@@ -80,7 +81,7 @@ def main(argv: list[str]) -> int:
 
     from ..store import Library, default_db_path, document_id
 
-    doc = load_path(args.file)  # LoadError and StoreError are reported by tui.cli
+    doc = open_document(args.file)  # LoadError and StoreError are reported by tui.cli
     with Library.open(default_db_path(args.db)) as lib:
         placements = lib.placements(doc)
     data = placements_json(doc, document_id(doc), placements)

@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..engine import Document, load_path, load_text
+from ..engine import Document, load_text
 from . import reports_failures
 
 SAMPLE = "sample"  # the argument that asks for the built-in sample
@@ -30,11 +30,68 @@ def load_sample() -> Document:
     return load_text(text, name="sample", fmt="markdown", source=SAMPLE_SOURCE)
 
 
-def load_document(file: str | None) -> Document:
-    """FILE, ``-`` for standard input, or the sample when FILE is missing (or ``sample``)."""
+def load_document(file: str | None, refresh: bool = False) -> Document:
+    """FILE, ``-`` for standard input, an http(s) URL (its saved copy, unless ``refresh``), or the
+    sample when FILE is missing (or ``sample``)."""
     if file is None or (file == SAMPLE and not Path(file).exists()):
         return load_sample()
-    return load_path(file)
+    from ..sources import open_document
+
+    return open_document(file, refresh=refresh)
+
+
+def _slow_to_parse(file: str | None) -> bool:
+    """Web pages and URLs: their extractor (trafilatura) takes about as long to import as Textual."""
+    if file is None or file == "-":
+        return False
+    from ..engine.loaders import HTML_SUFFIXES
+    from ..sources import is_url
+
+    return is_url(file) or Path(file).suffix.lower() in HTML_SUFFIXES
+
+
+def load_while_importing_the_app(file: str | None, refresh: bool = False) -> Document:
+    """``load_document``; for a web page or a URL, in a forked child while this process imports
+    Textual and the app, so that the reader's first paint waits for the longer of the two, not both.
+
+    The child sends the Document (or the LoadError's line) back through a pipe.  Anything amiss
+    with the child (no fork on this platform, killed, garbled) and the document is loaded here."""
+    import pickle
+
+    if not _slow_to_parse(file) or not hasattr(os, "fork"):
+        return load_document(file, refresh)
+    from ..engine import LoadError
+
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return load_document(file, refresh)
+    if pid == 0:  # the child: load, send, leave without running the parent's clean-up
+        os.close(read_end)
+        try:
+            try:
+                payload = pickle.dumps(("document", load_document(file, refresh)), pickle.HIGHEST_PROTOCOL)
+            except LoadError as err:
+                payload = pickle.dumps(("error", str(err)))
+            with os.fdopen(write_end, "wb") as out:
+                out.write(payload)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    import tui.app.app  # noqa: F401 - Textual's import, while the child parses
+    with os.fdopen(read_end, "rb") as pipe:
+        payload = pipe.read()
+    os.waitpid(pid, 0)
+    try:
+        kind, value = pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - the child died or was killed: do the work here
+        return load_document(file, refresh)
+    if kind == "error":
+        raise LoadError(value)
+    return value
 
 
 def reattach_terminal() -> None:
@@ -60,14 +117,17 @@ def _main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(
         prog="quotelens",
         description="Read an article: every quotation coloured by who said it; annotate from the keyboard.",
-        epilog="Sub-commands: quotes, annotate, annotations (quotelens quotes -h).",
+        epilog="Sub-commands: quotes, annotate, annotations, export, import, library, speakers, changes (quotelens quotes -h).",
     )
     ap.add_argument("file", nargs="?", metavar="FILE",
-                    help="a text or Markdown file, - for standard input; the built-in sample if omitted")
+                    help="a text, Markdown, HTML or EPUB file, an http(s) URL, - for standard input; "
+                         "the built-in sample if omitted")
+    ap.add_argument("--refresh", action="store_true",
+                    help="fetch a URL again instead of reading the copy kept when it was first opened")
     ap.add_argument("--db", metavar="PATH", help="annotation database (default: $QUOTELENS_DB or your data folder)")
     args = ap.parse_args(argv)
 
-    doc = load_document(args.file)  # LoadError and StoreError are reported by tui.cli
+    doc = load_while_importing_the_app(args.file, args.refresh)  # a LoadError is reported by tui.cli
 
     from ..store.paths import default_db_path
     from ..store.precheck import precheck
@@ -92,16 +152,23 @@ def _main(argv: list[str]) -> int:
 
     from ..app.app import QuotelensApp
 
-    app = QuotelensApp(doc, db_path=db.path, position=db.position)
-    _exit_on_hangup(app)
-    try:
-        app.run()
-    finally:
-        app.save_final_position()  # also when the terminal closed under us
-    if app.store_error:  # the database changed between the check and the first paint
-        print(f"quotelens: {app.store_error}", file=sys.stderr)
-        return 2
-    return 0
+    position = db.position
+    while True:
+        app = QuotelensApp(doc, db_path=db.path, position=position)
+        _exit_on_hangup(app)
+        try:
+            app.run()
+        finally:
+            app.save_final_position()  # also when the terminal closed under us
+        if app.store_error:  # the database changed between the check and the first paint
+            print(f"quotelens: {app.store_error}", file=sys.stderr)
+            return 2
+        if not app.next_document:
+            return 0
+        # another document was opened from the library: read it in a fresh reader
+        doc = load_sample() if app.next_document == SAMPLE_SOURCE else load_document(app.next_document)
+        db = precheck(db.path, doc.text, doc.source)
+        position = db.position if app.next_position is None else min(app.next_position, len(doc.text))
 
 
 def _exit_on_hangup(app) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Block, Document, Span
+from .model import Block, Document, Meta, Span
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -51,7 +51,9 @@ class DocumentBuilder:
         self._parts.append(text)
         self._length += len(text)
 
-    def build(self, title: str, source: str | None, fmt: str, notices: tuple[str, ...]) -> Document:
+    def build(self, title: str, source: str | None, fmt: str, notices: tuple[str, ...],
+              meta: Meta | None = None) -> Document:
         text = "".join(self._parts)
         spans = tuple(sorted(self.spans, key=lambda s: (s.start, -s.end)))
-        return Document(title, text, tuple(self.blocks), spans, source, fmt, notices)
+        meta = meta or Meta(title=title, source=source, format=fmt)
+        return Document(title, text, tuple(self.blocks), spans, source, fmt, notices, meta)

@@ -35,7 +35,7 @@ _LOWER_VERBS = frozenset(v for v in SPEECH_VERBS if " " not in v)
 class _VerbHit:
     """A speech verb found in the text, shaped like a regex match (group, start, end)."""
 
-    __slots__ = ("v", "s", "e")
+    __slots__ = ("e", "s", "v")
 
     def __init__(self, v: str, s: int, e: int) -> None:
         self.v, self.s, self.e = v, s, e
@@ -378,10 +378,9 @@ def sentence_subject(text: str, start: int, hi: int) -> tuple[str, int] | None:
         app, app_at = x.group("name"), x.start("name")
         if np[:1].islower() or np.split()[0] in ("The", "A", "An", "His", "Her", "Their", "Its"):
             return app, app_at
-    if np[:1].islower() or np.split()[0] in ("The", "A", "An", "His", "Her", "Their", "Its"):
-        if _NAME_ONLY.fullmatch(app):
-            # "Her old teacher, Lars B. Quinn, called her …": the name in apposition
-            return app, m.start("app") + m.group("app").find(app)
+    if (np[:1].islower() or np.split()[0] in ("The", "A", "An", "His", "Her", "Their", "Its")) and _NAME_ONLY.fullmatch(app):
+        # "Her old teacher, Lars B. Quinn, called her …": the name in apposition
+        return app, m.start("app") + m.group("app").find(app)
     if np.endswith(("’s", "'s")):
         # "Lund's head baker Rob Tate said", "Lund's board has asked": the subject
         # is what the possessive qualifies, a person or a group

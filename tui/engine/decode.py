@@ -40,7 +40,7 @@ def _printable_enough(text: str) -> bool:
 
 
 # Bytes that text files do not hold (white space and ESC, seen in coloured logs, excepted).
-_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32), 127])
+_CONTROL_BYTES = bytes([*range(9), *range(14, 27), *range(28, 32), 127])
 BINARY_MSG = "this looks like a binary file, not text"
 
 
@@ -54,7 +54,8 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf
                              rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
 
 
-def _cp1252_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeDecodeError)  # registered for decoding only
     return err.object[err.start:err.end].decode("cp1252", errors="replace"), err.end
 
 
@@ -82,15 +83,15 @@ def decode(data: bytes) -> tuple[str, str]:
     head = data[:8192]
     if head.count(0) > len(head) // 100:
         # NULs: UTF-16 without a BOM (ASCII-only UTF-16 is valid UTF-8 too), else binary
-        encoding = _utf16_without_bom(head)
-        if encoding is not None:
+        utf16 = _utf16_without_bom(head)
+        if utf16 is not None:
             try:
-                text = data[: len(data) - len(data) % 2].decode(encoding)
+                text = data[: len(data) - len(data) % 2].decode(utf16)
             except UnicodeDecodeError:  # lone surrogates: not UTF-16 after all
                 pass
             else:
                 if _printable_enough(text):
-                    return text, encoding
+                    return text, utf16
         raise NotText(BINARY_MSG)
     try:
         text = data.decode("utf-8")

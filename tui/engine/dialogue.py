@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
 
+from .evidence import Attribution
 from .lexicon import NOT_NAMES
 from .mentions import OBJECT_BEFORE, Mention, Registry, parse_run
 from .model import Document, Quote
-
-if TYPE_CHECKING:
-    from .attribution import _Resolver, _Speakers
+from .resolve import Resolver, Speakers
 
 _CHAPTER = re.compile(r"(?:chapter|book|part|volume|act|scene)\b", re.IGNORECASE)
 
@@ -27,7 +25,7 @@ def is_dialogue(doc: Document, quotes: list[Quote]) -> bool:
     """Fiction-style dialogue: many paragraphs that open with a quotation."""
     if len(quotes) < 20:
         return False
-    opening = sum(1 for q in quotes if doc.block_at(q.mark_start) and doc.block_at(q.mark_start).start == q.mark_start)
+    opening = sum(1 for q in quotes if (b := doc.block_at(q.mark_start)) is not None and b.start == q.mark_start)
     if opening < 0.5 * len(quotes):
         return False
     chapters = any(_CHAPTER.match(doc.text, b.start) for b in doc.blocks[:200] if b.kind == "heading")
@@ -53,19 +51,19 @@ def _addressees(text: str, q: Quote, reg: Registry) -> list:
             continue
         key = p.tokens[0].lower()
         if p.honorific:
-            e = reg._by_hon.get((p.honorific.lower(), key))
+            e = reg.with_honorific(p.honorific, key)
             if e is None:
-                cands = [c for c in reg._by_last.get(key, []) if len(c.tokens) > 1]
+                cands = [c for c in reg.with_surname(key) if len(c.tokens) > 1]
                 e = cands[0] if len(cands) == 1 else None
         else:
-            cands = reg._by_last.get(key, []) + reg._by_first.get(key, [])
+            cands = reg.with_surname(key) + reg.with_given_name(key)
             e = cands[0] if cands else None
         if e is not None and e not in out:
             out.append(e)
     return out
 
 
-FIXED = frozenset({"cue", "narrator", "description", "transcript", "description guessed"})
+FIXED = frozenset({"cue", "narrator", "description", "transcript"})
 SCENE_BREAK = 300  # characters of narration between two turns that end a conversation
 _NO_ANSWER = re.compile(r"\b(?:made|gave|returned|received) no (?:other )?(?:answer|reply)|\bwas silent\b|"
                         r"\bdid not (?:answer|reply)\b|\bsaid nothing\b", re.IGNORECASE)
@@ -129,14 +127,14 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
             scenes[-1][-1].bi = bi  # the same speech going on in a new paragraph
             scenes[-1][-1].idx += idx
             continue
-        fixed = next((i for i in idx if result[i][0] is not None and result[i][2] in FIXED), None)
+        fixed = next((i for i in idx if result[i].speaker is not None and result[i].method in FIXED), None)
         pi = next((i for i in idx if i in pron and pron[i] in ("m", "f")), None)
-        if fixed is not None and result[fixed][1] in _THOUGHT:
+        if fixed is not None and result[fixed].cue in _THOUGHT:
             continue  # "Never," thought Anne: not said aloud, not a turn of the conversation
         if fixed is not None:
-            t = _Turn(bi, idx, result[fixed][0], "fixed")
+            t = _Turn(bi, idx, result[fixed].speaker, "fixed")
         elif pi is not None:
-            t = _Turn(bi, idx, result[pi][0], "pron", pron[pi])
+            t = _Turn(bi, idx, result[pi].speaker, "pron", pron[pi])
         else:
             t = _Turn(bi, idx, None, "free")
         for i in idx:
@@ -164,7 +162,7 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
 _KIN_PHRASE = re.compile(r"(?:his|her) (?:father|mother|husband|wife|uncle|aunt)\b")
 
 
-def kin_mentions(text: str, segs, mentions, res: _Resolver):
+def kin_mentions(text: str, segs, mentions, res: Resolver):
     """Mentions of the people a novel calls "her father", "his wife" in its narration, resolved
     as a cue would be, so that a later he or she can point to them."""
     extra = []
@@ -173,7 +171,7 @@ def kin_mentions(text: str, segs, mentions, res: _Resolver):
             if m.start() > 0 and text[m.start() - 1].isalpha():
                 continue  # "this father": not a possessive
             head = m.group().split()[1]
-            e = res._kin(m.group(), head, m.start())
+            e = res.kin(m.group(), head, m.start())
             if e is None:
                 continue
             # "kissed her father goodnight": someone the next "he" can mean, unless after a preposition
@@ -184,7 +182,8 @@ def kin_mentions(text: str, segs, mentions, res: _Resolver):
     return sorted(mentions + extra, key=lambda x: x.start)
 
 
-def fill_turns(doc: Document, quotes, result, by_block, res: _Resolver, reg: Registry, sp: _Speakers, mentions,
+def fill_turns(doc: Document, quotes, result: list[Attribution], by_block, res: Resolver, reg: Registry, sp: Speakers,
+               mentions,
                pron: dict[int, str | None]):
     """Who speaks each untagged turn of a conversation (and which participant "he said" means).
 
@@ -298,9 +297,14 @@ def _alternate(scene, known, k: int) -> int | None:
     return sid
 
 
-def _set(t: _Turn, sid: int, result, method: str | None) -> None:
+def _set(t: _Turn, sid: int, result: list[Attribution], method: str | None) -> None:
+    """The turn ``t`` is ``sid``'s: an untagged turn by alternation (``method``), a "he said"
+    turn revised to the other participant of that gender (``method`` None: still a pronoun)."""
     old = t.sid
     for i in t.idx:
-        if result[i][0] is None or result[i][0] == old:
-            result[i] = (sid, result[i][1], method or result[i][2])
+        if result[i].speaker is None or result[i].speaker == old:
+            if method == "alternation":
+                result[i] = replace(result[i], speaker=sid, method="alternation", rule="alternation", guessed=False)
+            else:
+                result[i] = replace(result[i], speaker=sid, rule="alternation")
     t.sid = sid

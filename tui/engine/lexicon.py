@@ -77,7 +77,7 @@ HONORIFICS = {
     "dean": None, "coach": None, "officer": None, "detective": None, "attorney": None, "sheriff": None,
     "chief": None, "commissioner": None, "councilman": "m", "councilwoman": "f", "congressman": "m",
     "congresswoman": "f", "assemblyman": "m", "assemblywoman": "f", "state": None, "gov": None,
-    "sen": None, "rep": None, "dr": None, "mrs": "f", "deputy": None, "leader": None, "director": None,
+    "sen": None, "rep": None, "deputy": None, "leader": None, "director": None,
 }
 
 # Honorifics that belong to the name itself ("Mr. Ashby" and "Mrs. Ashby" are two people).

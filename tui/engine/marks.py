@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Literal
 
 from .lexicon import SPEECH_VERBS, WEAK_VERBS
 from .mentions import ABBREVIATIONS
 from .model import MARK_KINDS, Quote
-
 
 # Nouns that name a work, right before its title: "his 2002 book, “…”", "the anthem “…”".
 TITLE_NOUNS = frozenset("""
@@ -87,8 +87,8 @@ def _sentence_bounds(text: str, lo: int, hi: int, mark_start: int, mark_end: int
     for m in _STOP.finditer(text, s, mark_start):
         if _ends_sentence(text, lo, m.end()):
             s = m.end()
-    m = _STOP_AHEAD.search(text, mark_end, min(hi, mark_end + _REACH))
-    e = m.start() if m else min(hi, mark_end + _REACH)
+    ahead = _STOP_AHEAD.search(text, mark_end, min(hi, mark_end + _REACH))
+    e = ahead.start() if ahead else min(hi, mark_end + _REACH)
     return s, e
 
 
@@ -101,7 +101,8 @@ def _title_case(words: list[str]) -> bool:
         w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in words)
 
 
-def mark_kind(text: str, lo: int, hi: int, mark_start: int, start: int, end: int, mark_end: int) -> str | None:
+def mark_kind(text: str, lo: int, hi: int, mark_start: int, start: int, end: int,
+              mark_end: int) -> Literal["title", "scare"] | None:
     """"title", "scare" or None for the quotation text[start:end] in block [lo, hi)."""
     inner = text[start:end]
     words = inner.split()
@@ -115,10 +116,9 @@ def mark_kind(text: str, lo: int, hi: int, mark_start: int, start: int, end: int
     cue = _has_cue(around)
     last = [w.lower() for w in _WORD.findall(before)[-3:]]
     starts_big = inner[:1].isupper() or inner[:1].isdigit()
-    if starts_big and any(w in TITLE_NOUNS for w in last):
+    if starts_big and any(w in TITLE_NOUNS for w in last) and (_title_case(words) or (not cue and before[-1] != ",")):
         # his book, “…”; the show “…”; a paper titled “…” -- but ‘she told the magazine, “It was hard.”’ is speech
-        if _title_case(words) or (not cue and before[-1] != ","):
-            return "title"
+        return "title"
     if _title_case(words) and _MAKER_OF.search(before):
         return "title"  # by the author of “…”, the host of “…”
     if before[-1] == ",":

@@ -13,8 +13,19 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import (DIMINUTIVES, FEMALE_NAMES, GROUP_NOUNS, HONORIFICS, MALE_NAMES, MALE_PRONOUNS,
-                      NAME_HONORIFICS, NOT_NAMES, ORG_WORDS, SPEECH_VERBS, TITLE_WORDS)
+from .lexicon import (
+    DIMINUTIVES,
+    FEMALE_NAMES,
+    GROUP_NOUNS,
+    HONORIFICS,
+    MALE_NAMES,
+    MALE_PRONOUNS,
+    NAME_HONORIFICS,
+    NOT_NAMES,
+    ORG_WORDS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
 
 # an abbreviation that goes on into a name ("Mr. Hale", "Gov. Brown", "Anna E. Price"); any other
 # word's full stop ends its sentence ("to Jane. Mary laughed" is two names, not "Jane. Mary").
@@ -188,6 +199,23 @@ class Registry:
         # honorifics seen with each surname: "Mr. Ashby" and "Mrs. Ashby" make a family
         self.honorifics_of: dict[str, set[str]] = {}
         self.retired = 0  # entities merged into another (ids stay unique)
+
+    # Public lookups: other modules ask these, never the indexes behind them.
+    def with_full_name(self, *tokens: str) -> Entity | None:
+        """The entity named exactly ``tokens`` ("Ann", "Lee"), any case."""
+        return self._full.get(tuple(t.lower() for t in tokens))
+
+    def with_surname(self, word: str) -> list[Entity]:
+        """Entities whose name ends in ``word`` (a surname, or a one-word name)."""
+        return list(self._by_last.get(word.lower(), ()))
+
+    def with_given_name(self, word: str) -> list[Entity]:
+        """Entities of two words or more whose name starts with ``word``."""
+        return list(self._by_first.get(word.lower(), ()))
+
+    def with_honorific(self, honorific: str, word: str) -> Entity | None:
+        """The one person known only as ``honorific`` + ``word`` ("Mrs." "Ashby")."""
+        return self._by_hon.get((honorific.lower(), word.lower()))
 
     def _new(self, tokens: tuple[str, ...], honorific: str, kind: str) -> Entity:
         e = Entity(len(self.entities) + 1 + self.retired, tokens, honorific, kind=kind)
@@ -379,9 +407,8 @@ def _placey(before: list[str], run: str, p: NameParse) -> bool:
         return True
     if last in ("the", "The") or run.split()[0] == "The":
         return not p.titles
-    if last == "of" and len(before) > 1 and before[-2][:1].isupper() and _norm(before[-2]) not in _TITLE_LIKE:
-        return True  # "Representative Smith of Ohio", but "Minister of Fisheries Ida Holm"
-    return False
+    # "Representative Smith of Ohio", but "Minister of Fisheries Ida Holm"
+    return last == "of" and len(before) > 1 and before[-2][:1].isupper() and _norm(before[-2]) not in _TITLE_LIKE
 
 
 # a preposition right before a name: the name is its object ("the admiration of Anne")
@@ -403,7 +430,8 @@ def find_runs(text: str, lo: int, hi: int):
 def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry, list[Mention]]:
     """Find the names in the narrative ``segments`` (text outside quotations)."""
     reg = Registry()
-    found: list[tuple[int, int, NameParse, tuple[str, ...]]] = []
+    # (segment start, start, end, run, its parse or None for a lone title word, titles, placey)
+    found: list[tuple[int, int, int, str, NameParse | None, tuple[str, ...], bool]] = []
     for lo, hi in segments:
         for s, e, run in find_runs(text, lo, hi):
             if run.isupper() and len(run) > 3 or _SHOUTED_LEAD.match(run):
@@ -505,10 +533,10 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
         if e.gender is None and e.kind == "person":
             # a clear majority only: in a conversation between a man and a woman the pronouns
             # after either name split nearly evenly, and a coin toss is worse than not knowing
-            m, f = e.votes.get("m", 0), e.votes.get("f", 0)
-            if m > f and m >= 2 * f and (m >= 2 or f == 0):
+            he, she = e.votes.get("m", 0), e.votes.get("f", 0)
+            if he > she and he >= 2 * she and (he >= 2 or she == 0):
                 e.gender = "m"
-            elif f > m and f >= 2 * m and (f >= 2 or m == 0):
+            elif she > he and she >= 2 * he and (she >= 2 or he == 0):
                 e.gender = "f"
 
 
@@ -584,8 +612,9 @@ def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
     for d in (reg._by_last, reg._by_first):
         for k in d:
             d[k] = fix(d[k])
-    for d in (reg._full, reg._by_hon):
-        for k, v in d.items():
-            d[k] = into.get(v.id, v)
+    for key, v in reg._full.items():
+        reg._full[key] = into.get(v.id, v)
+    for h, v in reg._by_hon.items():
+        reg._by_hon[h] = into.get(v.id, v)
     for m in mentions:
         m.entity = into.get(m.entity.id, m.entity)

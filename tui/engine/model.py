@@ -11,9 +11,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Literal
 
-BLOCK_KINDS = ("heading", "paragraph", "list_item", "blockquote", "code", "rule")
-SPAN_KINDS = ("emphasis", "strong", "code", "link")
+BLOCK_KINDS = ("heading", "paragraph", "list_item", "blockquote", "code", "rule", "table")
+SPAN_KINDS = ("emphasis", "strong", "code", "link", "strike", "footnote")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,27 @@ class Span:
     href: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What is known about a document besides its text; None where the source did not say.
+
+    ``source`` is the site or publisher when the page names one, else the URL or path the
+    document came from; ``format`` is how it was read ("text", "markdown", "html", "epub");
+    ``encoding`` is the character encoding its bytes were decoded from.
+    """
+
+    title: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    source: str | None = None
+    format: str | None = None
+    encoding: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"title": self.title, "byline": self.byline, "date": self.date, "source": self.source,
+                "format": self.format, "encoding": self.encoding}
+
+
 @dataclass(frozen=True)
 class Document:
     """A loaded article: its title, canonical text, blocks and inline spans."""
@@ -48,6 +70,7 @@ class Document:
     source: str | None = None  # path the document was read from, "-" for stdin
     format: str = "text"  # "text" or "markdown"
     notices: tuple[str, ...] = ()  # what loading changed (control characters removed, ...)
+    meta: Meta = field(default_factory=Meta)  # title, byline, date, source, format, encoding
 
     @cached_property
     def _block_starts(self) -> list[int]:
@@ -67,6 +90,13 @@ class Document:
 
 MARK_KINDS = ("title", "scare")  # quotation marks around words no one is quoted as saying
 
+# How a quotation's speaker was found ("reader": the reader said so, in the store).
+Method = Literal["cue", "narrator", "pronoun", "description", "continuation", "transcript", "alternation", "none", "reader"]
+# direct, partial: speech; title, scare: quotation marks around words no one said
+QuoteKind = Literal["direct", "partial", "title", "scare"]
+Gender = Literal["m", "f"]
+SpeakerKind = Literal["person", "group"]
+
 
 @dataclass(frozen=True, slots=True)
 class Quote:
@@ -82,9 +112,9 @@ class Quote:
     mark_end: int
     speaker: int | None = None  # Speaker.id
     cue: str | None = None  # the words that attribute it ("said", "according to")
-    method: str = "none"  # cue, pronoun, description, continuation, transcript, alternation, none
+    method: Method = "none"
     confidence: float = 0.0  # 0..1
-    kind: str = "direct"  # direct, partial (speech); title, scare (marks no one said: never attributed)
+    kind: QuoteKind = "direct"
     continues: bool = False  # no closing mark: the quotation runs on into the next paragraph
 
     @property
@@ -100,8 +130,8 @@ class Speaker:
     id: int
     name: str  # canonical: the fullest form
     aliases: tuple[str, ...] = ()
-    gender: str | None = None  # "m", "f", or None when unknown
-    kind: str = "person"  # person, group
+    gender: Gender | None = None  # None when unknown
+    kind: SpeakerKind = "person"
 
 
 @dataclass(frozen=True)

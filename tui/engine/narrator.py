@@ -26,7 +26,7 @@ from .vocatives import is_name, vocatives
 _VERB_WORDS = frozenset(v for v in SPEECH_VERBS if " " not in v)
 _WORD = r"[A-Za-z]+"
 # "…,” I said", "…,” said I", "…,” I answered quietly"
-_I_AFTER = re.compile(rf"[\s,.!?—–-]*(?:(?P<v1>{_WORD})\s+I\b|I\s+(?:\w+ly\s+)?(?P<v2>{_WORD}))")
+_I_AFTER = re.compile(rf"[\s,.!?—–-]*(?P<cue>(?P<v1>{_WORD})\s+I\b|I\s+(?:\w+ly\s+)?(?P<v2>{_WORD}))")
 # "I said:" / "I turned to her and said," before a quotation, at the end of the lead-in
 _I_BEFORE = re.compile(rf"\bI\s+(?:[a-z]+\s+){{0,6}}?(?P<v>{_WORD})(?:\s+(?:to\s+)?(?:him|her|them|it))?[,:]?\s*$")
 _NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2}"
@@ -43,16 +43,19 @@ class Narrator:
     votes: int  # how many times the others called the narrator by that name
 
 
-def _spoke_i(text: str, q: Quote, block_start: int, gap_hi: int) -> bool:
-    """Is the quotation tagged as the narrator's own ("…,” I said" or "I said, “…”")?"""
+def spoke_i(text: str, q: Quote, block_start: int, gap_hi: int) -> tuple[int, int] | None:
+    """Where the narration tags the quotation as the narrator's own ("…,” I said", "said I",
+    "I said, “…”"): the span of the cue, else None."""
     m = _I_AFTER.match(text, q.mark_end, min(gap_hi, q.mark_end + 60))
     if m:
-        v = (m.group("v1") or m.group("v2") or "").lower()
-        if v in _VERB_WORDS:
-            return True
+        v = m.group("v1") or m.group("v2") or ""
+        if v.lower() in _VERB_WORDS:
+            return m.span("cue")
     lo = max(block_start, q.mark_start - 120)
     m = _I_BEFORE.search(text, lo, q.mark_start)
-    return bool(m and m.group("v").lower() in _VERB_WORDS)
+    if m and m.group("v").lower() in _VERB_WORDS:
+        return m.start(), m.end("v")
+    return None
 
 
 def narrator_turns(doc: Document, quotes: list[Quote]) -> list[int]:
@@ -66,7 +69,7 @@ def narrator_turns(doc: Document, quotes: list[Quote]) -> list[int]:
         if block is None:
             continue
         nxt = quotes[i + 1].mark_start if i + 1 < len(quotes) else len(text)
-        if _spoke_i(text, q, block.start, min(nxt, block.end)):
+        if spoke_i(text, q, block.start, min(nxt, block.end)) is not None:
             out.append(i)
     return out
 

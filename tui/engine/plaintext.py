@@ -26,7 +26,7 @@ def paragraphs(text: str) -> list[str]:
         chunks = text.split("\n")
     else:
         chunks = _BLANK.split(text)
-    out = []
+    out: list[str] = []
     for chunk in chunks:
         lines = [line.strip() for line in chunk.split("\n")]
         if _unwrapped(lines):

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .marks import mark_kind
-from .model import Block, Document, Quote
+from .model import Block, Document, Quote, QuoteKind
 
 # Longer alternatives first: '' and `` are one mark.
 _DOUBLE = re.compile(r"''|``|[“”„‟\"«»]")
@@ -151,7 +151,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _kind(text: str, block: Block, mark_start: int, start: int, end: int, mark_end: int) -> str:
+def _kind(text: str, block: Block, mark_start: int, start: int, end: int, mark_end: int) -> QuoteKind:
     """direct, partial, title or scare, from where the quote stands in its sentence."""
     lo = block.start
     inner = text[start:end]
@@ -201,7 +201,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                 if e2 > s2 and any(c.isalpha() for c in text[s2:e2]):
                     found.append((ms, s2, e2, me, True))
         found.sort()
-        kinds = [_kind(text, block, ms, s, e, me) for ms, s, e, me, _ in found]
+        kinds: list[QuoteKind] = [_kind(text, block, ms, s, e, me) for ms, s, e, me, _ in found]
         for k in range(len(found) - 1):
             # “Jaws” and “Alien Nights”: a capitalised quote joined to a title is a title too
             a, b = found[k], found[k + 1]

@@ -45,8 +45,7 @@ def escape_surrogates(text: str) -> str:
 def sanitize(text: str) -> tuple[str, int]:
     """Return ``(clean_text, removed)``: line endings normalised, unsafe characters dropped."""
     text = normalise_newlines(text)
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     clean, removed = _UNSAFE.subn("", replace_surrogates(text.translate(_SEPARATORS)))
     return clean, removed
 

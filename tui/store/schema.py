@@ -19,7 +19,11 @@ ANNOTATIONS = "annotations"
 DOCUMENTS = "documents"
 CORRECTIONS = "corrections"
 POSITIONS = "positions"
-TABLES = (META, ANNOTATIONS, DOCUMENTS, CORRECTIONS, POSITIONS)
+# Added without a version bump: an older database simply has none of them, and an older quotelens
+# keeps them (it rewrites the tables it knows, the others as they were).  See tui/store/visits.py.
+VISITS = "visits"  # per document: when it was last read, and the quotations seen then
+FORGOTTEN = "forgotten"  # documents forgotten from the library, kept for undo
+TABLES = (META, ANNOTATIONS, DOCUMENTS, CORRECTIONS, POSITIONS, VISITS, FORGOTTEN)
 UNTOUCHED = "; the file was left as it is (move it aside, or use --db PATH for another database)"
 
 
@@ -125,9 +129,32 @@ def _position_ok(r: dict) -> bool:
     return _is_str(r.get("doc_id")) and _is_int(r.get("offset")) and _strings(r, "updated")
 
 
+def _visit_ok(r: dict) -> bool:
+    quotes = r.get("quotes", [])
+    return (_is_str(r.get("doc_id")) and _opt(r, "path", _is_str, none_ok=True)
+            and _strings(r, "title", "byline", "date", "source", "read", "sha") and type(quotes) is list
+            and all(type(q) is list and len(q) == 4 and _is_int(q[0]) and _is_int(q[1])
+                    and (q[2] is None or _is_str(q[2])) and _is_str(q[3]) for q in quotes)
+            and type(r.get("speakers", [])) is list)
+
+
+_CHECKS: dict[str, Callable[[dict], bool]] = {}  # filled below: a table's record check, by table name
+
+
+def _forgotten_ok(r: dict) -> bool:
+    records = r.get("records")
+    return (_is_str(r.get("key")) and _strings(r, "at") and type(records) is dict
+            and all(name in _CHECKS and name != FORGOTTEN and type(recs) is list
+                    and all(type(x) is dict and _CHECKS[name](x) for x in recs)
+                    for name, recs in records.items()))
+
+
 def _meta_ok(r: dict) -> bool:
     return _strings(r, "app")
 
+
+_CHECKS.update({ANNOTATIONS: _annotation_ok, DOCUMENTS: _doc_ok, CORRECTIONS: _correction_ok,
+                POSITIONS: _position_ok, VISITS: _visit_ok})
 
 _RECORD_ID = re.compile(r"0|[1-9][0-9]*")
 
@@ -169,6 +196,8 @@ def validate(data: Any, path: str) -> int | None:
         _check_records(data, CORRECTIONS, _correction_ok, path)
         _check_records(data, POSITIONS, _position_ok, path)
         _check_records(data, META, _meta_ok, path)
+        _check_records(data, VISITS, _visit_ok, path)
+        _check_records(data, FORGOTTEN, _forgotten_ok, path)
     return version
 
 
