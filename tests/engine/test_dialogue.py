@@ -218,3 +218,18 @@ def test_mr_with_a_name_after_it_is_not_a_name_said_to_someone():
                '"Oh, nobody calls on Mr. Hale!"',
                *PADDING)
     assert rows[3][1] == "Edwin Hale"
+
+
+def test_a_book_whose_talk_is_often_inside_narration_is_still_dialogue():
+    from tui.engine.dialogue import is_dialogue
+    from tui.engine.quotes import find_quotes
+
+    # 45 of 100 quotations open their paragraph: in a book-length text that is a novel's talk
+    opening = ['"Is it far?" asked the Heron.'] * 45
+    inside = ['The Otter swam on, and the reeds bent. "Not far," said the Otter, and dived.'] * 55
+    text = "\n\n".join([FILLER] * 50 + [p for pair in zip(opening + [""] * 10, inside) for p in pair if p])
+    doc = load_text(text, fmt="text")
+    assert len(doc.text) > 60000
+    assert is_dialogue(doc, find_quotes(doc))
+    short = load_text("\n\n".join(opening[:9] + inside[:11]), fmt="text")  # an article-length text is not
+    assert not is_dialogue(short, find_quotes(short))
