@@ -233,3 +233,12 @@ def test_a_book_whose_talk_is_often_inside_narration_is_still_dialogue():
     assert is_dialogue(doc, find_quotes(doc))
     short = load_text("\n\n".join(opening[:9] + inside[:11]), fmt="text")  # an article-length text is not
     assert not is_dialogue(short, find_quotes(short))
+
+
+def test_a_given_name_takes_the_full_name_the_characters_give_it():
+    # the narration only ever says "Edwin"; a character introduces him in full
+    rows = run("Edwin came in from the rain and Clara Vane looked up.",
+               '"Clara, this is my friend Edwin Hale," said Ruth Marsh.',
+               '"How do you do?" said Edwin.',
+               *PADDING)
+    assert rows[1][1] == "Edwin Hale"

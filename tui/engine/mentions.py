@@ -83,6 +83,7 @@ class Entity:
     kin_votes: list[str] = field(default_factory=list)  # genders of titles right before the name
     after_the: int = 0  # mentions right after "the" ("said the Gryphon")
     definite: bool = False  # named with "the" ("the Gryphon"): a character called by a noun
+    spoken_full: str = ""  # the full name the characters give a given name ("this is Tom Pell")
 
     @property
     def personlike(self) -> bool:
@@ -98,6 +99,8 @@ class Entity:
 
     @property
     def name(self) -> str:
+        if self.spoken_full:
+            return self.spoken_full
         if self.definite:
             return "the " + " ".join(self.tokens)
         if self.honorific and len(self.tokens) == 1:
@@ -541,6 +544,27 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
 
 
 _STYLES = frozenset({"sir", "lady", "lord", "dame"})
+_GIVEN_THEN_SURNAME = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b(?![’'.-])")
+
+
+def full_names_in_speech(reg: Registry, text: str, spans: list[tuple[int, int]]) -> None:
+    """A person the narration calls only by a given name ("Tom said") is known by the full name
+    the characters give them ("This is Tom Pell"), when the quotations give exactly one."""
+    lone = {e.tokens[0]: e for e in reg.entities
+            if e.kind == "person" and len(e.tokens) == 1 and not e.honorific and not e.definite
+            and (given_gender(e.tokens[0]) is not None or e.tokens[0].lower() in DIMINUTIVES)}
+    if not lone:
+        return
+    known_full = {e.tokens[0] for e in reg.entities if len(e.tokens) > 1}
+    surnames: dict[str, set[str]] = {}
+    for lo, hi in spans:
+        for m in _GIVEN_THEN_SURNAME.finditer(text, lo, hi):
+            given, last = m.group(1), m.group(2)
+            if given in lone and given not in known_full and last.lower() not in NOT_NAMES and last not in lone:
+                surnames.setdefault(given, set()).add(last)
+    for given, lasts in surnames.items():
+        if len(lasts) == 1:
+            lone[given].spoken_full = f"{given} {lasts.pop()}"
 
 # Honorifics that go with a given name ("Miss Clara", "Sir Hugo", "Lady Mary"), unlike Mr./Mrs.
 _GIVEN_HONORIFICS = frozenset({"miss", "sir", "lady", "lord"})
