@@ -37,7 +37,15 @@ from .cues import SENTENCE_END, Cue, cue_after, cue_before
 from .dialogue import fill_turns, is_dialogue, kin_mentions
 from .evidence import UNDECIDED, Attribution, Declined, Step, Trace, confidence
 from .lexicon import NOT_NAMES, SUBJECT_PRONOUNS, TITLE_WORDS
-from .mentions import Entity, Mention, Registry, build_registry, full_names_in_speech, merge_forms, parse_run
+from .mentions import (
+    Entity,
+    Mention,
+    Registry,
+    build_registry,
+    full_names_in_speech,
+    merge_forms,
+    parse_run,
+)
 from .model import Analysis, Document, Method, Quote
 from .narrator import find_narrator, narrator_entity, narrator_mentions, spoke_i
 from .resolve import GUESS, How, Resolver, Speakers
