@@ -199,7 +199,8 @@ async def test_help_lists_every_key(sample, db):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        lines = "\n".join(str(w.render()) for w in app.screen.query(Static)).splitlines()
+        lines = [str(row.query_one(".help-key", Static).render()) + "  "
+                 + str(row.query_one(".help-description", Static).render()) for row in app.screen.query(".help-row")]
 
     def shown(key: str, words: str) -> bool:
         return any(line.startswith(key) and words in line for line in lines)

@@ -73,6 +73,14 @@ def test_without_a_terminal_the_reader_says_so(tmp_path):
     assert_one_line_failure(out, "terminal")
 
 
+def test_version_prints_the_version():
+    import tui
+
+    out = run_cli("--version")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.decode().strip() == f"quotelens {tui.__version__}"
+
+
 def test_empty_stdin(tmp_path):
     out = run_cli("-", "--db", str(tmp_path / "db.json"), stdin=b"")
     # an empty article is not an error worth a traceback: either a clear message or no terminal to read keys
@@ -137,8 +145,8 @@ class Tmux:
 def tmux(request):
     sessions = []
 
-    def start(command: str) -> Tmux:
-        t = Tmux(f"quotelens-test-{os.getpid()}-{len(sessions)}", command)
+    def start(command: str, size: tuple[int, int] = (120, 36)) -> Tmux:
+        t = Tmux(f"quotelens-test-{os.getpid()}-{len(sessions)}", command, size)
         sessions.append(t)
         return t
 
@@ -225,6 +233,41 @@ def test_a_returning_reader_opens_at_their_place_in_a_real_terminal(tmux, tmp_pa
     assert "staff writer" not in screen  # the byline above the saved paragraph is scrolled away
     t.keys("q")
     assert "QUOTELENS-EXIT=0" in t.wait_for("QUOTELENS-EXIT=")
+
+
+@needs_tmux
+def test_search_in_a_real_terminal_shows_match_1_of_n(tmux, tmp_path):
+    import re
+
+    from tui.commands.read import load_sample
+
+    db = tmp_path / "db.json"
+    t = tmux(f"{shlex.quote(sys.executable)} -m tui sample --db {shlex.quote(str(db))}")
+    t.wait_for("staff writer")
+    time.sleep(1)  # the panes and the analysis arrive after the first paint
+    t.keys("/", "f", "e", "r", "r", "y", "Enter")  # one burst, as typed fast or pasted
+    count = len(re.findall("ferry", load_sample().text, re.IGNORECASE))
+    assert count > 1
+    screen = t.wait_for(f"match 1 of {count}", within=10)
+    assert f"match 1 of {count}" in screen
+    t.keys("n")
+    assert f"match 2 of {count}" in t.wait_for(f"match 2 of {count}", within=10)
+
+
+@needs_tmux
+def test_at_80x24_the_side_panes_collapse_and_the_article_is_60_columns_wide(tmux, tmp_path):
+    db = tmp_path / "db.json"
+    t = tmux(f"{shlex.quote(sys.executable)} -m tui sample --db {shlex.quote(str(db))}", size=(80, 24))
+    screen = t.wait_for("staff writer")
+    time.sleep(1)
+    screen = t.screen()
+    assert "Speakers" not in screen and "Annotations" not in screen
+    top = next(line for line in screen.splitlines() if "Article" in line)
+    assert len(top.rstrip()) >= 62  # the article's border: 60 columns of text inside it
+    longest = max(len(line.strip("│ ").rstrip()) for line in screen.splitlines() if line.startswith("│"))
+    assert longest >= 60  # wrapped text uses the width
+    t.keys("F2")  # the speakers open over the article
+    assert "Speakers" in t.wait_for("Speakers", within=10)
 
 
 @needs_tmux

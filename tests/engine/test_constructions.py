@@ -124,7 +124,8 @@ def test_transcripts_with_name_labels_and_q_and_a():
     assert ("It is over when they sign.", "Whitlock", "transcript") in turns
     assert ("Then we wait.", "Whitlock", "transcript") in turns
     assert ("Is the strike over?", "Reporter", "transcript") in turns
-    assert any(q == "They will." for q, _, _ in turns)  # found; who "A" is, the text does not say
+    # an interview's Q: and A: paragraphs are the article itself, not quotations in it
+    assert not any(q in ("Will they sign?", "They will.") for q, _, _ in turns)
 
 
 def test_a_single_editors_label_is_not_a_transcript():

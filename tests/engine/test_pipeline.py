@@ -19,7 +19,7 @@ def steps(trace) -> list[tuple[str, bool]]:
 
 
 def test_rules_run_strongest_evidence_first():
-    assert [r.name for r in RULES][:7] == ["transcript", "narrator", "cue", "headline", "paragraph",
+    assert [r.name for r in RULES][:8] == ["transcript", "narrator", "cue", "headline", "paragraph", "signature",
                                           "continuation", "alternation"]
 
 
@@ -57,8 +57,8 @@ def test_every_rule_that_cannot_decide_says_why():
     (t,) = traces
     assert not t.final.decided and a.quotes[0].speaker is None
     declined = [s for s in t.steps if isinstance(s, Declined)]
-    assert [s.rule for s in declined] == ["transcript", "narrator", "cue", "headline", "paragraph",
-                                         "continuation", "alternation"]
+    assert [s.rule for s in declined] == ["transcript", "narrator", "cue", "headline", "paragraph", "signature",
+                                         "continuation", "alternation", "nearest"]
     assert all(s.reason for s in declined)
 
 

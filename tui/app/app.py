@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Header
@@ -30,11 +30,12 @@ from ..engine import Analysis, Document, Quote
 from ..store.errors import StoreError
 from ..store.session import DELETE, EDIT, ReadingSession
 from . import palette
+from .components.speaker_row import MARKS_ROW
+from .header import header_title
 from .keymap import bindings, help_sections
 from .library_actions import LibraryActions
 from .library_commands import LibraryCommands
-from .components.speaker_row import MARKS_ROW
-from .header import header_title
+from .reader_features import ReaderFeatures
 from .render import UNCOLOURED_ANNOTATION, QuoteColours, bg, quote_paints
 from .widgets.article_view import ArticleView
 
@@ -62,7 +63,7 @@ def css_paths() -> list[Path]:
     return [p for p in (folder / "app.tcss", folder / "components.tcss") if p.is_file()]
 
 
-class QuotelensApp(LibraryActions):
+class QuotelensApp(LibraryActions, ReaderFeatures):
     """Read one document; a thin adapter (widgets and workers) over a :class:`ReadingSession`.
 
     Give either an open ``library`` or a ``db_path``: the Library at ``db_path`` is opened after
@@ -74,8 +75,7 @@ class QuotelensApp(LibraryActions):
 
     CSS_PATH = css_paths()
     BINDINGS = bindings("app")
-    ENABLE_COMMAND_PALETTE = False
-    COMMANDS = App.COMMANDS | {LibraryCommands}
+    COMMANDS = ReaderFeatures.COMMANDS | {LibraryCommands}
 
     def __init__(self, doc: Document, library: Library | None = None, *, db_path: str | Path | None = None,
                  position: int | None | object = LOOK_UP, analyze_in_thread: bool | None = None) -> None:
@@ -94,6 +94,7 @@ class QuotelensApp(LibraryActions):
         self._analyze_in_thread = (len(doc.text) > ANALYZE_IN_THREAD_ABOVE if analyze_in_thread is None
                                    else analyze_in_thread)
         self.title = header_title(doc)
+        self.init_features()
 
     @property
     def lib(self) -> Library | None:
@@ -113,7 +114,9 @@ class QuotelensApp(LibraryActions):
         yield Header()
         with Horizontal(id="panes"):
             yield Vertical(id="speakers-pane", classes="pane")
-            yield ArticleView(self.doc, id="article")
+            with Vertical(id="reading"):  # the article, the search prompt and the status line
+                yield ArticleView(self.doc, id="article")
+                yield from self.compose_features()
             yield Vertical(id="annotations-pane", classes="pane")
 
     @property
@@ -126,6 +129,7 @@ class QuotelensApp(LibraryActions):
             self.query_one(selector).border_title = Content(label)
         view = self._view = self.article
         view.focus()
+        self.listen_to_quotes()
         position = self._initial_position
         if position is LOOK_UP:  # an open Library was given
             try:
@@ -154,6 +158,7 @@ class QuotelensApp(LibraryActions):
         await self.query_one("#speakers-pane").mount(SpeakerList(id="speakers"))
         await self.query_one("#annotations-pane").mount(AnnotationList(id="annotations"))
         await self.mount(Footer())
+        await self.mount_features()
         self._panes_ready = True
         for notice in self.doc.notices:
             self.notify(f"{self.doc.title}: {notice}", markup=False, timeout=6)
@@ -205,20 +210,22 @@ class QuotelensApp(LibraryActions):
         # the ten plain colours go to the speakers with the most quotations (ties: who speaks first)
         ranked = sorted(range(len(analysis.speakers)), key=lambda i: (
             -counts.get(analysis.speakers[i].id, 0), first.get(analysis.speakers[i].id, len(analysis.quotes)), i))
-        looks = {analysis.speakers[i].id: palette.speaker_look(rank) for rank, i in enumerate(ranked)}
+        looks = {analysis.speakers[i].id: self.speaker_look(rank) for rank, i in enumerate(ranked)}
         colours = {sid: colour for sid, (colour, _) in looks.items()}
         self.speaker_colours = colours
-        qc = QuoteColours(colours, palette.UNATTRIBUTED, {sid: palette.dim(c) for sid, c in colours.items()},
+        background = self.text_background()
+        qc = QuoteColours(colours, self.unattributed_colour(),
+                          {sid: palette.dim(c, background) for sid, c in colours.items()},
                           styles={sid: style for sid, (_, style) in looks.items() if style})
         self.article.set_analysis(analysis, quote_paints(analysis, qc))
         rows = [SpeakerRow(s.id, s.name, counts[s.id], colours[s.id], looks[s.id][1]) for s in analysis.speakers
                 if counts.get(s.id)]  # a speaker left with no quotation (merged, reassigned) is not listed
         unattributed = sum(1 for q in analysis.quotes if q.speaker is None and not q.is_mark)
         if unattributed:
-            rows.append(SpeakerRow(None, "(unattributed)", unattributed, palette.UNATTRIBUTED))
+            rows.append(SpeakerRow(None, "(unattributed)", unattributed, self.unattributed_colour()))
         marks = sum(1 for q in analysis.quotes if q.speaker is None and q.is_mark)
         if marks:
-            rows.append(SpeakerRow(MARKS_ROW, "(titles, terms)", marks, palette.UNATTRIBUTED))
+            rows.append(SpeakerRow(MARKS_ROW, "(titles, terms)", marks, self.unattributed_colour()))
         if self._panes_ready:
             self.query_one("#speakers", SpeakerList).set_rows(rows)
         self._show_placements()

@@ -18,6 +18,7 @@ class Key:
     show: bool = False  # shown in the footer
     label: str = ""  # how the help screen writes the keys (defaults to ``keys``)
     short: str = ""  # the footer's word for it (defaults to the description)
+    priority: bool = False  # checked before the focused widget sees the key (see Binding.priority)
 
 
 KEYMAP: tuple[Key, ...] = (
@@ -30,6 +31,21 @@ KEYMAP: tuple[Key, ...] = (
     Key("x", "export", "Export: Markdown, CSV or W3C annotations, into the current folder", "app"),
     Key("y", "copy_quote", "Copy the current quotation with its citation", "app"),
     Key("shift+tab", "focus_previous", "Previous pane", "app", label="Shift+Tab"),
+    # a priority key: what is typed right after it (a burst, a paste) already goes to the prompt
+    Key("slash", "search", "Search the article and the annotations' notes and tags", "app", show=True,
+        label="/", short="Search", priority=True),
+    Key("n", "search_next", "Next match (wraps round)", "app"),
+    Key("N", "search_previous", "Previous match (wraps round)", "app"),
+    Key("f", "focus_speaker", "Focus this quotation's speaker (f again: everyone)", "app", show=True,
+        short="Focus"),
+    Key("i", "evidence", "Why this speaker: the evidence for the current quotation", "app"),
+    Key("escape", "clear", "Clear the search or the focus; close an open pane", "app", label="Esc"),
+    Key("f2", "toggle_pane('speakers')", "Show or hide the speakers pane", "app", label="F2"),
+    Key("f3", "toggle_pane('annotations')", "Show or hide the annotations pane", "app", label="F3"),
+    Key("o,f4", "toggle_pane('outline')", "Show or hide the outline (headings, chapters)", "app",
+        label="o / F4"),
+    Key("backslash", "toggle_panes", "Show or hide both side panes", "app", label="\\"),
+    Key("ctrl+t", "toggle_dark", "Switch between the light and the dark theme", "app", label="Ctrl+T"),
     Key("j,down", "cursor_down", "Down a line", "article", label="j / ↓"),
     Key("k,up", "cursor_up", "Up a line", "article", label="k / ↑"),
     Key("h,left", "cursor_left", "Back a character", "article", label="h / ←"),
@@ -53,14 +69,6 @@ KEYMAP: tuple[Key, ...] = (
     Key("right_curly_bracket", "paragraph_forward", "Next paragraph", "visual", label="}"),
     Key("left_curly_bracket", "paragraph_backward", "Previous paragraph", "visual", label="{"),
     Key("escape", "cancel", "Cancel the selection", "visual", label="Esc"),
-    Key("enter", "", "Jump to the annotation", "annotations", label="Enter"),
-    Key("e", "", "Edit the annotation", "annotations"),
-    Key("d", "", "Delete the annotation", "annotations"),
-    Key("u", "", "Undo the last delete or edit", "annotations"),
-    Key("slash,f", "", "Filter (tag:x color:y speaker:z or words)", "annotations", label="/ or f"),
-    Key("enter", "", "Jump to the speaker's next quotation", "speakers", label="Enter"),
-    Key("r", "", "Rename the speaker", "speakers"),
-    Key("m", "", "Merge into another speaker", "speakers"),
 )
 
 SECTION_TITLES = {
@@ -75,7 +83,7 @@ SECTION_TITLES = {
 def bindings(*contexts: str) -> list[Binding]:
     """Textual bindings for the keys of ``contexts`` that the app or a view handles."""
     return [Binding(k.keys, k.action, k.short or k.description, show=k.show,
-                    key_display=k.label or None)
+                    key_display=k.label or None, priority=k.priority)
             for k in KEYMAP if k.context in contexts and k.action]
 
 
@@ -84,11 +92,13 @@ def _keys_in(label: str) -> set[str]:
 
 
 def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
-    """(section title, [(keys, description)]) for the HelpScreen: the KEYMAP in table order, then
-    the keys the panes and dialogs bind themselves (read from their BINDINGS)."""
+    """(section title, [(keys, description)]) for the HelpScreen: the KEYMAP in table order (it
+    makes the app's and the article's bindings), then the keys the panes and dialogs bind
+    themselves, read from their BINDINGS: each key is written down once, where it is bound."""
     from .components.annotation_editor import AnnotationEditor
     from .components.annotation_list import AnnotationList
     from .components.color_row import ColorRow
+    from .components.outline_pane import OutlinePane
     from .components.help_screen import describe_bindings, key_label
     from .components.rename_speaker import RenameSpeaker
     from .components.speaker_list import SpeakerList
@@ -112,8 +122,10 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
                 rows.append((key, description))
         rows.extend(extra)
 
+    sections[SECTION_TITLES["article"]].append(("Mouse", "Click: cursor there; drag: select (then a annotates)"))
     add(SECTION_TITLES["annotations"], AnnotationList.BINDINGS)
-    add(SECTION_TITLES["speakers"], SpeakerList.BINDINGS)
+    add(SECTION_TITLES["speakers"], SpeakerList.BINDINGS, (("f", "Focus this speaker's quotations"),))
+    add("Outline (o)", OutlinePane.BINDINGS)
     add("Annotation editor", AnnotationEditor.BINDINGS)
     add("Annotation editor", ColorRow.BINDINGS,
         (("Tab", "Next field: note → tags → colours (1–5 work on the colours)"), ("→ in Tags", "Complete a tag")))

@@ -9,8 +9,10 @@ and 3.5:1 over every annotation highlight.  The tests re-check all of this.
 
 from __future__ import annotations
 
+import colorsys
 import math
 import re
+from functools import lru_cache
 
 BACKGROUND = "#121212"  # the dark theme's background the colours were chosen against
 
@@ -19,7 +21,7 @@ SPEAKER_COLORS: tuple[str, ...] = (
     "#E69F00",  # orange
     "#56B4E9",  # sky blue
     "#009E73",  # bluish green
-    "#F0E442",  # yellow
+    "#F0EE42",  # yellow (#F0E442 a touch greener: in 256 colours it is 227, not the orange's neighbour 221)
     "#008FE0",  # blue (#0072B2 lightened)
     "#DF6300",  # vermillion (#D55E00 lightened)
     "#CC79A7",  # reddish purple
@@ -31,6 +33,22 @@ SPEAKER_COLORS: tuple[str, ...] = (
 )
 
 UNATTRIBUTED = "#8A8A8A"  # neutral grey: quotes nobody could be matched to
+
+# For light themes (the article on white): colours of the xterm 256-colour cube, so a 256-colour
+# terminal shows exactly these, each at least 4.5:1 on white and CIEDE2000 >= 12 from the others.
+LIGHT_BACKGROUND = "#FFFFFF"
+LIGHT_SPEAKER_COLORS: tuple[str, ...] = (
+    "#AF5F00",  # orange (130)
+    "#005FAF",  # blue (25)
+    "#008700",  # green (28)
+    "#AF00AF",  # magenta (127)
+    "#AF0000",  # red (124)
+    "#5F5F00",  # olive (58)
+    "#005F5F",  # teal (23)
+    "#5F00AF",  # violet (55)
+    "#5F5F87",  # slate (60)
+    "#875F5F",  # rose brown (95)
+)
 
 # Annotation highlight backgrounds, in key order 1–5.  Dark and muted so that every speaker
 # colour (and UNATTRIBUTED) stays readable on top of them.
@@ -152,11 +170,13 @@ SPEAKER_TEXT_STYLES: tuple[str, ...] = ("", "italic", "underline", "italic under
 SPEAKER_SWATCHES: tuple[str, ...] = ("██", "▓▓", "▒▒", "░░")
 
 
-def speaker_look(rank: int) -> tuple[str, str]:
-    """(colour, text style) of the speaker ranked ``rank`` (0 = the most quotations)."""
+def speaker_look(rank: int, light: bool = False) -> tuple[str, str]:
+    """(colour, text style) of the speaker ranked ``rank`` (0 = the most quotations), from the
+    dark or the ``light`` themes' palette."""
     rank = int(rank)
-    tier = rank // len(SPEAKER_COLORS) % len(SPEAKER_TEXT_STYLES)
-    return SPEAKER_COLORS[rank % len(SPEAKER_COLORS)], SPEAKER_TEXT_STYLES[tier]
+    colours = LIGHT_SPEAKER_COLORS if light else SPEAKER_COLORS
+    tier = rank // len(colours) % len(SPEAKER_TEXT_STYLES)
+    return colours[rank % len(colours)], SPEAKER_TEXT_STYLES[tier]
 
 
 def speaker_swatch(style: str) -> str:
@@ -164,7 +184,26 @@ def speaker_swatch(style: str) -> str:
     return SPEAKER_SWATCHES[SPEAKER_TEXT_STYLES.index(style)] if style in SPEAKER_TEXT_STYLES else "██"
 
 
-def dim(hex_color: str) -> str:
+@lru_cache(maxsize=512)
+def readable(color: str, background: str, minimum: float = MIN_TEXT_CONTRAST) -> str:
+    """``color`` with its HLS lightness moved (away from ``background``'s) until text in it has
+    ``minimum`` contrast on ``background``; the hue and saturation are kept.  Unchanged if it
+    already reads."""
+    if contrast_ok(color, background, minimum):
+        return to_hex(parse_hex(color))
+    r, g, b = (c / 255 for c in parse_hex(color))
+    h, lightness, s = colorsys.rgb_to_hls(r, g, b)
+    step = 0.01 if relative_luminance(background) < 0.18 else -0.01
+    shade = color
+    while 0.0 <= lightness <= 1.0:
+        lightness += step
+        shade = to_hex(tuple(c * 255 for c in colorsys.hls_to_rgb(h, min(max(lightness, 0.0), 1.0), s)))  # type: ignore[arg-type]
+        if contrast_ok(shade, background, minimum):
+            return shade
+    return shade
+
+
+def dim(hex_color: str, background: str = BACKGROUND) -> str:
     """A dimmer shade of ``hex_color`` for low-confidence attributions.
 
     Moves the colour a quarter of the way towards BACKGROUND, less if that would make it
@@ -173,8 +212,8 @@ def dim(hex_color: str) -> str:
     parse_hex(hex_color)  # reject garbage early with a clear ValueError
     amount = DIM_AMOUNT
     while amount > 0:
-        shade = mix(hex_color, BACKGROUND, amount)
-        if contrast_ok(shade, BACKGROUND, MIN_DIM_CONTRAST):
+        shade = mix(hex_color, background, amount)
+        if contrast_ok(shade, background, MIN_DIM_CONTRAST):
             return shade
         amount -= 0.05
     return to_hex(parse_hex(hex_color))

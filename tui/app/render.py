@@ -116,17 +116,33 @@ def span_paints(doc: Document) -> list[Paint]:
     return [(s.start, s.end, SPAN_STYLES[s.kind]) for s in doc.spans if s.kind in SPAN_STYLES]
 
 
+EMPTY = IntervalIndex(())
+SEARCH_HIT = Style(bgcolor="#5C4B00", color="#FFFFFF")  # every match of the search
+CURRENT_HIT = Style(bgcolor="#E0A800", color="#000000", bold=True)  # the match n / N landed on
+
+
 @dataclass
 class Layers:
-    """Everything that colours the text, in drawing order (later layers win)."""
+    """Everything that colours the text, in drawing order (later layers win).
+
+    ``quotes`` is either every quotation in its speaker's colour or, while one speaker is in
+    focus, the whole text faint with only that speaker's quotations coloured."""
 
     spans: IntervalIndex
     quotes: IntervalIndex
     highlights: IntervalIndex
+    search: IntervalIndex = EMPTY
 
     def paints(self, start: int, end: int) -> list[Paint]:
         return (self.spans.overlapping(start, end) + self.quotes.overlapping(start, end)
-                + self.highlights.overlapping(start, end))
+                + self.highlights.overlapping(start, end) + self.search.overlapping(start, end))
+
+
+def focus_paints(text_length: int, quote_paints: Sequence[Paint], keep: Sequence[tuple[int, int]],
+                 faint: str) -> list[Paint]:
+    """The whole text in ``faint`` but the quotations whose marks are ``keep`` (in their colour)."""
+    kept = set(keep)
+    return [(0, text_length, fg(faint))] + [p for p in quote_paints if (p[0], p[1]) in kept]
 
 
 def _styled_pieces(text: str, start: int, end: int, base: Style, paints: Sequence[Paint]) -> list[Segment]:

@@ -15,6 +15,7 @@ import os
 import sys
 from pathlib import Path
 
+from .. import __version__
 from ..engine import Document, load_text
 from . import reports_failures
 
@@ -125,6 +126,7 @@ def _main(argv: list[str]) -> int:
     ap.add_argument("--refresh", action="store_true",
                     help="fetch a URL again instead of reading the copy kept when it was first opened")
     ap.add_argument("--db", metavar="PATH", help="annotation database (default: $QUOTELENS_DB or your data folder)")
+    ap.add_argument("--version", action="version", version=f"quotelens {__version__}")
     args = ap.parse_args(argv)
 
     doc = load_while_importing_the_app(args.file, args.refresh)  # a LoadError is reported by tui.cli

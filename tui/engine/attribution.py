@@ -405,6 +405,42 @@ def _carried(ctx: Context, j: int, rule: str) -> Attribution:
                        (q.mark_start, q.mark_end))
 
 
+_SIGNATURE = re.compile(r"\s*[-–—―]*\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s*(?:,|\.|$)")
+_QUOTE_TAIL = re.compile(r"[\s.,;:!?”’\"')\]]*")
+
+
+def signature(ctx: Context) -> None:
+    """A quotation that ends its paragraph, signed in the next, short one: "“…”" / "Ann Lee,
+    Centre for Harbour Policy." or "— Ann Lee, speaking on Monday"."""
+    if ctx.dialogue:
+        return  # a novel's short paragraph after a speech is narration, not a byline
+    text, doc = ctx.text, ctx.doc
+    for bi, idx in ctx.by_block.items():
+        last = ctx.quotes[idx[-1]]
+        if bi + 1 in ctx.by_block or bi + 1 >= len(doc.blocks) or last.is_mark:
+            continue
+        tail = _QUOTE_TAIL.match(text, last.mark_end, doc.blocks[bi].end)
+        if tail is None or tail.end() < doc.blocks[bi].end:
+            continue  # words after the quotation: its own paragraph says who
+        nxt = doc.blocks[bi + 1]
+        if len(text[nxt.start:nxt.end].split()) > 12:
+            continue
+        m = _SIGNATURE.match(text, nxt.start, nxt.end)
+        if m is None:
+            continue
+        name = m.group("name")
+        if name.endswith(".") and len(name.split()[-1]) > 3:
+            name = name[:-1]  # "— Bo Chan.": the full stop ends the line, not an initial
+        p = parse_run(name)
+        if p is None or p.kind != "person":
+            continue
+        sid = ctx.sp.of_entity(ctx.reg.resolve(p, m.start("name")))
+        got = Attribution(sid, "cue", "signature", "―", name, (m.start("name"), m.start("name") + len(name)))
+        for i in idx:
+            if not ctx.result[i].decided and not ctx.quotes[i].is_mark:
+                ctx.decide(i, got)
+
+
 def continuation(ctx: Context) -> None:
     """A paragraph that goes on with a quotation left open; in news, a bare quotation paragraph
     after a quoted one or after a paragraph about someone; and backwards, a quotation left open
@@ -456,6 +492,49 @@ def alternation(ctx: Context) -> None:
             ctx.decide(i, new)
 
 
+def nearest(ctx: Context) -> None:
+    """News: a quotation no evidence above attributed goes, as a dimmed guess, to the person named
+    as a subject nearest before it in its paragraph, else to the last person quoted before it."""
+    if ctx.dialogue:
+        return
+    res, mentions = ctx.res, ctx.res.mentions
+    for bi in sorted(ctx.by_block):
+        block = ctx.doc.blocks[bi]
+        for i in ctx.by_block[bi]:
+            q = ctx.quotes[i]
+            if ctx.result[i].decided or q.is_mark:
+                continue
+            lo = bisect.bisect_left(res.starts, block.start)
+            hi = bisect.bisect_left(res.starts, q.mark_start)
+            got = None
+            for m in reversed(mentions[lo:hi]):
+                if m.subj and m.entity.personlike:
+                    got = Attribution(ctx.sp.of_entity(m.entity), "guess", "nearest", None, ctx.text[m.start:m.end],
+                                      (m.start, m.end))
+                    break
+            if got is None:
+                # "“…” beamed a delegate, Ann Voss of Ohio": the first person named after it
+                for m in mentions[bisect.bisect_left(res.starts, q.mark_end):bisect.bisect_left(res.starts, block.end)]:
+                    if m.subj and m.entity.personlike:
+                        got = Attribution(ctx.sp.of_entity(m.entity), "guess", "nearest", None,
+                                          ctx.text[m.start:m.end], (m.start, m.end))
+                        break
+            if got is None and bi > 0:
+                # the person last named as a subject in the paragraph before
+                prev = ctx.doc.blocks[bi - 1]
+                for m in reversed(mentions[bisect.bisect_left(res.starts, prev.start):lo]):
+                    if m.subj and m.entity.personlike:
+                        got = Attribution(ctx.sp.of_entity(m.entity), "guess", "nearest", None,
+                                          ctx.text[m.start:m.end], (m.start, m.end))
+                        break
+            if got is None:
+                sid = res.last_speaker(q.mark_start, person=True)
+                if sid is None:
+                    continue
+                got = Attribution(sid, "guess", "nearest")
+            ctx.decide(i, got)
+
+
 _MARK = Declined("marks", "a title or scare quote: nobody's words")
 
 
@@ -473,8 +552,10 @@ RULES: tuple[Rule, ...] = (
     Rule("cue", "quote", cue),
     Rule("headline", "quote", headline),
     Rule("paragraph", "paragraph", paragraph, "no other quotation in its paragraph has a speaker"),
+    Rule("signature", "document", signature, "no short paragraph after it signs it with a name"),
     Rule("continuation", "document", continuation,
          "no open quotation before it, and nobody quoted or named just before its paragraph"),
     Rule("alternation", "document", alternation, "not a turn of a novel's conversation with a known speaker"),
+    Rule("nearest", "document", nearest, "nobody named before it in its paragraph, nor quoted before it"),
     Rule("marks", "document", marks),
 )

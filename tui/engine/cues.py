@@ -16,18 +16,21 @@ _VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=
 # an inverted cue ("…,” said Smith) never uses the bare base form: ", state Sen. Holm" is a noun
 _INV_VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS - set(SPEECH_BASES) | {"cut"}),
                              key=len, reverse=True))
-_ADV = r"(?:(?:\w+ly|also|then|later|again|once|further|still|had|has|have|would|will|was|is|did|does|could|might|may|recently|previously|just|often|repeatedly|quickly|not|never)\s+){0,3}"
+# \b: "is" or "ly" ending a name ("Morris", "Kelly") is no adverb
+_ADV = r"(?:\b(?:[a-z]\w*ly|also|then|later|again|once|further|still|had|has|have|would|will|was|is|did|does|could|might|may|recently|previously|just|often|repeatedly|quickly|not|never)\s+){0,3}"
 _NP = r"[^,;:“”\"!?]{1,90}?"
 
 # after the quotation: “…,” NP said / “…,” NP, an appositive, said
 _AFTER_SUBJ = re.compile(
-    rf"[\s,.!?—–-]*(?P<np>{_NP})(?P<app>,[^;:“”\"]{{1,200}}?,|\s\([^)]{{1,40}}\))?\s+{_ADV}(?P<v>{_VERBS})\b",
+    rf"[\s,.!?—–'’-]*(?P<np>{_NP})(?P<app>,[^;:“”\"]{{1,200}}?,|,\s+(?:an?|the)\s[^;:“”\"]{{1,160}}?|\s\([^)]{{1,40}}\))?"
+    rf"\s+{_ADV}(?P<v>{_VERBS})\b",
 )
 # after the quotation, inverted: “…,” said NP
 _AFTER_VERB = re.compile(
-    rf"[\s,.!?—–-]*{_ADV}(?P<v>{_INV_VERBS})\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)",
+    rf"[\s,.!?—–'’-]*{_ADV}(?P<v>{_INV_VERBS})\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)",
 )
 _WORD = re.compile(r"[A-Za-z]+")
+_RELATIVE = re.compile(r"\s+(?:who|whose|which)\b")
 _TWO_WORD = {v.split()[0]: v for v in SPEECH_VERBS if " " in v}  # "put it", "went on"
 _LOWER_VERBS = frozenset(v for v in SPEECH_VERBS if " " not in v)
 
@@ -50,6 +53,11 @@ class _VerbHit:
         return self.e
 
 
+# Speech verbs that are more often nouns: a verb only before what is stated ("states that", "stated:")
+_NOUN_FIRST = frozenset({"state", "states"})
+_CLAUSE_NEXT = re.compile(r"\s*(?:that\b|:|,?\s*[“\"‘])")
+
+
 def _speech_verbs(text: str, lo: int, hi: int) -> list[_VerbHit]:
     """Speech verbs in text[lo:hi], in order: a word-set lookup, much faster than one
     alternation of every verb form."""
@@ -63,15 +71,21 @@ def _speech_verbs(text: str, lo: int, hi: int) -> list[_VerbHit]:
             e = m.end() + len(two) - len(low)
             out.append(_VerbHit(text[m.start():e], m.start(), e))
         elif low in _LOWER_VERBS:
+            if low in _NOUN_FIRST and not _CLAUSE_NEXT.match(text, m.end()):
+                continue  # "secretary of state", "many Asian states": a noun, unless "states that"
             out.append(_VerbHit(w, m.start(), m.end()))
     return out
 # “…” ― Name (a byline-style attribution after the quotation)
 _DASH_NAME = re.compile(r"\s*[―—–]\s*(?P<np>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})")
-# “…” is fixed by spring, Okafor said.  (a cue closing the sentence)
+# “…” is fixed by spring, Okafor said.  (a cue closing the sentence; "…, said Voss, an economist.")
 _TAIL_CUE = re.compile(
-    rf",\s+(?:(?P<v1>{_INV_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
+    rf",\s+(?:(?P<v1>{_INV_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)(?:,\s+(?:an?|the)\s[^,;:.“”\"!?]{{1,80}}?)?|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the|a|an|his|her|their|its|[A-Z]))) (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
-_COLON_NAME = re.compile(r"(?:(?<![\w,;])|(?<=[.!?]\s))(?P<np>[A-Z][\w.’' -]{1,60}?)\s*:\s*$")
+_AFTER_PREPOSITION = re.compile(r"\b(?:on|in|at|to|from|for|with|via)\s+$", re.IGNORECASE)
+_COLON_NAME = re.compile(r"(?:(?<![\w,;])|(?<=[.!?]\s))(?P<np>[A-Z][\w.’' -]{1,60}?)(?:\s*\([^()]{1,20}\))?\s*:\s*$")
+# "POLLS WERE RIGHT - Ann Lee and Bo Chan: “…”", "-More from Lee:": a name after a dash, then a colon
+_DASH_LABEL = re.compile(r"(?:^|\s)[-–—―]+\s*(?:[Mm]ore from\s+)?(?P<np>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|and|&)){0,6})"
+                         r"\s*:\s*$")
 _CLAUSE_CUT = re.compile(
     r"(?:[,;:(—–―]|\s--?\s|\b(?:and|but|that|when|while|as|because|after|before|if|so|which|where|although|though|since|who|what)\s)",
     re.IGNORECASE,
@@ -91,6 +105,8 @@ _COORD = re.compile(r"(?:\band|\bbut|,\s*and|\bthen)\s+(?:\w+ly\s+|also\s+|later
 _NAME_ONLY = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}")
 _TITLED_APPOSITION = re.compile(r"(?:[a-z-]+\s+){0,3}(?P<name>(?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]+)\s+)*"
                                 r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3})")
+# "chairman of the board of Freedom Partners", "editor at large of The Forward": a role in apposition
+_ROLE_OF = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:of|at|for)\s")
 _DESCRIPTION = re.compile(r"(?:[Aa]n?|[Tt]he|his|her|its|their|[A-Z][\w.-]*[’']s)\s")
 _PARTICIPLE = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bin|\bwhen|\bfor|\bwithout|\bdespite)\s+(?:\w+ly\s+)?$")
 _POSSESSED_WORDS = re.compile(
@@ -180,7 +196,7 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
             t = _TITLED_APPOSITION.fullmatch(app)
             if t:  # "Her rival, state Sen. Paul Okoro, told": the name in apposition
                 return t.group("name"), lo + k + 1 + inner[k + 1:].find(t.group("name"))
-            if depth and not _DESCRIPTION.match(app):
+            if depth and not (_DESCRIPTION.match(app) or _ROLE_OF.match(app)):
                 break  # only a description stands between a name and its verb
             head = inner[:k].rstrip()
             if not head.strip():
@@ -213,8 +229,9 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     """A cue right after a quotation: gap text[lo:hi]."""
     hi = min(hi, lo + 300)
     m = _AFTER_VERB.match(text, lo, hi)
-    if m and m.group("np").split() and len(m.group("np").split()) <= 8 and m.group("np").split()[0] not in _NOT_SUBJECT:
-        np = m.group("np")
+    # "said a party official who supports the plan": the phrase ends at its relative clause
+    np = _RELATIVE.split(m.group("np"), maxsplit=1)[0] if m else ""
+    if m and np.split() and len(np.split()) <= 8 and np.split()[0] not in _NOT_SUBJECT:
         return Cue(_clean_np(np), m.start("np"), m.group("v"), "after", True)
     m = _AFTER_SUBJ.match(text, lo, hi)
     if m and _SENTENCE_BREAK.search(m.group("np")):
@@ -264,6 +281,9 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
     m = _DASH_INTRO.search(text, start, hi) if tail.rstrip().endswith(("--", "—", "–")) else None
     if m:  # "Many have said so, including the candidate Ada Brook -- “…” --": the name
         yield Cue(m.group("np"), m.start("np"), "—", "before", True)
+    m = _DASH_LABEL.search(text, start, hi)
+    if m:
+        yield Cue(m.group("np"), m.start("np"), ":", "before", True)
     verbs = _speech_verbs(text, start, hi)
     # "The Gazette doubted Okafor’s boast that the ferry was “…”": the words are the possessor's
     poss = None
@@ -330,6 +350,8 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
     if m:
         yield Cue(_clean_np(m.group("np")), m.start("np"), "according to", "before", False)
     m = _COLON_NAME.search(text, start, hi)
+    if m and _AFTER_PREPOSITION.search(text, max(start, m.start("np") - 12), m.start("np")):
+        m = None  # "Then, later that month on CNN: “…”": where it was said, not who said it
     if m and len(m.group("np").split()) <= 5 and all(w[:1].isupper() for w in m.group("np").split()):
         yield Cue(_clean_np(m.group("np")), m.start("np"), ":", "before", True)
 
@@ -341,7 +363,8 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
 _LEAD_PHRASE = re.compile(
     r"(?:(?:In|At|On|During|After|Before|When|While|Speaking|Writing|Asked|Earlier|Later|Last|This|"
     r"Since|Following|Meanwhile|However|Still|But|And|Yet|Instead|Also|Elsewhere|Touching|Responding|"
-    r"Back|From|For|With|Without|Under|Over|Despite|Although|Though|As)\b[^,]{0,120},\s*)+")
+    r"Back|From|For|With|Without|Under|Over|Despite|Although|Though|As|Like|Unlike|Along with|Alongside)\b"
+    r"[^,]{0,120},\s*)+")
 _GROUP_HEADS = "|".join(sorted((re.escape(w) for w in GROUP_NOUNS if w.isalpha()), key=len, reverse=True))
 _SUBJECT = re.compile(
     r"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[\w’'.-]+\s+){0,5}?(?:[A-Z][\w’'.-]*|he|she|they|officials|[a-z]+(?:man|woman|person|er|or|ist|ent|ant|ee)s?"

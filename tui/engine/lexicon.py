@@ -18,7 +18,8 @@ interject interrupt begin cut sneer snap grumble groan growl gasp stammer stutte
 cheer chuckle smile sob lament protest object rejoin return resume whimper muse
 posit propose recommend acknowledge allege accuse blast slam criticize criticise
 praise thank apologize apologise welcome tout hail dismiss mock ridicule scoff
-echo elaborate assure reassure advise inform notify remind concur think
+echo elaborate assure reassure advise inform notify remind concur think react
+beam gush enthuse marvel
 """.split()
 
 _IRREGULAR = {
@@ -27,7 +28,7 @@ _IRREGULAR = {
     "cut": ["cut", "cuts", "cutting"], "cry": ["cried", "cries", "crying"],
     "reply": ["replied", "replies", "replying"], "testify": ["testified", "testifies", "testifying"],
     "speak": ["spoke", "speaks", "speaking", "spoken"], "think": ["thought", "thinks"], "go": ["went on", "goes on", "going on"],
-    "put": ["put it", "puts it"], "sob": ["sobbed", "sobs"], "snap": ["snapped", "snaps"],
+    "put": ["put it", "puts it"], "shoot": ["shot back", "shoots back"], "fire": ["fired back", "fires back"], "sob": ["sobbed", "sobs"], "snap": ["snapped", "snaps"],
     "quip": ["quipped", "quips"], "plead": ["pleaded", "pleads", "pled"], "chuckle": ["chuckled"],
     "stammer": ["stammered"], "stutter": ["stuttered"], "mutter": ["muttered", "mutters"],
     "murmur": ["murmured", "murmurs"], "whimper": ["whimpered"], "opine": ["opined", "opines"],

@@ -55,6 +55,7 @@ them us me too very more most less least all some any each every both either nei
 """.split())
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_BY_AUTHOR = re.compile(r"[,.’'”\"]*\s+by\s+(?:the\s+)?[A-Z]")
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
 
 
@@ -106,6 +107,8 @@ def mark_kind(text: str, lo: int, hi: int, mark_start: int, start: int, end: int
     """"title", "scare" or None for the quotation text[start:end] in block [lo, hi)."""
     inner = text[start:end]
     words = inner.split()
+    if words and len(words) <= 12 and _title_case(words) and _BY_AUTHOR.match(text, mark_end):
+        return "title"  # “This Kind of War,” by T.R. Fehrenbach: a work and its author
     if not words or len(words) > 8:
         return None
     before = text[max(lo, mark_start - _REACH):mark_start].rstrip()

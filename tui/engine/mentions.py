@@ -35,7 +35,9 @@ ABBREVIATIONS = ("Mr Mrs Ms Mx Maj Mt Messrs Mme Mlle Dr Del St Sr Sen Sens Sgt 
 _AFTER_CAPITAL = "|".join(
     f"(?<={c})(?:{'|'.join(sorted((a[1:] for a in ABBREVIATIONS if a[0] == c), key=len, reverse=True))})\\."
     for c in sorted({a[0] for a in ABBREVIATIONS}))
-_CAP = rf"[A-Z](?:{_AFTER_CAPITAL}|\.|[\w’']*(?:-[\w’']+)*)"
+# joined initials ("G.K.", "U.S.") are one token: "G.K. Butterfield" is not "K. Butterfield"
+_CAP = rf"[A-Z](?:{_AFTER_CAPITAL}|\.(?:[A-Z]\.)*|[\w’']*(?:-[\w’']+)*)"
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _RUN = re.compile(rf"{_CAP}(?:\s(?:(?:de|De|van|von|del|da|di|la|le|bin|al)\s)?{_CAP}|\s[A-Z]\.)*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
@@ -165,8 +167,8 @@ def parse_run(run: str) -> NameParse | None:
             honorific = t if low in NAME_HONORIFICS else ""
     name = toks[cut:]
     titles = tuple(_norm(t) for t in toks[:cut])
-    if not name:
-        return None
+    if not name or all(_INITIALS.fullmatch(t) for t in name):
+        return None  # "U.S.", "S.": initials alone are a fragment, never a person
     if len(name) == 1 and (name[0].lower() in HONORIFICS or _norm(name[0]) in TITLE_WORDS) and not (
             honorific and honorific.lower() in _SURNAME_HONORIFICS):
         return None  # "the President", but "Mr. Major" and "Ms. Judge" are surnames

@@ -60,6 +60,10 @@ def _double_role(text: str, i: int, j: int, lo: int, hi: int) -> str:
     return "either"
 
 
+# A markup tag left in the text (<tweet author="…" id="…">): its attribute values are no quotations.
+_TAG = re.compile(r"<[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s<>\"']+))+\s*/?>")
+
+
 def _double_spans(text: str, lo: int, hi: int, carried: bool):
     """Yield (mark_start, start, end, mark_end, closed, level) for each double quote.
 
@@ -67,8 +71,11 @@ def _double_spans(text: str, lo: int, hi: int, carried: bool):
     depth = 0
     open_at = open_end = -1
     inner_at = inner_end = -1
+    tags = [(t.start(), t.end()) for t in _TAG.finditer(text, lo, hi)] if text.find("=", lo, hi) >= 0 else []
     for m in _DOUBLE.finditer(text, lo, hi):
         i, j = m.start(), m.end()
+        if tags and any(a < i < b for a, b in tags):
+            continue
         role = _double_role(text, i, j, lo, hi)
         if depth == 0:
             if role in ("open", "either"):

@@ -38,6 +38,15 @@ _HEAD_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+|\s+(?:of|for|at|from|in|wit
 _OUTER_CUT = re.compile(r"\s*\(|,|\s+[-—–―]+\s+")
 _CONTRACTED = re.compile(r"(?<=^[Ii]t)[’'](?:s|d|ll)$|(?<=^[Hh]e)[’'](?:s|d|ll)$|(?<=^[Ss]he)[’'](?:s|d|ll)$|(?<=^[Tt]hey)[’'](?:re|ve|d|ll)$")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
+_NOT_A_SUBJECT = re.compile(r"(?:like|unlike|while|after|before|of|given|from|in|on|at|once|for|with|since|because|if|"
+                            r"during|despite|within|without|through|about|into|by|under|over|among|amid|per)\s",
+                            re.IGNORECASE)
+_INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-zA-Z]")
+_LABEL_CUT = re.compile(r"\s*\(|,|;|\s+[-—–―]+\s+|\s+(?:who|which|that|whose|when|as|after|before)\b|"
+                        r"\s+to\s+(?:him|her|them|me|us|his|my)\b")
+_DETERMINERS = frozenset("the a an this that these those its their his her our".split())
+# a noun that may name a person or a group of them: "the organizer", "the plaintiffs", "the chairman"
+_PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|people|ee|ive|ary|s)$")
 # "Maine Gov. Ann Lee" is "the Maine governor"
 _TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
                         "lt": "lieutenant", "sec": "secretary", "pres": "president", "amb": "ambassador",
@@ -206,11 +215,26 @@ class Resolver:
     def resolve(self, np: str, at: int) -> Resolution:
         """Speaker id and method for a cue's noun phrase."""
         np = _LEAD_WORDS.sub("", np.strip())
+        if self.news and _INDEFINITE.match(np):
+            # "a spokeswoman for the agency", "one longtime adviser to the senator": someone the
+            # text does not name, labelled as the text describes them, never an earlier person
+            label = _LABEL_CUT.split(np, maxsplit=1)[0].strip()
+            if label and len(label.split()) <= 10:
+                return self.sp.of_group(label), "cue"
         np = _ADDRESSEE.sub("", np)  # "said Miss Penrose to her cousin", "called her uncle as the boat left"
         np = _TRAILING_ADVERB.sub("", np)  # "shouted the ferryman angrily"
         np = _CONTRACTED.sub("", np)  # "She’s insisting that …": she
         if np in ("It", "it"):
             np = "it"
+        if _NOT_A_SUBJECT.match(np):
+            # "after Clinton", "Given Sanders’ lead", "in a clip": a phrase that opens with a
+            # preposition is not who speaks; "Within hours of the vote Senator Voss": the name
+            # after it is, when no preposition governs it
+            runs = list(find_runs(np, 0, len(np)))
+            before = np[:runs[-1][0]].split()[-1:] if runs else []
+            if not runs or not before or _NOT_A_SUBJECT.match(before[0] + " ") or before[0].lower() in _DETERMINERS:
+                return None, "none"
+            np = np[runs[-1][0]:]
         cut = _HEAD_CUT.search(np)
         if cut and cut.start() > 0:
             # "Rep. Ann Lee of Maine", "Mr. Roe (D-Vt.), a member", "a voice in the video":
@@ -226,6 +250,10 @@ class Resolver:
                 # a group keeps its qualifier as its label: "officials at the border agency"
                 outer = _OUTER_CUT.search(np)
                 return self.sp.of_group(np[:outer.start()].rstrip() if outer else np), "cue"
+            elif (len(hw) >= 2 and hw[0].lower() in _DETERMINERS and all(w.islower() for w in hw[1:])
+                  and not _PERSON_NOUN.search(hw[-1]) and hw[-1] not in _ROLE_NOUNS):
+                # "The timing of Sanders’ surge", "The anxiety about Trump": a thing, not its owner
+                return None, "none"
         low = np.lower()
         if low == "who":
             return self._relative(at)

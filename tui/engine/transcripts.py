@@ -1,8 +1,10 @@
-"""Transcripts printed without quotation marks: "PENCE: Well, look …", "Q: …" / "A: …".
+"""Transcripts printed without quotation marks: "PENCE: Well, look …".
 
 A paragraph that opens with a speaker label is a turn of speech.  One such paragraph is more
 often an editor's label ("CLARIFICATION: …"), so turns are taken only when the document reads
-as a transcript: three labelled paragraphs or more, one label at least twice.
+as a transcript: three labelled paragraphs or more, one label at least twice.  "Q: …" / "A: …"
+count towards telling a transcript but are not listed: an interview printed as questions and
+answers is the article itself, and its labels name nobody.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ def transcript_turns(doc: Document, quotes: list[Quote]) -> list[Quote]:
     if len(turns) < 3 or max(labels.values(), default=0) < 2:
         return []
     out = []
-    for _, start, end in turns:
+    for label, start, end in turns:
+        if label.rstrip(".") in ("Q", "A"):
+            continue  # an interview's questions and answers: the article itself, not someone quoted in it
         while end > start and doc.text[end - 1].isspace():
             end -= 1
         out.append(Quote(start, end, start, end, kind="direct"))

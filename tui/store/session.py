@@ -21,6 +21,8 @@ Public API (everything else is private)::
     s.reassign(start, end, name) / s.rename(old, new) / s.merge(source, target)
     s.save_position(offset) / s.reading_position()
     s.refresh()                                # placements and tags again, after a change
+    s.search(query)                            # matches in the text and in annotations' notes and tags
+    s.evidence()                               # the engine's rule-by-rule record of each quotation
     s.analysis, s.base_analysis, s.corrections, s.placements, s.tags, s.can_undo
 
 Every method is synchronous and may touch the disk: the app calls them from thread workers.
@@ -34,9 +36,10 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..engine import Analysis, Document, analyze
+from ..engine import Analysis, Document, Trace, analyze, explain, search
 from .corrections import Corrections, apply_corrections
 from .errors import StoreError
 from .records import Annotation, Placement
@@ -45,6 +48,16 @@ if TYPE_CHECKING:
     from .library import Library
 
 DELETE, EDIT = "delete", "edit"
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A search: its matches in document order (text and annotated passages) as ``(start, end)``;
+    ``in_annotations`` of them are passages whose annotation's note or tags matched."""
+
+    query: str
+    hits: list[tuple[int, int]]
+    in_annotations: int = 0
 
 
 class ReadingSession:
@@ -65,6 +78,7 @@ class ReadingSession:
         self.tags: list[str] = []
         self.saved_position: int | None = None
         self._undo: list[tuple[str, Annotation]] = []  # (DELETE or EDIT, the annotation before)
+        self._traces: dict[tuple[int, int], Trace] | None = None
 
     # -- the library ------------------------------------------------------------------------
     def open(self) -> Library:
@@ -197,6 +211,25 @@ class ReadingSession:
             return None
         self.analysis = apply_corrections(self.base_analysis, self.corrections)
         return self.analysis
+
+    # -- search and evidence -------------------------------------------------------------------
+    def search(self, query: str) -> SearchResult:
+        """Every match of ``query`` (smart case, :mod:`tui.engine.search`) in the text, and the
+        passages of annotations whose note or tags match it; no disk access."""
+        text_hits = search.find_all(self.doc.text, query)
+        notes = [(p.start, p.end) for p in self.placements
+                 if p.start is not None and p.end is not None and p.status != "orphan"
+                 and search.matches(query, p.annotation.note, *p.annotation.tags)] if query.strip() else []
+        hits = sorted(set(text_hits) | set(notes)) if notes else text_hits
+        return SearchResult(query, hits, len(notes))
+
+    def evidence(self) -> dict[tuple[int, int], Trace]:
+        """What each rule of the engine decided about each quotation (``quotes --explain``), by
+        the quotation's ``(start, end)``; worked out once, on first use (a novel takes seconds)."""
+        if self._traces is None:
+            analysis, traces = explain(self.doc)
+            self._traces = {(q.start, q.end): t for q, t in zip(analysis.quotes, traces, strict=False)}
+        return self._traces
 
     # -- reading position ----------------------------------------------------------------------
     def reading_position(self) -> int | None:

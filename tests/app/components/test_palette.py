@@ -20,7 +20,8 @@ from tui.app.palette import (
     speaker_color,
 )
 
-OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442"]
+# (the yellow a touch greener than Okabe–Ito's #F0E442, so 256-colour terminals tell it from the orange)
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0EE42"]
 
 
 def test_contrast_ratio_matches_wcag_reference_values():

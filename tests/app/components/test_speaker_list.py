@@ -37,17 +37,21 @@ async def test_rows_show_swatch_name_and_count(host_cls, screen_text):
     assert len(columns) == 1
 
 
-async def test_long_name_is_cut_so_the_count_stays_visible(host_cls, screen_text):
+async def test_long_name_wraps_whole_and_the_count_stays_on_its_first_line(host_cls, screen_text):
     speakers = SpeakerList()
     speakers.styles.width = 24
     app = host_cls(speakers)
-    long_name = "Professor Maximiliana Featherstonehaugh-Cholmondeley"
+    long_name = "Professor Maximiliana Quenby"
     async with app.run_test(size=(60, 12)) as pilot:
-        speakers.set_rows([SpeakerRow(1, long_name, 123, "#E69F00")])
+        speakers.set_rows([SpeakerRow(1, long_name, 123, "#E69F00"), SpeakerRow(2, "Ann Lee", 4, "#56B4E9")])
         await pilot.pause()
-        first = screen_text(app).splitlines()[0]
-    assert "…" in first and first[:24].rstrip().endswith("123")
-    assert long_name not in first
+        lines = [line[:24].rstrip() for line in screen_text(app).splitlines()]
+    assert lines[0].startswith(" ██ Professor") and lines[0].endswith("123")
+    # every word of the name is on screen, none cut to a stub with an ellipsis
+    shown = " ".join(line.strip() for line in lines[:3] if "Ann Lee" not in line).replace("██", "").replace("123", "")
+    assert " ".join(shown.split()) == long_name
+    assert not any("…" in line for line in lines)
+    assert any(re.search(r"██ Ann Lee +4$", line) for line in lines)
 
 
 async def test_empty_list_says_so(host_cls, screen_text):

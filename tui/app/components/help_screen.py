@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
@@ -14,6 +14,7 @@ from textual.widgets import Label, Static
 from .text_clip import one_line
 
 Section = tuple[str, Sequence[tuple[str, str]]]
+KEY_COLUMN_MAX = 18  # a longer key list wraps inside its own cell
 
 _KEY_NAMES = {
     "escape": "Esc",
@@ -83,18 +84,21 @@ class HelpScreen(ModalScreen[None]):
         ]
 
     def compose(self) -> ComposeResult:
+        # Each row is a key cell and a description cell: a description that wraps stays in its
+        # own column (a hanging indent), never back under the keys.
         width = max((len(key) for _, rows in self.sections for key, _ in rows), default=0)
-        width = min(width, 24)
+        width = min(width, KEY_COLUMN_MAX)
         with Vertical(id="help-dialog", classes="dialog"):
             yield Label("Keys", classes="dialog-title")
             with VerticalScroll(id="help-body"):
                 for title, rows in self.sections:
                     yield Static(Content(title), classes="help-section")
-                    lines = [
-                        Content.assemble((key.ljust(width), "bold"), "  ", description)
-                        for key, description in rows
-                    ]
-                    yield Static(Content("\n").join(lines), classes="help-keys")
+                    for key, description in rows:
+                        with Horizontal(classes="help-row"):
+                            key_cell = Static(Content.styled(key, "bold"), classes="help-key")
+                            key_cell.styles.width = width + 2
+                            yield key_cell
+                            yield Static(Content(description), classes="help-description")
             yield Static(Content("Esc, q or ? closes"), classes="dialog-hint")
 
     def on_mount(self) -> None:

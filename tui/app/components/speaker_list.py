@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -11,7 +12,13 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..palette import SPEAKER_TEXT_STYLES, UNATTRIBUTED, parse_hex, speaker_swatch, to_hex
+from ..palette import (
+    SPEAKER_TEXT_STYLES,
+    UNATTRIBUTED,
+    parse_hex,
+    speaker_swatch,
+    to_hex,
+)
 from .rename_speaker import RenameSpeaker
 from .speaker_picker import SpeakerPicker
 from .speaker_row import SpeakerRow
@@ -20,14 +27,15 @@ from .text_clip import one_line
 __all__ = ["SpeakerList", "SpeakerRow"]
 
 EMPTY_HINT = "No quotes found"
+NAME_LINES = 3  # a long name wraps onto at most this many lines
 SWATCH = "██"
 
 
 def speaker_prompt(row: SpeakerRow, width: int = 0, count_width: int = 0) -> Content:
     """``██ Name        12``: swatch and name in the speaker's colour, the count right-aligned.
 
-    With a ``width`` the name is cut with an ellipsis so the count always fits on the line.
-    The name is never markup.
+    With a ``width`` a name too long for the line wraps onto the next ones (the count stays on
+    the first), so it is read whole at any pane width.  The name is never markup.
     """
     try:
         color = to_hex(parse_hex(row.color))
@@ -35,11 +43,23 @@ def speaker_prompt(row: SpeakerRow, width: int = 0, count_width: int = 0) -> Con
         color = UNATTRIBUTED
     count = str(row.count).rjust(count_width)
     look = f"{row.style} {color}" if row.style in SPEAKER_TEXT_STYLES and row.style else color
-    name = Content.styled(one_line(row.name) or "?", look)
+    text = one_line(row.name) or "?"
     room = width - len(SWATCH) - 2 - len(count)
-    if width and room > 0:
-        name = name.truncate(room, ellipsis=True, pad=True)
-    return Content.assemble((speaker_swatch(row.style), color), " ", name, " ", (count, "dim"))
+    swatch = (speaker_swatch(row.style), color)
+    if not width or room <= 0 or len(text) <= room:
+        name = Content.styled(text, look)
+        if width and room > 0:
+            name = name.pad_right(room - len(text))
+        return Content.assemble(swatch, " ", name, " ", (count, "dim"))
+    # too long for one line: the name goes on (up to three) lines of its own, never cut to a stub
+    lines = textwrap.wrap(text, room, break_long_words=True, break_on_hyphens=False) or [text]
+    if len(lines) > NAME_LINES:
+        lines = [*lines[:NAME_LINES - 1], Content(" ".join(lines[NAME_LINES - 1:])).truncate(room, ellipsis=True).plain]
+    first = Content.styled(lines[0], look).pad_right(room - len(lines[0]))
+    parts: list[Content | str | tuple[str, str]] = [swatch, " ", first, " ", (count, "dim")]
+    for line in lines[1:]:
+        parts += ["\n", " " * (len(SWATCH) + 1), Content.styled(line, look)]
+    return Content.assemble(*parts)
 
 
 class SpeakerList(OptionList):

@@ -10,7 +10,9 @@ two rows, not the document.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
+from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -22,14 +24,33 @@ from ...engine.model import Analysis, Document, Quote
 from .. import motions
 from ..keymap import bindings
 from ..layout import GUTTER, SEPARATOR, LineMap, block_prefix, build_line_map
-from ..render import (CURRENT_QUOTE, CURSOR, CURSOR_IN_SELECTION, SELECTION, IntervalIndex, Layers, Paint,
-                      row_strip, row_text, span_paints)
+from ..render import (
+    CURRENT_HIT,
+    CURRENT_QUOTE,
+    CURSOR,
+    CURSOR_IN_SELECTION,
+    EMPTY,
+    SEARCH_HIT,
+    SELECTION,
+    IntervalIndex,
+    Layers,
+    Paint,
+    focus_paints,
+    row_strip,
+    row_text,
+    span_paints,
+)
+
+# The widest a row gets, its two-cell gutter included: about 86 characters of text, a readable
+# measure. A wider view centres the text between blank margins.
+MEASURE = 88
 
 
 class ArticleView(ScrollView, can_focus=True):
     """A scrolling, wrapping view of a Document with a character cursor."""
 
     BINDINGS = bindings("article", "visual")
+    ALLOW_SELECT = False  # a mouse drag moves this view's own cursor and selection (then ``a`` annotates)
 
     class AnnotateRequested(Message):
         """The reader pressed ``a``: annotate ``text[start:end]``."""
@@ -55,6 +76,13 @@ class ArticleView(ScrollView, can_focus=True):
             super().__init__()
             self.top = top
 
+    class CurrentQuoteChanged(Message):
+        """The current quotation changed (``quote`` None: the cursor left every quotation)."""
+
+        def __init__(self, quote: Quote | None) -> None:
+            super().__init__()
+            self.quote = quote
+
     class ReassignRequested(Message):
         """The reader pressed ``s`` on a quotation."""
 
@@ -76,7 +104,18 @@ class ArticleView(ScrollView, can_focus=True):
         self._quote_selected = False  # the current quote was chosen with ] or [ and the cursor is on it
         self._goal_column: int | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(2048)
+        self._cache_margin = 0
+        self._background: Style | None = None
+        # told of each new current quotation synchronously (a message would arrive a frame later)
+        self.quote_listener: Callable[[Quote | None], None] | None = None
         self._pending_top: int | None = None
+        self._quote_paints: list[Paint] = []
+        self._reported_quote: Quote | None = None
+        self.focus_speaker: int | None = None  # only this speaker's quotations are in colour
+        self._focus_faint = "#5F5F5F"
+        self.hits: list[tuple[int, int]] = []  # the search's matches
+        self.current_hit: int | None = None
+        self._drag_from: int | None = None
 
     # ----------------------------------------------------------------- data
     def set_analysis(self, analysis: Analysis, quote_paints: list[Paint]) -> None:
@@ -89,9 +128,49 @@ class ArticleView(ScrollView, can_focus=True):
             for i, q in enumerate(self.quotes):
                 if (q.start, q.end) == (before.start, before.end):
                     self.current_quote = i
-        self.paint_layers = Layers(self.paint_layers.spans, IntervalIndex(quote_paints), self.paint_layers.highlights)
+        self._quote_paints = list(quote_paints)
+        self._set_quote_layer()
+        self._report_quote()
+
+    def _set_quote_layer(self) -> None:
+        paints = self._quote_paints
+        if self.focus_speaker is not None:
+            keep = [(q.mark_start, q.mark_end) for q in self.quotes if q.speaker == self.focus_speaker]
+            paints = focus_paints(len(self.doc.text), paints, keep, self._focus_faint)
+        layers = self.paint_layers
+        self.paint_layers = Layers(layers.spans, IntervalIndex(paints), layers.highlights, layers.search)
         self._cache.clear()
         self.refresh()
+
+    def set_focus(self, speaker: int | None, faint: str = "") -> None:
+        """Dim everything but ``speaker``'s quotations (None: every quotation in colour again)."""
+        self.focus_speaker = speaker
+        if faint:
+            self._focus_faint = faint
+        self._set_quote_layer()
+
+    def focus_quotes(self) -> list[int]:
+        """Indexes of the quotations ``]`` and ``[`` step through: the focused speaker's, or all."""
+        if self.focus_speaker is None:
+            return list(range(len(self.quotes)))
+        return [i for i, q in enumerate(self.quotes) if q.speaker == self.focus_speaker]
+
+    def set_search(self, hits: list[tuple[int, int]], current: int | None) -> None:
+        """Paint the search's matches, ``current`` (an index into ``hits``) brighter."""
+        old_current = self.hits[self.current_hit] if self.current_hit is not None and self.hits else None
+        same_hits = hits is self.hits or hits == self.hits
+        self.hits, self.current_hit = hits, current
+        layers = self.paint_layers
+        if not same_hits:
+            paints = [(s, e, SEARCH_HIT) for s, e in hits] if hits else []
+            self.paint_layers = Layers(layers.spans, layers.quotes, layers.highlights,
+                                       IntervalIndex(paints) if paints else EMPTY)
+            self._cache.clear()
+            self.refresh()
+            return
+        if self.lines is not None:  # only the current match moved: redraw its old and new rows
+            changed = [old_current] + ([hits[current]] if current is not None and hits else [])
+            self._refresh_rows([self.lines.rows_of(s, e) for s, e in (c for c in changed if c is not None)])
 
     def set_highlights(self, paints: list[Paint]) -> None:
         """New annotation highlights: only rows whose highlights changed are redrawn."""
@@ -109,7 +188,13 @@ class ArticleView(ScrollView, can_focus=True):
     # ------------------------------------------------------------ geometry
     @property
     def text_width(self) -> int:
-        return self.scrollable_content_region.width
+        """Cells a row of text is wrapped to: the view's width up to the readable MEASURE."""
+        return min(self.scrollable_content_region.width, MEASURE)
+
+    @property
+    def margin(self) -> int:
+        """Blank cells left of the text, centring the measure in a wide view."""
+        return max(0, (self.scrollable_content_region.width - MEASURE) // 2)
 
     def _rewrap(self) -> None:
         width = self.text_width
@@ -174,6 +259,9 @@ class ArticleView(ScrollView, can_focus=True):
             overlays.append((q.mark_start, q.mark_end, CURRENT_QUOTE))
             if self.lines is not None:
                 marked = self.lines.rows_of(q.mark_start, q.mark_end)
+        if self.current_hit is not None and self.current_hit < len(self.hits):
+            s, e = self.hits[self.current_hit]
+            overlays.append((s, e, CURRENT_HIT))
         if self.anchor is not None:
             lo, hi = sorted((self.anchor, self.cursor))
             overlays.append((lo, hi + 1, SELECTION))
@@ -199,25 +287,44 @@ class ArticleView(ScrollView, can_focus=True):
             return max(0, min(self.lines.row_of(self._pending_top), last))
         return int(self.scroll_y)
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._background = None  # the theme or the CSS changed: the background and cached rows with it
+        self._cache.clear()
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        background = self.rich_style
+        background = self._background
+        if background is None:  # (rich_style walks every ancestor's styles: once, not per row)
+            background = self._background = self.rich_style
         if self.lines is None or self.lines.width != self.text_width:
             self._rewrap()  # the first frame is drawn before on_resize: wrap now, not a frame later
         lines = self.lines
         row = self.first_row() + y
         if lines is None or row >= len(lines):
             return Strip.blank(width, background)
+        margin = self.margin
+        if margin != self._cache_margin:
+            self._cache.clear()
+            self._cache_margin = margin
         overlays, marked = self._overlays()
         live = [p for p in overlays if p[0] <= lines.ends[row] and p[1] >= lines.starts[row]]
         is_marked = marked is not None and row in marked
         if not live and not is_marked:
             strip = self._cache.get(row)
             if strip is None:
-                strip = row_strip(self.doc, lines, row, self.paint_layers, width, background)
+                strip = self._row_strip(row, width, background, margin)
                 self._cache[row] = strip
         else:
-            strip = row_strip(self.doc, lines, row, self.paint_layers, width, background, live, is_marked)
+            strip = self._row_strip(row, width, background, margin, live, is_marked)
+        return strip
+
+    def _row_strip(self, row: int, width: int, background: Style, margin: int,
+                   live: list[Paint] | tuple[()] = (), marked: bool = False) -> Strip:
+        assert self.lines is not None
+        strip = row_strip(self.doc, self.lines, row, self.paint_layers, width - margin, background, live, marked)
+        if margin:
+            strip = Strip.join([Strip.blank(margin, background), strip])
         return strip
 
     def row_text(self, row: int) -> str:
@@ -270,6 +377,23 @@ class ArticleView(ScrollView, can_focus=True):
         self._refresh_rows(before + self._overlay_rows())
         if scroll:
             self.scroll_cursor_visible()
+        self._report_quote()
+
+    def quote_here(self) -> Quote | None:
+        """The quotation under the cursor, or the one ``]`` / ``[`` chose (the status line's)."""
+        inside = self.quote_at(self.cursor)
+        if inside is not None:
+            return self.quotes[inside]
+        return self._current_quote_obj() if self._quote_selected else None
+
+    def _report_quote(self) -> None:
+        quote = self.quote_here()
+        if quote is not self._reported_quote:
+            self._reported_quote = quote
+            if self.quote_listener is not None:  # at once: the status line repaints in this frame
+                self.quote_listener(quote)
+            else:
+                self.post_message(self.CurrentQuoteChanged(quote))
 
     def reveal(self, offset: int) -> None:
         """Scroll so that ``offset`` is on screen (a third of the way down), leaving the cursor."""
@@ -366,6 +490,9 @@ class ArticleView(ScrollView, can_focus=True):
         i = bisect.bisect_right(self._quote_starts, self.cursor)
         if self.current_quote is not None and self._quote_selected:
             i = max(i, self.current_quote + 1)
+        if self.focus_speaker is not None:
+            i = next((j for j in range(i, len(self.quotes)) if self.quotes[j].speaker == self.focus_speaker),
+                     len(self.quotes))
         if i < len(self.quotes):
             self.move_cursor(self.quotes[i].start, quote=i)
         else:
@@ -376,6 +503,8 @@ class ArticleView(ScrollView, can_focus=True):
         current = self.quote_at(self.cursor)
         if current is not None:
             i = min(i, current - 1)
+        if self.focus_speaker is not None:
+            i = next((j for j in range(i, -1, -1) if self.quotes[j].speaker == self.focus_speaker), -1)
         if i >= 0:
             self.move_cursor(self.quotes[i].start, quote=i)
         else:
@@ -467,14 +596,45 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self.post_message(self.ReassignRequested(q))
 
-    def on_click(self, event: events.Click) -> None:
-        """A click puts the cursor on the character under the mouse."""
+    def offset_at(self, event: events.MouseEvent) -> int | None:
+        """The character under the mouse (None off the text)."""
         offset = event.get_content_offset(self)
         if self.lines is None or offset is None:
-            return
+            return None
         row = int(self.scroll_y) + offset.y
         if 0 <= row < len(self.lines) and self._text_row(row):
             start, end = self.lines.starts[row], self.lines.ends[row]
             block = self.doc.blocks[self.lines.blocks[row]]
-            column = offset.x - GUTTER - len(block_prefix(block, self.lines.firsts[row]))
-            self.move_cursor(min(start + max(column, 0), end - 1))
+            column = offset.x - self.margin - GUTTER - len(block_prefix(block, self.lines.firsts[row]))
+            return min(start + max(column, 0), end - 1)
+        return None
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A click puts the cursor on the character under the mouse; a drag from there selects."""
+        if event.button != 1:
+            return
+        at = self.offset_at(event)
+        if at is None:
+            return
+        self.focus()
+        self.clear_selection()
+        self.move_cursor(at)
+        self._drag_from = self.cursor
+        self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._drag_from is None or not event.button:
+            return
+        at = self.offset_at(event)
+        if at is None or (at == self._drag_from and self.anchor is None):
+            return
+        if self.anchor is None:
+            before = self._overlay_rows()
+            self.anchor = self._drag_from
+            self._refresh_rows(before)
+        self.move_cursor(at, scroll=False)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._drag_from is not None:
+            self._drag_from = None
+            self.release_mouse()

@@ -1,0 +1,79 @@
+"""The status line under the article: what the app thinks of the current quotation, the search's
+``match N of M``, the speaker in focus.  Plain words, never markup from the article."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from ...engine.model import Method, Quote
+from .text_clip import clip, one_line
+
+METHOD_WORDS: dict[Method, str] = {
+    "cue": "speech verb",
+    "pronoun": "pronoun",
+    "description": "description",
+    "continuation": "same speaker goes on",
+    "transcript": "transcript label",
+    "alternation": "turn-taking",
+    "guess": "nearest person named",
+    "none": "no cue found",
+    "reader": "your correction",
+}
+
+
+def confidence_word(confidence: float) -> str:
+    """How sure the attribution is, in a word the reader does not have to decode from a shade."""
+    if confidence >= 0.85:
+        return "sure"
+    if confidence >= 0.6:
+        return "likely"
+    if confidence > 0:
+        return "a guess"
+    return "no idea"
+
+
+def quote_status(quote: Quote, speaker: str | None) -> Content:
+    """``“Name” · speech verb “said” · sure``; titles and scare quotes say what they are."""
+    if quote.is_mark:
+        kind = "a title" if quote.kind == "title" else "words in quotation marks (no one speaks)"
+        return Content.assemble(("quote", "dim"), " ", kind)
+    if speaker is None:
+        return Content.assemble(("quote", "dim"), " ", ("unattributed", "italic"), ("  · i: why", "dim"))
+    parts: list[str | tuple[str, str]] = [("quote", "dim"), " ", (clip(one_line(speaker), 40), "bold"), " · ",
+                                          METHOD_WORDS.get(quote.method, quote.method)]
+    if quote.cue:
+        parts += [" ", ("“" + clip(one_line(quote.cue), 30) + "”", "italic")]
+    parts += [" · ", (confidence_word(quote.confidence), "bold"), (f" ({quote.confidence:.2f})", "dim"),
+              ("  · i: why", "dim")]
+    return Content.assemble(*parts)
+
+
+def search_status(query: str, index: int | None, count: int, note_hits: int = 0) -> Content:
+    """``/words  match 3 of 12`` (``index`` 0-based), or that nothing matched."""
+    parts: list[str | tuple[str, str]] = [("/", "dim"), (clip(one_line(query), 40), "bold"), "  "]
+    if not count:
+        parts.append(("no match", "$warning"))
+    elif index is None:
+        parts.append(f"{count} matches")
+    else:
+        parts.append(f"match {index + 1} of {count}")
+    if note_hits:
+        parts.append(("  (" + (f"{note_hits} in annotations" if note_hits > 1 else "1 in an annotation") + ")",
+                      "dim"))
+    return Content.assemble(*parts)
+
+
+class StatusLine(Static):
+    """One line; the app decides what it says."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+        self._said: Content | str = ""
+
+    def say(self, content: Content | str) -> None:
+        """Show ``content``; one line of fixed size, so no layout pass (that costs a keypress ~10 ms)."""
+        if content == self._said:
+            return
+        self._said = content
+        self.update(content, layout=False)
