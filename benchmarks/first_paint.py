@@ -11,7 +11,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from _common import SEED, NOVEL, Context, Result, Skip, at_most, first_words, median, skipped
+from _common import NOVEL, SEED, Context, Result, Skip, at_most, first_words, median, skipped
 from tmux_screen import TmuxSession, cpu_seconds
 
 LIMIT = 30.0

@@ -22,12 +22,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-PAGES = ROOT / "tests" / "fixtures" / "pages"
 
-from tui.engine import analyze, load_bytes, load_text
-from tui.engine.builder import DocumentBuilder
-from tui.engine.decode import decode
-from tui.engine.model import Document, Meta
+from tui.engine import analyze, load_bytes, load_text  # noqa: E402 - after the path is set
+from tui.engine.builder import DocumentBuilder  # noqa: E402
+from tui.engine.decode import decode  # noqa: E402
+from tui.engine.model import Document, Meta  # noqa: E402
+
+PAGES = ROOT / "tests" / "fixtures" / "pages"
 
 WORD = re.compile(r"\w+")
 

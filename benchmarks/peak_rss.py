@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 from _common import NOVEL, Context, Result, Skip, at_most, first_words, skipped
+from tmux_screen import TmuxSession, hwm_mb, rss_mb, wait_until_idle
 
 BUSY = "finding quotations"  # the app's header while the analysis runs (tui/app/app.py)
-from tmux_screen import TmuxSession, hwm_mb, rss_mb, wait_until_idle
 
 
 def measure(ctx: Context, argv: list[str], expect: str, home: Path) -> tuple[float, float, float]:

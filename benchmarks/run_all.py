@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, Context, Result, find_corpus, use_checkout  # noqa: E402
+from _common import ROOT, Context, Result, find_corpus, use_checkout
 
 BENCHMARKS = {
     "paint": ("first_paint", "first paint in tmux vs a bare Textual app"),
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
                 got = module.run(ctx, tuple(k.strip() for k in args.keys.split(",") if k.strip()))
             else:
                 got = module.run(ctx)
-        except Exception as err:  # a crash in the app under test is a result, not the end of the run
+        except Exception as err:  # noqa: BLE001 - a crash in the app under test is a result, not the end of the run
             traceback.print_exc()
             got = [Result(f"{what}", None, "", "", False, f"crashed: {type(err).__name__}: {err}")]
         for r in got:

@@ -13,7 +13,7 @@ import re
 import subprocess
 import sys
 
-from _common import HERE, ROOT, Context, Result, at_most, skipped  # noqa: F401
+from _common import HERE, ROOT, Context, Result, at_most, skipped
 
 NAME = "save one annotation, 10,000 stored"
 SCRIPT = HERE / "save_latency.py"

@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,7 +148,7 @@ def probe(file: str, marks: dict[str, float], traced: bool = False, bare: bool =
         def main(argv):
             return bare_main(argv)
     else:
-        from tui.cli import main  # noqa: E402
+        from tui.cli import main
 
     marks["tui imported"] = time.perf_counter() - base
     if traced:

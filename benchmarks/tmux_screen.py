@@ -13,7 +13,6 @@ from pathlib import Path
 
 from _common import Skip
 
-
 # A private tmux server, so the benchmarks neither see nor disturb anyone else's sessions.
 SOCKET = f"qlbench-{os.getpid()}"
 
@@ -54,7 +53,7 @@ class TmuxSession:
         self.name = f"qlbench-{uuid.uuid4().hex[:8]}"
         self.started = 0.0
 
-    def __enter__(self) -> "TmuxSession":
+    def __enter__(self) -> TmuxSession:
         cols, rows = self.size.split("x")
         # ``env`` puts the variables on the program itself, whatever the tmux server's own environment;
         # ``exec`` so that the pane's process is the program (its PID is the one we read /proc of).
@@ -65,7 +64,7 @@ class TmuxSession:
             new += ["-c", str(self.cwd)]
         # remain-on-exit keeps a crashed program's last words on screen for the report.
         new += [command, ";", "set-option", "-w", "-t", self.name, "remain-on-exit", "on"]
-        for attempt in range(3):  # a server still shutting down after the last session can refuse one
+        for _attempt in range(3):  # a server still shutting down after the last session can refuse one
             self.started = time.perf_counter()
             done = subprocess.run(new, capture_output=True, text=True)
             if done.returncode == 0:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.color import Color
 
 from tui.app import palette
-from tui.app.render import IntervalIndex, Layers, QuoteColours, quote_paints, row_segments
 from tui.app.layout import build_line_map
+from tui.app.render import IntervalIndex, Layers, QuoteColours, quote_paints, row_segments
 from tui.engine import load_text
 from tui.engine.model import Analysis, Quote, Speaker
 

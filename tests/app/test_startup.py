@@ -171,3 +171,46 @@ async def test_a_database_spoiled_after_the_check_stops_the_app_with_the_reason(
     assert db.read_bytes() == b'{"annotations": ['
     app.save_final_position()  # what read.py does next: nothing to save, nothing raised
     assert db.read_bytes() == b'{"annotations": ['
+
+
+async def test_the_database_is_parsed_once_and_the_library_opened_off_the_ui_thread(sample, db, monkeypatch):
+    """What read.py does: the pre-check parses the file before Textual starts (it needs the
+    reading position for the first frame); the Library takes that parse over, in a worker."""
+    import threading
+
+    import tui.store.database_file as database_file
+    import tui.store.storage as storage
+    from tui.store.precheck import precheck
+
+    position = saved_position(db, sample, "Fishermen stood along")
+    with Library.open(db) as lib:
+        start = sample.text.index("Fishermen stood")
+        lib.add(sample, start, start + 15, note="a note")
+    parsed: list[str] = []
+    real_read = database_file.read_database
+
+    def counting_read(path, validate=None):
+        parsed.append(threading.current_thread().name)
+        return real_read(path, validate)
+
+    monkeypatch.setattr(database_file, "read_database", counting_read)
+    monkeypatch.setattr(storage, "read_database", counting_read)
+    opened: list[bool] = []
+    real_open = Library.open.__func__
+
+    def recording_open(cls, *args, **kwargs):
+        opened.append(threading.current_thread() is threading.main_thread())
+        return real_open(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "open", classmethod(recording_open))
+    check = precheck(db, sample.text, sample.source)
+    assert check.position == position and len(parsed) == 1
+    app = QuotelensApp(sample, db_path=check.path, position=check.position, loaded=check.loaded)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [p.annotation.note for p in app.placements] == ["a note"]
+        assert app.article.top_offset == position
+    assert opened == [False]  # opened once, not on the UI thread
+    assert len(parsed) == 1  # the pre-check's parse was the only one

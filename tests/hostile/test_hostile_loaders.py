@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 
 from tui.engine import Document, LoadError, load_bytes, load_text
 
-from .invariants import (RICH_MARKUP, WORD, check_document, examples, expected_words, hostile_text,
-                         random_bytes)
+from .invariants import RICH_MARKUP, WORD, check_document, examples, expected_words, hostile_text, random_bytes
 
 FORMATS = st.sampled_from([None, "text", "markdown"])
 SETTINGS = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -10,8 +10,7 @@ import orjson
 import pytest
 
 from tui.engine import load_text
-from tui.store import CorruptDatabase, Library, NewerDatabase, StoreError, default_db_path
-from tui.store import schema
+from tui.store import CorruptDatabase, Library, NewerDatabase, StoreError, default_db_path, schema
 
 TEXT = "A headline\n\n“Prices will fall,” the minister said on Monday. Nobody believed her.\n"
 
@@ -225,10 +224,21 @@ def test_tinydb_table_operations_work_on_the_atomic_storage(tmp_path):
     assert sorted(d["n"] for d in t.search(Query().big == True)) == [3, 4]  # noqa: E712
     other = _DB(tmp_path / "t.json", storage=AtomicJSONStorage).table("things", cache_size=0)
     assert sorted(d.doc_id for d in other.all()) == [2, 3, 4, 5, 6]
-    assert other.insert({"n": 10}) == 7  # sees the first handle's ids, reuses none
-    assert t.insert({"n": 11}) == 8      # and the first sees the second's
     t.truncate()
     assert len(other) == 0
+
+
+def test_two_handles_on_one_file_never_reuse_a_record_id(tmp_path):
+    """TinyDB remembers its next record id; the library takes it from the file as it is now."""
+    db = tmp_path / "q.json"
+    one, two = Library.open(db), Library.open(db)
+    doc = _doc()
+    made = [lib.add(doc, i, i + 5, note=str(i)) for i, lib in zip(range(0, 40, 7), [one, two] * 3)]
+    two.delete(made[2].id)
+    made.append(one.add(doc, 1, 4, note="last"))
+    stored = json.loads(db.read_text(encoding="utf-8"))["annotations"]
+    assert sorted(r["note"] for r in stored.values()) == sorted(a.note for a in made if a is not made[2])
+    assert {p.annotation.id for p in Library.open(db).placements(doc)} == {a.id for a in made} - {made[2].id}
 
 
 def test_database_deleted_while_open_is_recreated_as_a_quotelens_database(tmp_path):

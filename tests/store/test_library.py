@@ -159,7 +159,7 @@ def test_threads_sharing_one_library_lose_nothing(lib, doc):
                 a = lib.add(doc, 0, 5, note=f"{n}-{i}")
                 lib.update(a.id, tags=[f"t{n}"])
                 lib.placements(doc)
-        except Exception as err:  # pragma: no cover - reported below
+        except Exception as err:  # noqa: BLE001 - reported below
             errors.append(err)
 
     threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]

@@ -110,15 +110,18 @@ def test_deleted_sentence_becomes_an_orphan_and_is_kept(annotated):
     assert [q.status for q in ps] == ["anchored", "orphan"]
 
 
-def test_edited_document_rekeys_annotations_to_the_new_text(annotated, tmp_path):
+def test_an_edited_file_keeps_its_annotations_and_registering_saves_where_they_are_now(annotated, tmp_path):
     f, lib, ann = annotated
     doc = _reopen(f, ARTICLE.replace("Monday", "Monday evening"))
     [p] = lib.placements(doc)
     assert p.status == "anchored" and p.annotation.id == ann.id
-    # a fresh library on the same file finds it under the new document id directly
+    assert p.start == ann.start + len(" evening")
+    assert lib.get(ann.id).start == ann.start  # a look writes nothing
+    lib.register(doc)  # the reader opens the edited file: the stored offsets follow the text
     again = Library.open(tmp_path / "db.json")
     [q] = again.placements(doc)
-    assert q.annotation.doc_id != ann.doc_id and q.status == "anchored"
+    assert q.annotation.doc_id == ann.doc_id and q.status == "anchored"
+    assert q.annotation.start == p.start and q.annotation.note == "check the figure"
 
 
 def test_exact_duplicates_choose_the_one_with_matching_context():

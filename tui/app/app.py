@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from pathlib import Path
+from contextlib import suppress
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
@@ -40,7 +41,9 @@ from .render import UNCOLOURED_ANNOTATION, QuoteColours, bg, quote_paints
 from .widgets.article_view import ArticleView
 
 if TYPE_CHECKING:  # the store's heavy modules (TinyDB, filelock) load after the first paint
+    from ..store.database_file import LoadedDatabase
     from ..store.library import Library
+    from ..store.precheck import Precheck
     from ..store.records import Placement
     from .components.annotation_list import AnnotationList
     from .components.speaker_list import SpeakerList
@@ -58,7 +61,7 @@ def styles_dir() -> Path:
     return inside if inside.is_dir() else package.parent / "styles"
 
 
-def css_paths() -> list[Path]:
+def css_paths() -> list[str | PurePath]:
     folder = styles_dir()
     return [p for p in (folder / "app.tcss", folder / "components.tcss") if p.is_file()]
 
@@ -78,14 +81,17 @@ class QuotelensApp(LibraryActions, ReaderFeatures):
     COMMANDS = ReaderFeatures.COMMANDS | {LibraryCommands}
 
     def __init__(self, doc: Document, library: Library | None = None, *, db_path: str | Path | None = None,
-                 position: int | None | object = LOOK_UP, analyze_in_thread: bool | None = None) -> None:
+                 position: int | None | object = LOOK_UP, analyze_in_thread: bool | None = None,
+                 loaded: LoadedDatabase | None = None) -> None:
         super().__init__()
-        self.session = ReadingSession(doc, library, db_path=db_path)
+        if position is LOOK_UP and library is None and db_path is not None:
+            check = _precheck(db_path, doc)
+            position = check.position if check is not None else None
+            loaded = check.loaded if check is not None else None
+        self.session = ReadingSession(doc, library, db_path=db_path, loaded=loaded)
         self.doc = doc
         self._db_path = db_path
         self.store_error: str | None = None  # why the Library could not be opened (the app then exits 2)
-        if position is LOOK_UP and library is None and db_path is not None:
-            position = _saved_position(db_path, doc)
         self._initial_position = position
         self._frozen = False
         self._panes_ready = False
@@ -437,10 +443,8 @@ class QuotelensApp(LibraryActions, ReaderFeatures):
     def save_final_position(self) -> None:
         """After the app has stopped (quit, or the terminal went away): keep the last position."""
         offset = self.last_top
-        try:  # the view outlives the app: its scroll position is the freshest answer
+        with suppress(Exception):  # the view outlives the app: its scroll position is the freshest answer
             offset = self._view.top_offset if self._view is not None else offset
-        except Exception:  # noqa: BLE001 - fall back to the last position seen
-            pass
         if offset is None or offset == self.session.saved_position or self.store_error:
             return
         try:  # the reader may have left before the Library opened: save_position opens it
@@ -459,11 +463,11 @@ class QuotelensApp(LibraryActions, ReaderFeatures):
         self.exit()
 
 
-def _saved_position(db_path: str | Path, doc: Document) -> int | None:
-    """The reading position saved for ``doc`` (a cheap read: no TinyDB, no lock)."""
+def _precheck(db_path: str | Path, doc: Document) -> Precheck | None:
+    """The database checked and parsed, with the position saved for ``doc`` (no TinyDB, no lock)."""
     from ..store.precheck import precheck
 
     try:
-        return precheck(db_path, doc.text, doc.source).position
+        return precheck(db_path, doc.text, doc.source)
     except (StoreError, OSError):
         return None  # opening the Library after the first paint reports it

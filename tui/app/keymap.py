@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from .palette import HIGHLIGHTS
 
@@ -80,7 +80,7 @@ SECTION_TITLES = {
 }
 
 
-def bindings(*contexts: str) -> list[Binding]:
+def bindings(*contexts: str) -> list[BindingType]:
     """Textual bindings for the keys of ``contexts`` that the app or a view handles."""
     return [Binding(k.keys, k.action, k.short or k.description, show=k.show,
                     key_display=k.label or None, priority=k.priority)
@@ -98,8 +98,8 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
     from .components.annotation_editor import AnnotationEditor
     from .components.annotation_list import AnnotationList
     from .components.color_row import ColorRow
-    from .components.outline_pane import OutlinePane
     from .components.help_screen import describe_bindings, key_label
+    from .components.outline_pane import OutlinePane
     from .components.rename_speaker import RenameSpeaker
     from .components.speaker_list import SpeakerList
     from .components.speaker_picker import SpeakerPicker

@@ -22,7 +22,7 @@ def snap(doc: Document, offset: int) -> int:
     if not doc.blocks:
         return 0
     offset = max(0, min(offset, len(doc.text) - 1 if doc.text else 0))
-    i = doc.block_index_at(offset)
+    i = doc.block_index_at(offset) or 0  # (None only without blocks)
     block = doc.blocks[i]
     if offset < block.start:
         return block.start
@@ -112,6 +112,8 @@ def sentence_start_backward(doc: Document, pos: int) -> int:
     if prev == pos:
         return pos
     b = doc.block_at(prev)
+    if b is None:  # no blocks at all
+        return prev
     return sentence_start(doc, max(b.end - 1, b.start))
 
 

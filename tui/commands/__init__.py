@@ -6,6 +6,10 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..engine import Document
 
 Main = Callable[[list[str]], int]
 
@@ -14,6 +18,19 @@ def clip(text: str, width: int) -> str:
     """One line of at most ``width`` characters for a table cell, "…" where it was cut."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def load_file(path: str, *, refresh: bool = False) -> Document:
+    """Open FILE (a path, ``-``, or a URL: :func:`tui.sources.open_document`) for a command; when
+    it was not read as UTF-8, say on stderr how it was read (the listing stays clean for scripts)."""
+    from ..engine.sanitize import one_line
+    from ..sources import open_document
+
+    doc = open_document(path, refresh=refresh)
+    for notice in doc.notices:
+        if notice.startswith("read as "):
+            print(f"quotelens: {one_line(path)}: {notice} (not UTF-8)", file=sys.stderr)
+    return doc
 
 
 def reports_failures(main: Main) -> Main:

@@ -11,8 +11,7 @@ import sys
 
 from ..engine import Document
 from ..engine.sanitize import one_line
-from ..sources import open_document
-from . import reports_failures
+from . import load_file, reports_failures
 
 
 def find_occurrence(doc: Document, exact: str, occurrence: int) -> tuple[int, int] | str:
@@ -63,7 +62,7 @@ def main(argv: list[str]) -> int:
 
     if args.color is not None and args.color.lower() not in HIGHLIGHT_NAMES:
         return fail(f"unknown colour {args.color!r}: use one of {', '.join(HIGHLIGHT_NAMES)}")
-    doc = open_document(args.file)  # LoadError and StoreError are reported by tui.cli
+    doc = load_file(args.file)  # LoadError and StoreError are reported by tui.cli
     found = find_occurrence(doc, args.exact, args.occurrence)
     if isinstance(found, str):
         return fail(found)

@@ -13,9 +13,8 @@ import sys
 
 from ..engine import Document
 from ..engine.sanitize import escape_surrogates
-from ..sources import open_document
-from . import clip, reports_failures
 from ..store.records import SafeChars
+from . import clip, load_file, reports_failures
 
 # What must never reach a terminal raw is what the engine removes from articles (controls, bidi
 # overrides and isolates, lone surrogates): a database edited by hand or by another tool can hold
@@ -79,12 +78,14 @@ def main(argv: list[str]) -> int:
                     "else the user data folder)")
     args = ap.parse_args(argv)
 
-    from ..store import Library, default_db_path, document_id
+    from ..store import Library, default_db_path
 
-    doc = open_document(args.file)  # LoadError and StoreError are reported by tui.cli
-    with Library.open(default_db_path(args.db)) as lib:
+    doc = load_file(args.file)  # LoadError and StoreError are reported by tui.cli
+    # a listing writes nothing (not even a lock file), so a database you can only read lists fine
+    with Library.open(default_db_path(args.db), read_only=True) as lib:
         placements = lib.placements(doc)
-    data = placements_json(doc, document_id(doc), placements)
+        doc_id = lib.document_key(doc)
+    data = placements_json(doc, doc_id, placements)
     if args.json:
         sys.stdout.write(_json_text(data) + "\n")
     else:

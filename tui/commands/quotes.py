@@ -16,8 +16,7 @@ from ..engine import Analysis, Attribution, Document, Trace, analyze, explain
 from ..engine.evidence import Step
 from ..engine.sanitize import escape_surrogates
 from ..engine.share import share_of_voice
-from ..sources import open_document
-from . import clip, reports_failures
+from . import clip, load_file, reports_failures
 
 
 def analysis_json(doc: Document, analysis: Analysis) -> dict:
@@ -140,12 +139,12 @@ def main(argv: list[str]) -> int:
         ap.error("--db is only read with --corrected")
     if args.explain and args.corrected:
         ap.error("--explain shows the engine's own reasons; it does not combine with --corrected")
-    doc = open_document(args.file, refresh=args.refresh)  # a LoadError is reported by tui.cli
+    doc = load_file(args.file, refresh=args.refresh)  # a LoadError is reported by tui.cli
     if args.corrected:
         from ..store.paths import default_db_path
         from ..store.session import ReadingSession
 
-        session = ReadingSession(doc, db_path=default_db_path(args.db))
+        session = ReadingSession(doc, db_path=default_db_path(args.db), read_only=True)
         session.read_corrections()  # a StoreError is reported by tui.cli
         data = analysis_json(doc, session.analyze())
     elif args.explain:

@@ -14,10 +14,14 @@ import gc
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..engine import Document, load_text
 from . import reports_failures
+
+if TYPE_CHECKING:
+    from ..app.app import QuotelensApp
 
 SAMPLE = "sample"  # the argument that asks for the built-in sample
 SAMPLE_SOURCE = "quotelens:sample"  # its Document.source: a name with a scheme, never a user's path
@@ -100,7 +104,7 @@ def reattach_terminal() -> None:
     fd = os.open("/dev/tty", os.O_RDONLY)
     os.dup2(fd, 0)
     os.close(fd)
-    sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 outlives this function
+    sys.stdin = open(0, closefd=False)
 
 
 @reports_failures
@@ -154,9 +158,9 @@ def _main(argv: list[str]) -> int:
 
     from ..app.app import QuotelensApp
 
-    position = db.position
+    position, loaded = db.position, db.loaded
     while True:
-        app = QuotelensApp(doc, db_path=db.path, position=position)
+        app = QuotelensApp(doc, db_path=db.path, position=position, loaded=loaded)  # the file parsed once
         _exit_on_hangup(app)
         try:
             app.run()
@@ -170,14 +174,32 @@ def _main(argv: list[str]) -> int:
         # another document was opened from the library: read it in a fresh reader
         doc = load_sample() if app.next_document == SAMPLE_SOURCE else load_document(app.next_document)
         db = precheck(db.path, doc.text, doc.source)
+        loaded = db.loaded
         position = db.position if app.next_position is None else min(app.next_position, len(doc.text))
 
 
-def _exit_on_hangup(app) -> None:
-    """Closing the terminal window (SIGHUP) or SIGTERM stops the app the normal way."""
-    import signal
+HANGUP_GRACE = 5.0  # seconds Textual gets to stop after the terminal went away
 
-    def stop(signum, frame) -> None:
+
+def _exit_on_hangup(app: QuotelensApp) -> None:
+    """Closing the terminal window (SIGHUP) or SIGTERM stops the app the normal way.
+
+    The reading position is saved at once, from a thread (a signal handler must not take the
+    store's locks): Textual's shutdown can hang for good when its terminal has vanished (its
+    writer thread waits on a terminal nobody reads), and then nothing after ``app.run()`` runs.
+    If the app has not stopped ``HANGUP_GRACE`` seconds later, the process ends itself rather
+    than linger without a terminal."""
+    import signal
+    import threading
+    import time
+
+    def save_and_leave(signum: int) -> None:
+        app.save_final_position()
+        time.sleep(HANGUP_GRACE)
+        os._exit(128 + signum)  # still here: Textual hung; what mattered is saved
+
+    def stop(signum: int, frame: object) -> None:
+        threading.Thread(target=save_and_leave, args=(signum,), daemon=True, name="hangup").start()
         app.exit()
 
     for sig in (signal.SIGHUP, signal.SIGTERM):

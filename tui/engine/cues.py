@@ -8,9 +8,17 @@ and the cue words, or None.  Resolving the phrase to a person is attribution's j
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
 
 from .lexicon import GROUP_NOUNS, SPEECH_BASES, SPEECH_VERBS, TITLE_WORDS, WEAK_VERBS
+
+
+def last_match(rx: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The last match of ``rx`` in ``text[lo:hi]``, or None (one pass, no list of them all)."""
+    last = deque(rx.finditer(text, lo, hi), maxlen=1)
+    return last[0] if last else None
+
 
 _VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
 # an inverted cue ("…,” said Smith) never uses the bare base form: ", state Sen. Holm" is a noun
@@ -288,8 +296,7 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
     # "The Gazette doubted Okafor’s boast that the ferry was “…”": the words are the possessor's
     poss = None
     if " that" in tail and ("’" in tail or "'" in tail):
-        for poss in _POSSESSED_WORDS.finditer(text, start, hi):
-            pass
+        poss = last_match(_POSSESSED_WORDS, text, start, hi)
     if poss is not None and len(text[poss.end():hi].split()) > 12:
         poss = None
     for v in reversed(verbs):
@@ -333,9 +340,7 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
             if subj:
                 yield Cue(subj[0], subj[1], v.group("v"), "before", near)
             else:  # no plain sentence subject: the last he/she/they before the verb
-                last = None
-                for last in _SUBJECT_PRONOUN.finditer(text, start, v.start()):
-                    pass
+                last = last_match(_SUBJECT_PRONOUN, text, start, v.start())
                 if last is not None:
                     yield Cue(last.group(), last.start(), v.group("v"), "before", near)
             continue

@@ -1,4 +1,12 @@
-"""Bytes to text: BOMs, UTF-8, then charset detection, never a crash on odd encodings."""
+"""Bytes to text, never a crash on odd encodings.
+
+The order: a BOM; UTF-8 (and UTF-8 with a few stray Windows-1252 bytes); Windows-1252 (which
+reads Latin-1 text the same) when the bytes above 0x7F sit alone or in pairs among ASCII, as
+accented letters and curly quotes do in Western European text; only then a statistical guess
+(charset-normalizer), and a guess that would turn printable characters into C1 control codes
+(which the sanitiser then strips: every curly quote lost) is not taken.  Binary data (NULs or
+control bytes anywhere in the file, not only in its first kilobytes) is refused.
+"""
 
 from __future__ import annotations
 
@@ -75,13 +83,34 @@ def _mixed_utf8(data: bytes) -> str | None:
     return data.decode("utf-8", errors="quotelens-cp1252")
 
 
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def _western(data: bytes) -> bool:
+    """Do the bytes above 0x7F come alone or in pairs (an accented letter, a curly quote, a
+    dash), as in Western European text?  Cyrillic, Greek or CJK text in a legacy encoding
+    writes whole words of them: long runs."""
+    high = long = 0
+    for run in _HIGH_RUN.findall(data):
+        high += len(run)
+        if len(run) > 3:
+            long += len(run)
+    return long <= high // 10
+
+
+def _as_cp1252(data: bytes) -> tuple[str, str]:
+    # the five bytes Windows-1252 leaves undefined become U+FFFD: never a C1 control code
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)``.  Raise :class:`NotText` for binary data."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding
     head = data[:8192]
-    if head.count(0) > len(head) // 100:
+    if head.count(0) > len(head) // 100 or data.count(0) > len(data) // 100:
         # NULs: UTF-16 without a BOM (ASCII-only UTF-16 is valid UTF-8 too), else binary
         utf16 = _utf16_without_bom(head)
         if utf16 is not None:
@@ -93,29 +122,25 @@ def decode(data: bytes) -> tuple[str, str]:
                 if _printable_enough(text):
                     return text, utf16
         raise NotText(BINARY_MSG)
+    if _mostly_controls(head) or _mostly_controls(data):
+        raise NotText(BINARY_MSG)
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    else:
-        if _mostly_controls(head):
-            raise NotText(BINARY_MSG)
-        return text, "utf-8"
-    if _mostly_controls(head):
-        raise NotText(BINARY_MSG)
     mixed = _mixed_utf8(data)
     if mixed is not None:
         return mixed, "utf-8 (stray bytes as windows-1252)"
-    if len(data) < 4096:
-        # Too short for detection to be reliable; Windows-1252 is by far the likeliest.
-        try:
-            return data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            pass
-    from charset_normalizer import from_bytes  # only for files that are not UTF-8
+    if len(data) < 4096 or _western(data):
+        # Windows-1252 (a superset of Latin-1's printable characters) is by far the likeliest,
+        # and too short a text fools a statistical guess
+        return _as_cp1252(data)
+    from charset_normalizer import from_bytes  # only for files that are neither UTF-8 nor Western
 
     best = from_bytes(data).best()
     if best is None:
-        # Nothing fits: latin-1 maps every byte to a character, so no byte is lost.
-        return data.decode("latin-1"), "latin-1"
-    return str(best), best.encoding
+        return _as_cp1252(data)
+    text = str(best)
+    if _C1.search(text):  # a guess that reads printable bytes as control codes is a wrong guess
+        return _as_cp1252(data)
+    return text, best.encoding

@@ -168,7 +168,9 @@ def read_path(p: Path) -> bytes:
         if p.is_dir():
             raise LoadError(f"{p}: is a folder, not a file")
         st = p.stat()
-        if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) or stat.S_ISSOCK(st.st_mode):
+        if stat.S_ISFIFO(st.st_mode):  # opening it would wait for a writer, maybe forever
+            raise LoadError(f"{p}: is a pipe, not a file (to read a pipe, send it to standard input: -)")
+        if not stat.S_ISREG(st.st_mode):
             raise LoadError(f"{p}: is a device, not a file")
         if st.st_size > MAX_BYTES:
             raise LoadError(f"{p}: {st.st_size // (1024 * 1024)} MB is larger than the 64 MB quotelens reads")

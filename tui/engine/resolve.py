@@ -12,7 +12,7 @@ import bisect
 import re
 from typing import Literal
 
-from .cues import SENTENCE_END, sentence_subject
+from .cues import SENTENCE_END, last_match, sentence_subject
 from .lexicon import GROUP_NOUNS, SUBJECT_PRONOUNS
 from .mentions import Entity, Mention, NameParse, Registry, find_runs, parse_run
 from .model import Gender, Speaker, SpeakerKind
@@ -324,9 +324,7 @@ class Resolver:
         rx = re.compile(rf"(?P<np>(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w.’'-]*)\s+(?:\w+ly\s+)?"
                         rf"(?:issued|released|sent|published|put out|posted|filed|aired|ran|wrote)\s+"
                         rf"(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}{head}\b")
-        found = None
-        for found in rx.finditer(self.text, lo, at):
-            pass
+        found = last_match(rx, self.text, lo, at)
         if found is None:
             return None
         name = found.group("np")

@@ -93,7 +93,7 @@ def fetch(url: str) -> Page:
     class Redirects(urllib.request.HTTPRedirectHandler):
         max_redirections = 10
 
-        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
             if not is_url(newurl):
                 raise FetchError(f"{url}: redirected to {newurl!r}, which is not an http(s) address")
             return super().redirect_request(req, fp, code, msg, headers, newurl)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +89,7 @@ def _from_json(raw: bytes) -> Document | None:
         return None
 
 
-def cached(data: bytes, source: str, fmt: str, parse) -> Document:  # type: ignore[no-untyped-def]
+def cached(data: bytes, source: str, fmt: str, parse: Callable[[], Document]) -> Document:
     """The Document of ``data`` from the cache, else ``parse()`` (kept for next time)."""
     path = cache_dir() / f"{cache_key(data, source, fmt)}.json"
     try:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 _WHERE = {
     "Correction": "corrections", "Corrections": "corrections", "apply_corrections": "corrections",
     "CorruptDatabase": "errors", "DatabaseBusy": "errors", "InvalidAnnotation": "errors",
-    "NewerDatabase": "errors", "StoreError": "errors", "UnknownAnnotation": "errors",
+    "NewerDatabase": "errors", "ReadOnlyDatabase": "errors", "StoreError": "errors", "UnknownAnnotation": "errors",
     "Library": "library", "document_id": "database_file", "default_db_path": "paths",
     "HIGHLIGHT_NAMES": "records", "Annotation": "records", "Placement": "records",
 }
@@ -38,9 +38,16 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # for type checkers and editors: the same names, eagerly
     from .corrections import Correction, Corrections, apply_corrections
-    from .errors import (CorruptDatabase, DatabaseBusy, InvalidAnnotation, NewerDatabase, StoreError,
-                         UnknownAnnotation)
     from .database_file import document_id
+    from .errors import (
+        CorruptDatabase,
+        DatabaseBusy,
+        InvalidAnnotation,
+        NewerDatabase,
+        ReadOnlyDatabase,
+        StoreError,
+        UnknownAnnotation,
+    )
     from .library import Library
     from .paths import default_db_path
     from .records import HIGHLIGHT_NAMES, Annotation, Placement

@@ -110,9 +110,18 @@ def _is_neighbour(text: str, sel: Selector, start: int, end: int) -> bool:
     return False
 
 
-def _boundaries(text: str, a: int, b: int, slack: int) -> tuple[list[int], list[int]]:
+def _mid_word(text: str, i: int) -> bool:
+    return 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum()
+
+
+def _boundaries(text: str, a: int, b: int, slack: int, whole_words: tuple[bool, bool]
+                ) -> tuple[list[int], list[int]]:
+    """Starts near ``a`` and ends near ``b`` to try: where words (or their punctuation) begin
+    and end.  The rough ends themselves are tried too unless they cut a word the reader's
+    selection did not cut (``whole_words``: did it start, and end, on a word boundary?)."""
     lo, hi = max(0, a - slack), min(len(text), b + slack)
-    starts, ends = {a}, {b}
+    starts: set[int] = set() if whole_words[0] and _mid_word(text, a) else {a}
+    ends: set[int] = set() if whole_words[1] and _mid_word(text, b) else {b}
     for m in _WORD.finditer(text, lo, hi):
         if abs(m.start() - a) <= slack:
             starts.add(m.start())
@@ -122,26 +131,36 @@ def _boundaries(text: str, a: int, b: int, slack: int) -> tuple[list[int], list[
             bare = len(m.group().rstrip(_TRAILING))
             if bare:
                 ends.add(m.start() + bare)
-    near = lambda xs, x: sorted(xs, key=lambda y: abs(y - x))[:14]  # noqa: E731
+    near = lambda xs, x: sorted(xs, key=lambda y: abs(y - x))[:16]  # noqa: E731
     return near(starts, a), near(ends, b)
 
 
 def _refine(text: str, sel: Selector, a: int, b: int) -> tuple[float, int, int]:
-    """Move a candidate's ends to the nearby word boundaries that best match the quote."""
+    """Move a candidate's ends to the nearby word boundaries that best match the quote and its
+    context: ``(quote similarity, start, end)``.  The span may grow or shrink by half the
+    quote's length (words inserted or removed), and it ends where a word ends, not where the
+    old text's length would have it end ("will suffer" reworded "will surely suffer" is all
+    four words, not "will surel")."""
     from rapidfuzz.distance import Levenshtein
 
     exact = sel.exact
-    slack = max(4, len(exact) // 3)
-    starts, ends = _boundaries(text, a, b, slack)
-    best = (-1.0, a, b)
+    whole_words = (not (sel.prefix[-1:].isalnum() and exact[:1].isalnum()),
+                   not (exact[-1:].isalnum() and sel.suffix[:1].isalnum()))
+    slack = max(4, len(exact) // 2)
+    starts, ends = _boundaries(text, a, b, slack, whole_words)
+    best = (-1.0, 0.0, a, b)
     for s in starts:
         for e in ends:
             if e - s < max(1, len(exact) // 2) or e - s > len(exact) * 2:
                 continue
-            q = Levenshtein.normalized_similarity(exact, text[s:e], score_cutoff=best[0] if best[0] > 0 else None)
-            if q > best[0]:
-                best = (q, s, e)
-    return best
+            q = Levenshtein.normalized_similarity(exact, text[s:e])
+            if q < 0.3:
+                continue
+            pre, suf = _context_sims(text, sel, s, e)
+            score = QUOTE_W * q + PREFIX_W * pre + SUFFIX_W * suf
+            if score > best[0]:
+                best = (score, q, s, e)
+    return best[1], best[2], best[3]
 
 
 PIECE = 64  # rapidfuzz aligns needles up to 64 characters with a fast bit-parallel algorithm

@@ -12,9 +12,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from ..engine.model import Analysis, Quote, Speaker
+from ..engine.model import Analysis, Method, Quote, Speaker
 
-READER_METHOD = "reader"  # Quote.method of a quotation the reader attributed
+READER_METHOD: Method = "reader"  # Quote.method of a quotation the reader attributed
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,15 +125,15 @@ def apply_corrections(analysis: Analysis, corrections: Corrections) -> Analysis:
             sp = w.find_or_create(c.name)
             w.quotes[i] = dataclasses.replace(w.quotes[i], speaker=sp.id, method=READER_METHOD, confidence=1.0)
         elif c.kind == "rename":
-            sp = w.find(c.name)
-            if sp is None or not c.target.strip():
+            named = w.find(c.name)
+            if named is None or not c.target.strip():
                 continue
             other = w.find(c.target)
-            if other is not None and other.id != sp.id and _key(other.name) == _key(c.target):
-                w.merge(sp, other)
+            if other is not None and other.id != named.id and _key(other.name) == _key(c.target):
+                w.merge(named, other)
                 continue
-            aliases = tuple(sp.aliases) + tuple(a for a in (sp.name, c.target) if a not in sp.aliases)
-            w.speakers[sp.id] = dataclasses.replace(sp, name=c.target, aliases=aliases)
+            aliases = tuple(named.aliases) + tuple(a for a in (named.name, c.target) if a not in named.aliases)
+            w.speakers[named.id] = dataclasses.replace(named, name=c.target, aliases=aliases)
         elif c.kind == "merge":
             src, dst = w.find(c.name), w.find(c.target)
             if src is not None and dst is not None:

@@ -25,3 +25,7 @@ class UnknownAnnotation(StoreError, LookupError):
 
 class DatabaseBusy(StoreError):
     """Another process held the database lock for too long."""
+
+
+class ReadOnlyDatabase(StoreError):
+    """The database file (or its folder) is read-only: it can be listed, never changed."""

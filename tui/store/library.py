@@ -12,30 +12,47 @@ re-reading the file first when another process changed it, so nobody's work is l
 from __future__ import annotations
 
 import copy
-import dataclasses
 import os
 import shutil
 import threading
 import uuid
 from collections import Counter
-from collections.abc import MutableMapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import orjson
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
-from tinydb.table import Table
 
 from ..engine.model import Document
 from . import schema
 from .anchoring import Selector, anchor, make_selector
 from .corrections import Correction, Corrections
-from .errors import DatabaseBusy, InvalidAnnotation, StoreError, UnknownAnnotation
-from .records import (Annotation, Placement, check_color, clean_note, clean_tags, from_record, now_iso,
-                      to_record)
-from .database_file import database_path, document_id, load_database, source_path
+from .database_file import (
+    LoadedDatabase,
+    check_writable,
+    database_path,
+    document_id,
+    load_database,
+    resolve_document,
+    source_path,
+    stat_key,
+    stored_text_id,
+)
+from .errors import DatabaseBusy, InvalidAnnotation, ReadOnlyDatabase, StoreError, UnknownAnnotation
+from .records import (
+    Annotation,
+    Placement,
+    check_color,
+    clean_note,
+    clean_tags,
+    from_record,
+    now_iso,
+    to_record,
+    with_selectors,
+)
 from .storage import AtomicJSONStorage, atomic_write_bytes
 
 LOCK_TIMEOUT = 15.0
@@ -43,56 +60,10 @@ LOCK_POLL = 0.002  # short: the lock is held for milliseconds, and a waiter shou
 _STATUS_ORDER = {"anchored": 0, "moved": 0, "orphan": 1}
 
 
-class _IntKeys(MutableMapping):
-    """The int-keyed view of a stored table that TinyDB's updaters expect, without copying it.
-
-    TinyDB's own ``_update_table`` rebuilds the whole table twice per write (str -> int keys
-    and back); with 10,000 annotations that was a third of a save."""
-
-    def __init__(self, raw: dict[str, Any]) -> None:
-        self.raw = raw
-
-    def __getitem__(self, key: int) -> Any:
-        return self.raw[str(key)]
-
-    def __setitem__(self, key: int, value: Any) -> None:
-        self.raw[str(key)] = value
-
-    def __delitem__(self, key: int) -> None:
-        del self.raw[str(key)]
-
-    def __contains__(self, key: object) -> bool:
-        return str(key) in self.raw
-
-    def __iter__(self) -> Iterator[int]:
-        return (int(k) for k in list(self.raw))
-
-    def __len__(self) -> int:
-        return len(self.raw)
-
-
-class _FreshTable(Table):
-    """A TinyDB table that never trusts what it remembered (other processes write the same
-    file) and updates the stored table in place."""
-
-    def _get_next_id(self) -> int:
-        self._next_id = None
-        return max(map(int, self._read_table()), default=0) + 1
-
-    def _update_table(self, updater: Any) -> None:
-        storage: AtomicJSONStorage = self._storage  # type: ignore[assignment]
-        tables = storage.read()  # the storage's own copy: changed in place, then written
-        try:
-            updater(_IntKeys(tables.setdefault(self.name, {})))
-        except BaseException:
-            storage.forget()  # the copy may be half-changed: read the file again next time
-            raise
-        storage.write(tables)
-        self.clear_cache()
-
-
 class _DB(TinyDB):
-    table_class = _FreshTable
+    """TinyDB with tables that keep no query cache (other processes write the same file)."""
+
+    default_table_name = schema.META
 
 
 def _source_path(doc: Document) -> str | None:
@@ -116,44 +87,65 @@ def _clean_name(name: Any) -> str:
 class Library:
     """Annotations, reader corrections and reading positions for every document."""
 
-    def __init__(self, path: Path) -> None:
-        """Use :meth:`open`, which checks, creates or upgrades the file first."""
+    def __init__(self, path: Path, *, read_only: bool = False, loaded: LoadedDatabase | None = None) -> None:
+        """Use :meth:`open`, which checks, creates or upgrades the file first (and hands over what
+        it parsed as ``loaded``, so the file is parsed once)."""
         self.path = path
+        self.read_only = read_only
         self._flock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
         self._tlock = threading.RLock()
+        parsed = (loaded.data, loaded.key) if loaded is not None else None
         self._db = _DB(path, storage=AtomicJSONStorage, validate=schema.validate,
-                       before_write=schema.ensure_stamp)
-        self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
-        self._tables = {name: self._db.table(name, cache_size=0) for name in schema.TABLES}
+                       before_write=schema.ensure_stamp, parsed=parsed, read_only=read_only)
+        storage = self._db.storage
+        assert isinstance(storage, AtomicJSONStorage)
+        self._storage = storage
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike) -> "Library":
+    def open(cls, path: str | os.PathLike[str], *, read_only: bool = False,
+             loaded: LoadedDatabase | None = None) -> Library:
         """Open (creating folder and file as needed) the database at ``path``.
 
-        Raises :class:`CorruptDatabase` or :class:`NewerDatabase` (file untouched) or
-        :class:`StoreError` (folder not writable, lock held too long).  An older database is
-        upgraded in place after a copy is kept next to it (``NAME.vN.bak``).
+        Raises :class:`CorruptDatabase` or :class:`NewerDatabase` (file untouched),
+        :class:`ReadOnlyDatabase` (a database its owner made read-only: refused before anything
+        is written) or :class:`StoreError` (folder not writable, lock held too long).  An older
+        database is upgraded in place after a copy is kept next to it (``NAME.vN.bak``).
+
+        ``read_only=True`` (listings, ``quotes --corrected``): nothing is written, not even a
+        lock file or a folder; a missing database reads as empty, an older one is upgraded in
+        memory only, and every writing method raises :class:`ReadOnlyDatabase`.
+
+        ``loaded``: the file as :func:`~tui.store.precheck.precheck` already parsed it; used
+        instead of parsing it again when the file has not changed since (the reader's start-up
+        parses its database once).
         """
+        if read_only:
+            found = _unchanged(loaded, path) or load_database(path, make_folder=False)
+            return cls(found.path, read_only=True, loaded=found)
         path = database_path(path)  # the lock file sits next to the file a link points to
+        check_writable(path)
         with _locked(FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT), path):
             _remove_stale_temp_files(path)
-            found = load_database(path)  # the reader's pre-check takes the same path
+            found = _unchanged(loaded, path) or load_database(path)  # the pre-check's own path
+            parsed: LoadedDatabase | None = found
             if found.version is None:
                 _write_new(path, schema.stamp(found.data or {}))
+                parsed = None
             elif found.version < schema.SCHEMA_VERSION:
                 try:
                     shutil.copy2(path, path.with_name(f"{path.name}.v{found.version}.bak"))
                 except OSError as err:
                     raise StoreError(f"cannot keep a copy of {path} before upgrading it: "
                                      f"{err.strerror or err}") from None
-                _write_new(path, found.data)
-        return cls(path)
+                _write_new(path, found.data or {})
+                parsed = None
+        return cls(path, loaded=parsed)
 
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> "Library":
+    def __enter__(self) -> Library:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -163,85 +155,121 @@ class Library:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Group writes: one lock, one fresh read, one atomic flush at the end."""
+        if self.read_only:
+            raise ReadOnlyDatabase(f"{self.path}: opened read-only; nothing was changed")
         with self._tlock, _locked(self._flock, self.path), self._storage.batch():
             yield
 
-    def _data(self) -> dict:
+    def _data(self) -> dict[str, Any]:
         with self._tlock:
             return self._storage.snapshot()
 
-    def _records(self, table: str) -> dict[str, dict]:
+    def _records(self, table: str) -> dict[str, dict[str, Any]]:
         """A table of the current snapshot.  Only call it while holding ``self._tlock``: a
         transaction in another thread may change records in place."""
-        return self._data().get(table, {})
+        records: dict[str, dict[str, Any]] = self._data().get(table, {})
+        return records
+
+    # -- writing: through the Storage ---------------------------------------------------------
+    # TinyDB's Table writes rebuild the whole table twice per call (its keys to ints and back):
+    # with 10,000 annotations that doubled a save.  So records are written through the Storage,
+    # TinyDB's extension point, on the document it holds for the transaction; the transaction
+    # flushes it once, atomically (a failure leaves the file as it was and drops the copy).
+    def _table(self, table: str) -> dict[str, dict[str, Any]]:
+        records: dict[str, dict[str, Any]] = self._storage.read().setdefault(table, {})
+        return records
+
+    def _changed(self) -> None:
+        self._storage.write(self._storage.read())
+
+    def _insert(self, table: str, record: dict[str, Any]) -> str:
+        """Insert under the next free record id of the file as it is now (ids are TinyDB's:
+        whole numbers as strings)."""
+        records = self._table(table)
+        key = str(max(map(int, records), default=0) + 1)
+        records[key] = record
+        self._changed()
+        return key
+
+    def _update(self, table: str, key: str, fields: dict[str, Any]) -> None:
+        self._table(table)[key].update(fields)
+        self._changed()
+
+    def _put(self, table: str, key: str, record: dict[str, Any]) -> None:
+        self._table(table)[key] = record
+        self._changed()
+
+    def _remove(self, table: str, keys: list[str]) -> None:
+        records = self._table(table)
+        for key in keys:
+            del records[key]
+        self._changed()
 
     # -- documents -------------------------------------------------------------------------
-    def register(self, doc: Document) -> str:
-        """Remember ``doc`` (sha256 of its text, its last path and title); return its id.
+    def document_key(self, doc: Document) -> str:
+        """The id ``doc``'s annotations are stored under (see
+        :func:`~tui.store.database_file.resolve_document`: a file keeps its id, a copy gets its
+        own); nothing is written."""
+        with self._tlock:
+            return resolve_document(self._data(), doc.text, doc.source)[0]
 
-        When the id is new but a document with the same path had annotations, the text was
-        edited: those annotations, corrections and the reading position move to the new id,
-        re-anchored on the new text (orphans included, never dropped)."""
+    def register(self, doc: Document) -> str:
+        """Remember ``doc`` (its id, path, title and the hash of its text); return its id.
+
+        When the file's text changed since it was last registered, its annotations are re-anchored
+        in the new text and their selectors saved there (orphans included, never dropped)."""
         with self.transaction():
             return self._register(doc)
 
     def _register(self, doc: Document) -> str:
         sha = document_id(doc)
         path = _source_path(doc)
-        docs = self._tables[schema.DOCUMENTS]
         data = self._storage.read()
-        mine = [(k, r) for k, r in data.get(schema.DOCUMENTS, {}).items() if r.get("doc_id") == sha]
-        if not mine:
-            docs.insert({"doc_id": sha, "path": path, "title": doc.title, "seen": now_iso()})
-        else:
-            key, rec = mine[0]
-            if (path and rec.get("path") != path) or rec.get("title") != doc.title:
-                docs.update({"path": path or rec.get("path"), "title": doc.title}, doc_ids=[int(key)])
-        if path:
-            data = self._storage.read()
-            old = {r["doc_id"] for r in data.get(schema.DOCUMENTS, {}).values()
-                   if r.get("path") == path and r["doc_id"] != sha}
-            if old:
-                self._rekey(data, old, sha, doc)
-        return sha
+        doc_id, key = resolve_document(data, doc.text, doc.source)
+        if key is None:
+            self._insert(schema.DOCUMENTS, {"doc_id": doc_id, "path": path, "title": doc.title, "sha": sha,
+                                            "seen": now_iso()})
+            return doc_id
+        rec = data[schema.DOCUMENTS][key]
+        changes: dict[str, Any] = {}
+        if path and rec.get("path") != path:
+            changes["path"] = path  # moved (or first read from a file after a pipe)
+        if rec.get("title") != doc.title:
+            changes["title"] = doc.title
+        if stored_text_id(rec) != sha:
+            changes["sha"] = sha
+            self._reanchor(doc_id, doc)
+        if changes:
+            self._update(schema.DOCUMENTS, key, changes)
+        return doc_id
 
-    def _rekey(self, data: dict, old: set[str], sha: str, doc: Document) -> None:
-        changed = False
-        for key, r in data.get(schema.ANNOTATIONS, {}).items():
-            if r["doc_id"] not in old:
+    def _reanchor(self, doc_id: str, doc: Document) -> None:
+        """The document's text changed: save where each annotation sits in the new text."""
+        moved: dict[str, dict[str, Any]] = {}  # record key -> the record with new selectors
+        for key, r in self._records(schema.ANNOTATIONS).items():
+            if r.get("doc_id") != doc_id:
                 continue
             a = from_record(r)
             found = anchor(doc.text, Selector(a.exact, a.prefix, a.suffix, a.start, a.end))
+            if found.start is None or found.end is None:
+                continue  # an orphan keeps what it had: its words may come back
             if found.status == "anchored":
                 sel = make_selector(doc.text, found.start, found.end)
-                a = _replace(a, doc_id=sha, prefix=sel.prefix, suffix=sel.suffix, start=sel.start, end=sel.end)
-            elif found.status == "moved":  # keep the reader's words; remember where they are now
-                a = _replace(a, doc_id=sha, start=found.start, end=found.end)
-            else:
-                a = _replace(a, doc_id=sha)
-            data[schema.ANNOTATIONS][key] = to_record(a)
-            changed = True
-        for r in data.get(schema.CORRECTIONS, {}).values():
-            if r["doc_id"] in old:
-                r["doc_id"] = sha
-                changed = True
-        positions = data.get(schema.POSITIONS, {})
-        if not any(r["doc_id"] == sha for r in positions.values()):
-            for r in positions.values():
-                if r["doc_id"] in old:
-                    r["doc_id"] = sha
-                    r["offset"] = min(r["offset"], len(doc.text))
-                    changed = True
-                    break
-        if changed:
-            self._storage.write(data)
+                rec = with_selectors(r, prefix=sel.prefix, suffix=sel.suffix, start=sel.start, end=sel.end)
+            else:  # keep the reader's words; remember where they are now
+                rec = with_selectors(r, start=found.start, end=found.end)
+            moved[key] = rec
+        for key, rec in moved.items():
+            self._put(schema.ANNOTATIONS, key, rec)
 
     # -- annotations -----------------------------------------------------------------------
     def placements(self, doc: Document) -> list[Placement]:
-        """Every annotation of ``doc`` re-anchored in its current text: document order, orphans last."""
-        sha = self.register(doc)
+        """Every annotation of ``doc`` re-anchored in its current text: document order, orphans
+        last.  Nothing is written."""
         with self._tlock:
-            mine = [from_record(r) for r in self._records(schema.ANNOTATIONS).values() if r["doc_id"] == sha]
+            data = self._data()
+            doc_id = resolve_document(data, doc.text, doc.source)[0]
+            mine = [from_record(r) for r in data.get(schema.ANNOTATIONS, {}).values() if r["doc_id"] == doc_id]
         out = []
         for a in mine:
             found = anchor(doc.text, Selector(a.exact, a.prefix, a.suffix, a.start, a.end))
@@ -263,13 +291,13 @@ class Library:
         sel = make_selector(doc.text, start, end)
         stamp = now_iso()
         with self.transaction():
-            sha = self._register(doc)
-            a = Annotation(uuid.uuid4().hex, sha, sel.exact, sel.prefix, sel.suffix, sel.start, sel.end,
+            doc_id = self._register(doc)
+            a = Annotation(uuid.uuid4().hex, doc_id, sel.exact, sel.prefix, sel.suffix, sel.start, sel.end,
                            note, tags, color, stamp, stamp)
-            self._tables[schema.ANNOTATIONS].insert(to_record(a))
+            self._insert(schema.ANNOTATIONS, to_record(a))
         return a
 
-    def _find(self, ann_id: str) -> tuple[str, dict]:
+    def _find(self, ann_id: str) -> tuple[str, dict[str, Any]]:
         for key, r in self._records(schema.ANNOTATIONS).items():
             if r["id"] == ann_id:
                 return key, r
@@ -288,29 +316,29 @@ class Library:
         with self.transaction():
             key, r = self._find(ann_id)
             fields["updated"] = now_iso()
-            self._tables[schema.ANNOTATIONS].update(fields, doc_ids=[int(key)])
+            self._update(schema.ANNOTATIONS, key, fields)
             return from_record({**r, **fields})
 
     def delete(self, ann_id: str) -> Annotation:
         """Delete an annotation; return it (give it to :meth:`restore` to undo)."""
         with self.transaction():
             key, r = self._find(ann_id)
-            self._tables[schema.ANNOTATIONS].remove(doc_ids=[int(key)])
-            return from_record(r)
+            self._remove(schema.ANNOTATIONS, [key])
+            return from_record(copy.deepcopy(r))
 
     def restore(self, annotation: Annotation) -> Annotation:
-        """Put ``annotation`` back exactly as given (same id): undoes a delete or an edit."""
+        """Put ``annotation`` back exactly as given (same id, and every field of its record this
+        version does not know about): undoes a delete or an edit."""
         if not isinstance(annotation, Annotation):
             raise InvalidAnnotation("restore needs an Annotation")
         rec = to_record(annotation)
         with self.transaction():
-            table = self._tables[schema.ANNOTATIONS]
             try:
                 key, _ = self._find(annotation.id)
             except UnknownAnnotation:
-                table.insert(rec)
+                self._insert(schema.ANNOTATIONS, rec)
             else:
-                table.update(lambda doc: (doc.clear(), doc.update(rec)), doc_ids=[int(key)])
+                self._put(schema.ANNOTATIONS, key, rec)
         return annotation
 
     def all_tags(self) -> list[str]:
@@ -323,12 +351,14 @@ class Library:
 
     # -- corrections -----------------------------------------------------------------------
     def corrections(self, doc: Document) -> Corrections:
-        """The reader's corrections for ``doc``, reassigned quotations re-anchored in its text."""
-        sha = self.register(doc)
+        """The reader's corrections for ``doc``, reassigned quotations re-anchored in its text.
+        Nothing is written."""
         ops = []
         with self._tlock:
-            recs = sorted((copy.deepcopy(r) for r in self._records(schema.CORRECTIONS).values()
-                           if r["doc_id"] == sha), key=lambda r: (r.get("seq", 0), r.get("created", "")))
+            data = self._data()
+            doc_id = resolve_document(data, doc.text, doc.source)[0]
+            recs = sorted((copy.deepcopy(r) for r in data.get(schema.CORRECTIONS, {}).values()
+                           if r["doc_id"] == doc_id), key=lambda r: (r.get("seq", 0), r.get("created", "")))
         for r in recs:
             start = end = None
             if r["kind"] == "reassign":
@@ -340,20 +370,19 @@ class Library:
         return Corrections(tuple(ops))
 
     def _add_correction(self, doc: Document, kind: str, name: str, target: str = "",
-                        quote: dict | None = None) -> None:
+                        quote: dict[str, Any] | None = None) -> None:
         with self.transaction():
-            sha = self._register(doc)
-            table = self._tables[schema.CORRECTIONS]
+            doc_id = self._register(doc)
             recs = self._records(schema.CORRECTIONS)
             if quote is not None:  # a newer reassignment of the same quotation replaces the older
-                stale = [int(k) for k, r in recs.items() if r["doc_id"] == sha and r["kind"] == "reassign"
+                stale = [k for k, r in recs.items() if r["doc_id"] == doc_id and r["kind"] == "reassign"
                          and (r.get("quote") or {}).get("start") == quote["start"]
                          and (r.get("quote") or {}).get("exact") == quote["exact"]]
                 if stale:
-                    table.remove(doc_ids=stale)
-            seq = max((r.get("seq", 0) for r in recs.values() if r["doc_id"] == sha), default=0) + 1
-            table.insert({"doc_id": sha, "seq": seq, "kind": kind, "name": name, "target": target,
-                          "quote": quote, "created": now_iso()})
+                    self._remove(schema.CORRECTIONS, stale)
+            seq = max((r.get("seq", 0) for r in recs.values() if r["doc_id"] == doc_id), default=0) + 1
+            self._insert(schema.CORRECTIONS, {"doc_id": doc_id, "seq": seq, "kind": kind, "name": name,
+                                              "target": target, "quote": quote, "created": now_iso()})
 
     def reassign_quote(self, doc: Document, quote_start: int, quote_end: int, speaker_name: str) -> None:
         """The quotation at ``quote_start:quote_end`` is spoken by ``speaker_name``."""
@@ -371,10 +400,11 @@ class Library:
 
     # -- reading position ------------------------------------------------------------------
     def reading_position(self, doc: Document) -> int | None:
-        sha = document_id(doc)
         with self._tlock:
-            for r in self._records(schema.POSITIONS).values():
-                if r["doc_id"] == sha:
+            data = self._data()
+            doc_id = resolve_document(data, doc.text, doc.source)[0]
+            for r in data.get(schema.POSITIONS, {}).values():
+                if r["doc_id"] == doc_id:
                     return max(0, min(int(r["offset"]), len(doc.text)))
         return None
 
@@ -384,14 +414,25 @@ class Library:
             raise InvalidAnnotation("a reading position is a whole number")
         offset = max(0, min(offset, len(doc.text)))
         with self.transaction():
-            sha = self._register(doc)
-            table = self._tables[schema.POSITIONS]
+            doc_id = self._register(doc)
             for key, r in self._records(schema.POSITIONS).items():
-                if r["doc_id"] == sha:
+                if r["doc_id"] == doc_id:
                     if r["offset"] != offset:
-                        table.update({"offset": offset, "updated": now_iso()}, doc_ids=[int(key)])
+                        self._update(schema.POSITIONS, key, {"offset": offset, "updated": now_iso()})
                     return
-            table.insert({"doc_id": sha, "offset": offset, "updated": now_iso()})
+            self._insert(schema.POSITIONS, {"doc_id": doc_id, "offset": offset, "updated": now_iso()})
+
+
+def _unchanged(loaded: LoadedDatabase | None, path: str | os.PathLike[str]) -> LoadedDatabase | None:
+    """``loaded`` when it is the file at ``path`` as it still is on disk (same stat key)."""
+    if loaded is None or loaded.key is None or loaded.data is None:
+        return None
+    try:
+        if Path(path).expanduser().resolve() != loaded.path.resolve():
+            return None
+        return loaded if stat_key(os.stat(loaded.path)) == loaded.key else None
+    except OSError:
+        return None
 
 
 @contextmanager
@@ -413,10 +454,6 @@ def _locked(lock: FileLock, path: Path) -> Iterator[None]:
         lock.release()
 
 
-def _replace(a: Annotation, **kw: Any) -> Annotation:
-    return dataclasses.replace(a, **kw)
-
-
 def _remove_stale_temp_files(path: Path) -> None:
     """Temp files left by a process killed mid-save.  Called under the lock: every save holds
     the lock, so no temp file present now can belong to a save in progress."""
@@ -427,7 +464,7 @@ def _remove_stale_temp_files(path: Path) -> None:
             pass
 
 
-def _write_new(path: Path, data: dict) -> None:
+def _write_new(path: Path, data: dict[str, Any]) -> None:
     try:
         atomic_write_bytes(path, orjson.dumps(data))
     except OSError as err:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .database_file import document_id, load_database, source_path
+from .database_file import LoadedDatabase, check_writable, load_database, resolve_document
 
 
 @dataclass(frozen=True)
@@ -25,33 +25,29 @@ class Precheck:
 
     path: Path  # the database file, ``~`` expanded, symlinks followed
     position: int | None  # the saved reading position of the document, clamped to its text
+    loaded: LoadedDatabase | None = None  # what was parsed: ``Library.open(loaded=...)`` need not parse it again
 
 
-def precheck(path: str | os.PathLike, text: str, source: str | None = None) -> Precheck:
+def precheck(path: str | os.PathLike[str], text: str, source: str | None = None) -> Precheck:
     """Refuse what ``Library.open`` would refuse; return the position saved for ``text``.
 
-    Raises :class:`~tui.store.errors.CorruptDatabase`, :class:`~tui.store.errors.NewerDatabase`
-    or :class:`~tui.store.errors.StoreError` (one line each; the file is never touched): the
+    Raises :class:`~tui.store.errors.CorruptDatabase`, :class:`~tui.store.errors.NewerDatabase`,
+    :class:`~tui.store.errors.ReadOnlyDatabase` or :class:`~tui.store.errors.StoreError` (one line each; the file is never touched): the
     checks are :func:`~tui.store.database_file.load_database`, which ``Library.open`` runs too.
     A missing or empty file is a new database: no position.  ``source`` is the document's path:
-    when the text was edited since the last visit, the position saved under the old text is the
-    one the Library will carry over (see ``Library.register``).
+    a file keeps its position when its text is edited (see
+    :func:`~tui.store.database_file.resolve_document`).
     """
     found = load_database(path)
+    check_writable(found.path)  # the reader saves its position: a read-only database is refused now
     if found.version is None or found.data is None:
-        return Precheck(found.path, None)
-    return Precheck(found.path, _position(found.data, text, source))
+        return Precheck(found.path, None, found)
+    return Precheck(found.path, _position(found.data, text, source), found)
 
 
 def _position(data: dict[str, Any], text: str, source: str | None) -> int | None:
-    positions = list(data.get(schema.POSITIONS, {}).values())
-    sha = document_id(text)
-    found = next((r["offset"] for r in positions if r["doc_id"] == sha), None)
-    where = source_path(source)
-    if found is None and where is not None:
-        old = {r.get("doc_id") for r in data.get(schema.DOCUMENTS, {}).values()
-               if r.get("path") == where and r.get("doc_id") != sha}
-        found = next((r["offset"] for r in positions if r["doc_id"] in old), None)
+    doc_id = resolve_document(data, text, source)[0]  # the Library's answer to "which document is this"
+    found = next((r["offset"] for r in data.get(schema.POSITIONS, {}).values() if r["doc_id"] == doc_id), None)
     if found is None:
         return None
     return max(0, min(int(found), len(text)))

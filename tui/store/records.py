@@ -7,9 +7,11 @@ TextPositionSelector (character offsets into the document's canonical text).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Callable
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
 
 from ..engine.sanitize import replace_surrogates, sanitize
 from .errors import InvalidAnnotation
@@ -54,6 +56,9 @@ class Annotation:
     color: str | None = None
     created: str = ""
     updated: str = ""
+    # the record as stored, with what this version does not know (extra keys on the annotation,
+    # its target or its selectors, selectors of other types): written back by :func:`to_record`
+    record: dict[str, Any] | None = field(default=None, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +77,7 @@ class Placement:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def clean_note(note: str) -> str:
@@ -114,34 +119,57 @@ def check_color(color: str | None) -> str | None:
     return color
 
 
+_QUOTE, _POSITION = "TextQuoteSelector", "TextPositionSelector"
+
+
+def with_selectors(record: dict[str, Any], **values: Any) -> dict[str, Any]:
+    """A copy of a stored annotation with its quote selector's ``exact``/``prefix``/``suffix``
+    and its position selector's ``start``/``end`` set from ``values``: every other key, every
+    other selector (the W3C model allows more kinds) and their order are kept."""
+    rec = copy.deepcopy(record)
+    target = rec.get("target")
+    if not isinstance(target, dict):
+        target = rec["target"] = {}
+    sels = target.get("selector")
+    if not isinstance(sels, list):
+        sels = target["selector"] = []
+    for kind, keys in ((_QUOTE, ("exact", "prefix", "suffix")), (_POSITION, ("start", "end"))):
+        mine = {k: values[k] for k in keys if k in values}
+        if not mine:
+            continue
+        sel = next((x for x in sels if isinstance(x, dict) and x.get("type") == kind), None)
+        if sel is None:
+            sel = {"type": kind}
+            sels.append(sel)
+        sel.update(mine)
+    return rec
+
+
 def to_record(a: Annotation) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "doc_id": a.doc_id,
-        "target": {"selector": [
-            {"type": "TextQuoteSelector", "exact": a.exact, "prefix": a.prefix, "suffix": a.suffix},
-            {"type": "TextPositionSelector", "start": a.start, "end": a.end},
-        ]},
-        "note": a.note,
-        "tags": list(a.tags),
-        "color": a.color,
-        "created": a.created,
-        "updated": a.updated,
-    }
+    """The stored form of ``a``: its own record (when it was read from one) with this version's
+    fields set, so nothing another tool or a later version wrote is lost."""
+    rec = with_selectors(a.record or {}, exact=a.exact, prefix=a.prefix, suffix=a.suffix, start=a.start,
+                         end=a.end)
+    rec.update({"id": a.id, "doc_id": a.doc_id, "note": a.note, "tags": list(a.tags), "color": a.color,
+                "created": a.created, "updated": a.updated})
+    if a.record is None:  # a new annotation: the fields in their usual order
+        rec = {"id": a.id, "doc_id": a.doc_id, "target": rec["target"], **{
+            k: rec[k] for k in ("note", "tags", "color", "created", "updated")}}
+    return rec
 
 
 def from_record(r: dict[str, Any]) -> Annotation:
     quote: dict[str, Any] = {}
     pos: dict[str, Any] = {}
     for sel in r["target"]["selector"]:
-        if sel.get("type") == "TextQuoteSelector":
+        if sel.get("type") == _QUOTE:
             quote = sel
-        elif sel.get("type") == "TextPositionSelector":
+        elif sel.get("type") == _POSITION:
             pos = sel
     return Annotation(
         id=r["id"], doc_id=r["doc_id"],
         exact=quote.get("exact", ""), prefix=quote.get("prefix", ""), suffix=quote.get("suffix", ""),
         start=int(pos.get("start", -1)), end=int(pos.get("end", -1)),
         note=r.get("note") or "", tags=tuple(r.get("tags") or ()), color=r.get("color"),
-        created=r.get("created", ""), updated=r.get("updated", ""),
+        created=r.get("created", ""), updated=r.get("updated", ""), record=copy.deepcopy(r),
     )

@@ -9,7 +9,8 @@ copy of the old file).  A database we cannot read is refused, never rewritten.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .errors import CorruptDatabase, NewerDatabase
 
@@ -111,7 +112,7 @@ def _annotation_ok(r: dict) -> bool:
 
 
 def _doc_ok(r: dict) -> bool:
-    return _is_str(r.get("doc_id")) and _opt(r, "path", _is_str, none_ok=True) and _strings(r, "title", "seen")
+    return _is_str(r.get("doc_id")) and _opt(r, "path", _is_str, none_ok=True) and _strings(r, "title", "seen", "sha")
 
 
 def _quote_ok(q: Any) -> bool:

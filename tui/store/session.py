@@ -8,7 +8,7 @@ made in the reader and one seen by a script can never disagree.
 
 Public API (everything else is private)::
 
-    s = ReadingSession(doc, db_path=PATH)      # or ReadingSession(doc, library=open_library)
+    s = ReadingSession(doc, db_path=PATH)      # or (doc, library=open_library), or (..., read_only=True)
     s.open()                                   # the Library (TinyDB): opened on first use
     s.load()                                   # register the document; placements, tags, corrections
     s.read_corrections()                       # only the corrections (a script's read)
@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..engine import Analysis, Document, Trace, analyze, explain, search
 from .corrections import Corrections, apply_corrections
+from .database_file import LoadedDatabase
 from .errors import StoreError
 from .records import Annotation, Placement
 
@@ -64,10 +65,16 @@ class ReadingSession:
     """The document ``doc`` and what the reader did to it, over one Library."""
 
     def __init__(self, doc: Document, library: Library | None = None, *,
-                 db_path: str | os.PathLike[str] | None = None) -> None:
+                 db_path: str | os.PathLike[str] | None = None, read_only: bool = False,
+                 loaded: LoadedDatabase | None = None) -> None:
+        """``read_only``: the Library is opened for reading only (a script's look: nothing is
+        written, and a database the user can only read is fine).  ``loaded``: the database as
+        the reader's pre-check parsed it (see :func:`~tui.store.precheck.precheck`)."""
         if library is None and db_path is None:
             raise ValueError("a ReadingSession needs a Library or a db_path")
         self.doc = doc
+        self.read_only = read_only
+        self._loaded = loaded
         self.library = library
         self.db_path = db_path
         self.lock = threading.RLock()
@@ -88,9 +95,12 @@ class ReadingSession:
                 from .library import Library
 
                 try:
-                    self.library = Library.open(self.db_path or "")
+                    self.library = Library.open(self.db_path or "", read_only=self.read_only,
+                                                loaded=self._loaded)
                 except OSError as err:
                     raise StoreError(f"database {err.filename or self.db_path}: {err.strerror or err}") from None
+                finally:
+                    self._loaded = None  # handed over (or stale): the storage keeps the data now
             return self.library
 
     @property

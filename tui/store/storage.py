@@ -15,17 +15,20 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
 from .database_file import Validator, read_database
 from .database_file import stat_key as _stat_key
-from .errors import StoreError
+from .errors import ReadOnlyDatabase, StoreError
+
 MISSING = ("missing",)
 
 
@@ -42,10 +45,46 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+_UMASK: list[int] = []
+
+
+def _new_file_mode() -> int:
+    """The mode ``open()`` would give a new file: 0666 less the umask (read once)."""
+    if not _UMASK:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        _UMASK.append(mask)
+    return 0o666 & ~_UMASK[0]
+
+
+def _keep_mode_and_owner(fd: int, before: os.stat_result | None) -> None:
+    """The replacement gets the replaced file's permissions, and its owner and group where we may
+    give them (root may; a user may keep a group they belong to): a shared 0660 database stays
+    shared, and a save under sudo does not lock its owner out.  A new file gets the umask's mode."""
+    if before is None:
+        os.fchmod(fd, _new_file_mode())
+        return
+    if (before.st_uid, before.st_gid) != (os.geteuid(), os.getegid()):
+        try:
+            os.fchown(fd, before.st_uid, before.st_gid)
+        except OSError:
+            try:  # not allowed to give the file away: keep at least its group
+                os.fchown(fd, -1, before.st_gid)
+            except OSError:
+                pass
+    os.fchmod(fd, stat.S_IMODE(before.st_mode))  # after chown, which may clear set-id bits
+
+
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` so that a crash leaves the old or the new file, never a mix."""
+    """Write ``payload`` to ``path`` so that a crash leaves the old or the new file, never a mix;
+    the file keeps its permissions and (where allowed) its owner."""
+    try:
+        before: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        before = None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        _keep_mode_and_owner(fd, before)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
@@ -63,18 +102,26 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
 class AtomicJSONStorage(Storage):
     """TinyDB storage: orjson, atomic replace with fsync, re-read only when the file changed."""
 
-    def __init__(self, path: str | os.PathLike, validate: Validator | None = None,
-                 before_write: Callable[[dict], object] | None = None, **_: Any) -> None:
+    def __init__(self, path: str | os.PathLike[str], validate: Validator | None = None,
+                 before_write: Callable[[dict[str, Any]], object] | None = None,
+                 parsed: tuple[dict[str, Any] | None, tuple[int, ...] | None] | None = None,
+                 read_only: bool = False, **_: Any) -> None:
+        """``parsed``: the file's contents and :func:`stat_key` as the opener already read and
+        checked them, so the file is not parsed a second time.  ``read_only``: every write
+        raises :class:`ReadOnlyDatabase`."""
         self.path = Path(path)
         self._validate = validate
         self._before_write = before_write
-        self._data: dict | None = None
-        self._key: tuple | None = None
+        self.read_only = read_only
+        self._data: dict[str, Any] | None = None
+        self._key: tuple[int, ...] | tuple[str] | None = None
+        if parsed is not None and parsed[1] is not None:
+            self._data, self._key = parsed
         self._batch = 0
         self._dirty = False
 
     # -- TinyDB's interface -------------------------------------------------------------
-    def read(self) -> dict:
+    def read(self) -> dict[str, Any]:
         """The database as a dict (empty for a new file).  It is this storage's cached copy:
         TinyDB changes it in place and then calls :meth:`write`."""
         if not (self._batch and self._key is not None):
@@ -83,7 +130,10 @@ class AtomicJSONStorage(Storage):
             self._data = {}
         return self._data
 
-    def write(self, data: dict) -> None:
+    def write(self, data: dict[str, Any]) -> None:
+        if self.read_only:
+            self.forget()
+            raise ReadOnlyDatabase(f"{self.path}: opened read-only; nothing was changed")
         self._data = data
         if self._batch:
             self._dirty = True
@@ -123,7 +173,7 @@ class AtomicJSONStorage(Storage):
         self._data = None
         self._key = None
 
-    def snapshot(self) -> dict:
+    def snapshot(self) -> dict[str, Any]:
         """The current database (refreshed if the file changed).  Do not mutate it."""
         return self.read()
 

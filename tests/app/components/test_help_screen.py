@@ -52,7 +52,7 @@ async def test_help_closes_on_escape_q_and_question_mark(host_cls, key):
 
 
 async def test_help_scrolls_when_longer_than_the_screen(host_cls, screen_text):
-    many = [("Section %d" % i, [("k%d" % i, "does thing %d" % i)]) for i in range(40)]
+    many = [(f"Section {i}", [(f"k{i}", f"does thing {i}")]) for i in range(40)]
     app = host_cls()
     async with app.run_test(size=(80, 20)) as pilot:
         app.open(HelpScreen(many))

@@ -92,7 +92,7 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
         note = self.query_one("#annotation-note")
         if isinstance(note, Input):
             note.cursor_position = len(note.value)
-        else:
+        elif isinstance(note, TextArea):
             note.move_cursor(note.document.end)
         tags = self.query_one("#annotation-tags", Input)
         tags.cursor_position = len(tags.value)
@@ -103,7 +103,7 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
     @property
     def note_text(self) -> str:
         note = self.query_one("#annotation-note")
-        return note.text if isinstance(note, TextArea) else note.value
+        return note.text if isinstance(note, TextArea) else self.query_one("#annotation-note", Input).value
 
     @property
     def draft(self) -> AnnotationDraft:

@@ -161,7 +161,7 @@ class SpeakerList(OptionList):
 
     def action_rename(self) -> None:
         row = self.current_row
-        if row is None or not row.is_speaker:
+        if row is None or not row.is_speaker or row.id is None:
             self.app.bell()
             return
         speaker_id = row.id
@@ -175,7 +175,7 @@ class SpeakerList(OptionList):
     def action_merge(self) -> None:
         row = self.current_row
         others = [r for r in self.rows if r.is_speaker and r.id != row.id] if row else []
-        if row is None or not row.is_speaker or not others:
+        if row is None or not row.is_speaker or row.id is None or not others:
             self.app.bell()
             return
         source_id = row.id

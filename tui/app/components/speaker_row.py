@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 MARKS_ROW = -1  # the id of the row for titles and scare quotes (never a Speaker.id)
 
 

@@ -99,7 +99,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.quotes: tuple[Quote, ...] = ()
         self._quote_starts: list[int] = []
         self.cursor = motions.snap(doc, 0)
-        self.anchor: int | None = None  # visual selection anchor
+        # visual selection anchor; it shadows Widget.anchor(), a method this widget never uses
+        # (to be renamed selection_anchor once the reader's work on this view has landed)
+        self.anchor: int | None = None  # type: ignore[assignment]
         self.current_quote: int | None = None  # index into self.quotes
         self._quote_selected = False  # the current quote was chosen with ] or [ and the cursor is on it
         self._goal_column: int | None = None
