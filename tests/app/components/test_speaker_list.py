@@ -54,6 +54,19 @@ async def test_long_name_wraps_whole_and_the_count_stays_on_its_first_line(host_
     assert any(re.search(r"██ Ann Lee +4$", line) for line in lines)
 
 
+async def test_a_word_longer_than_the_room_beside_the_count_is_never_broken(host_cls, screen_text):
+    speakers = SpeakerList()
+    speakers.styles.width = 18  # room for 9 cells of name beside the count, 12 on the lines below
+    app = host_cls(speakers)
+    async with app.run_test(size=(60, 12)) as pilot:
+        speakers.set_rows([SpeakerRow(1, "Councillor Dev Okonjo", 5, "#E69F00")])
+        await pilot.pause()
+        lines = [line[:18].rstrip() for line in screen_text(app).splitlines()]
+    assert lines[0].startswith(" ██") and lines[0].endswith("5")
+    words = " ".join(line.replace("██", " ").replace(" 5", " ") for line in lines[:4]).split()
+    assert words == ["Councillor", "Dev", "Okonjo"]  # whole words, in order: no 'Councillo' + 'r'
+
+
 async def test_empty_list_says_so(host_cls, screen_text):
     app, speakers = await mounted(host_cls)
     async with app.run_test(size=(60, 12)) as pilot:

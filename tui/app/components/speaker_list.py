@@ -31,6 +31,18 @@ NAME_LINES = 3  # a long name wraps onto at most this many lines
 SWATCH = "██"
 
 
+def name_lines(text: str, first_room: int, room: int) -> list[str]:
+    """A long name on lines of whole words: the first line (beside the count) holds ``first_room``
+    cells, the next ones ``room``.  A word too long for the first line starts on the second (the
+    first is then empty); only a word longer than a whole line is broken."""
+    words = text.split()
+    first: list[str] = []
+    while words and len(" ".join([*first, words[0]])) <= first_room:
+        first.append(words.pop(0))
+    rest = textwrap.wrap(" ".join(words), room, break_long_words=True, break_on_hyphens=False)
+    return [" ".join(first), *rest]
+
+
 def speaker_prompt(row: SpeakerRow, width: int = 0, count_width: int = 0) -> Content:
     """``██ Name        12``: swatch and name in the speaker's colour, the count right-aligned.
 
@@ -52,9 +64,11 @@ def speaker_prompt(row: SpeakerRow, width: int = 0, count_width: int = 0) -> Con
             name = name.pad_right(room - len(text))
         return Content.assemble(swatch, " ", name, " ", (count, "dim"))
     # too long for one line: the name goes on (up to three) lines of its own, never cut to a stub
-    lines = textwrap.wrap(text, room, break_long_words=True, break_on_hyphens=False) or [text]
-    if len(lines) > NAME_LINES:
-        lines = [*lines[:NAME_LINES - 1], Content(" ".join(lines[NAME_LINES - 1:])).truncate(room, ellipsis=True).plain]
+    line_room = width - len(SWATCH) - 1
+    lines = name_lines(text, room, line_room)
+    most = NAME_LINES + (not lines[0])  # a first line left empty does not count
+    if len(lines) > most:
+        lines = [*lines[:most - 1], Content(" ".join(lines[most - 1:])).truncate(line_room, ellipsis=True).plain]
     first = Content.styled(lines[0], look).pad_right(room - len(lines[0]))
     parts: list[Content | str | tuple[str, str]] = [swatch, " ", first, " ", (count, "dim")]
     for line in lines[1:]:
