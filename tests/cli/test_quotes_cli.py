@@ -70,6 +70,6 @@ def test_explain_json_keeps_the_shape_and_adds_rule_and_trace(tmp_path):
     for before, after in zip(plain["quotes"], data["quotes"]):
         assert {k: after[k] for k in before} == before
     assert data["quotes"][0]["rule"] == "cue"
-    assert [s["rule"] for s in data["quotes"][0]["trace"]] == ["transcript", "cue"]
-    assert data["quotes"][0]["trace"][1]["mention"] == "councillor Ana Costa"
+    assert [s["rule"] for s in data["quotes"][0]["trace"]] == ["transcript", "narrator", "cue"]
+    assert data["quotes"][0]["trace"][2]["mention"] == "councillor Ana Costa"
     assert data["marks"][0]["rule"] is None

@@ -186,3 +186,59 @@ def test_a_lead_in_sentence_naming_nobody_gives_no_speaker():
                'Sarah Finch stopped by the gate. At last, after a long pause, the answer came, "To the mill."',
                FILLER, *PADDING)
     assert rows[2][1] == "Thomas Redmond"
+
+
+def test_the_person_a_turn_calls_by_name_answers_it():
+    # Clara and Edwin talk; Mrs. Pell interrupts and calls Edwin by name: Edwin answers her,
+    # not Clara (whom plain alternation would give the untagged answer)
+    rows = run("Edwin Hale and Clara Vane sat by the fire with Mrs. Pell.",
+               '"Is it late?" said Edwin.',
+               '"Not yet," said Clara.',
+               '"Will you sing for us, Edwin?" asked Mrs. Pell.',
+               '"Gladly, if you play."',
+               *PADDING)
+    assert rows[3][0] == "Gladly, if you play." and rows[3][1] == "Edwin Hale"
+
+
+def test_a_character_always_named_with_the_is_called_so():
+    rows = run("The Heron stood in the reeds. Then the Heron looked at the Otter, and the Otter dived.",
+               '"Cold water," said the Heron.',
+               '"Colder than yesterday," said the Otter.',
+               *PADDING)
+    assert rows[0][1] == "the Heron" and rows[1][1] == "the Otter"
+
+
+def test_mr_with_a_name_after_it_is_not_a_name_said_to_someone():
+    # "Mr. Hale!" in a quotation speaks of Mr. Hale; the full stop of "Mr." does not make "Hale"
+    # a vocative, so it does not stop Edwin Hale from answering
+    rows = run("Edwin Hale and Clara Vane sat by the fire.",
+               '"Is it late?" said Clara.',
+               '"Not yet," said Edwin.',
+               '"Then tell me about the new vicar."',
+               '"Oh, nobody calls on Mr. Hale!"',
+               *PADDING)
+    assert rows[3][1] == "Edwin Hale"
+
+
+def test_a_book_whose_talk_is_often_inside_narration_is_still_dialogue():
+    from tui.engine.dialogue import is_dialogue
+    from tui.engine.quotes import find_quotes
+
+    # 45 of 100 quotations open their paragraph: in a book-length text that is a novel's talk
+    opening = ['"Is it far?" asked the Heron.'] * 45
+    inside = ['The Otter swam on, and the reeds bent. "Not far," said the Otter, and dived.'] * 55
+    text = "\n\n".join([FILLER] * 50 + [p for pair in zip(opening + [""] * 10, inside) for p in pair if p])
+    doc = load_text(text, fmt="text")
+    assert len(doc.text) > 60000
+    assert is_dialogue(doc, find_quotes(doc))
+    short = load_text("\n\n".join(opening[:9] + inside[:11]), fmt="text")  # an article-length text is not
+    assert not is_dialogue(short, find_quotes(short))
+
+
+def test_a_given_name_takes_the_full_name_the_characters_give_it():
+    # the narration only ever says "Edwin"; a character introduces him in full
+    rows = run("Edwin came in from the rain and Clara Vane looked up.",
+               '"Clara, this is my friend Edwin Hale," said Ruth Marsh.',
+               '"How do you do?" said Edwin.',
+               *PADDING)
+    assert rows[1][1] == "Edwin Hale"

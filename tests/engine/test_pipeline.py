@@ -19,14 +19,14 @@ def steps(trace) -> list[tuple[str, bool]]:
 
 
 def test_rules_run_strongest_evidence_first():
-    assert [r.name for r in RULES][:7] == ["transcript", "cue", "headline", "paragraph", "signature",
+    assert [r.name for r in RULES][:8] == ["transcript", "narrator", "cue", "headline", "paragraph", "signature",
                                           "continuation", "alternation"]
 
 
 def test_a_cue_decides_and_the_trace_points_at_the_name():
     doc, a, traces = traced("Ferry vote\n\n“We will not sign it,” councillor Ana Costa said on Monday.\n")
     (t,) = traces
-    assert steps(t) == [("transcript", False), ("cue", True)]
+    assert steps(t) == [("transcript", False), ("narrator", False), ("cue", True)]
     assert t.final.rule == "cue" and t.final.method == "cue" and t.final.cue == "said"
     start, end = t.final.span
     assert doc.text[start:end] == "councillor Ana Costa"
@@ -37,7 +37,7 @@ def test_a_quotation_without_a_cue_takes_its_neighbours_speaker_by_the_paragraph
     doc, a, traces = traced("Ferry vote\n\n“No.” “Never,” said Ana Costa at the quay.\n")
     first = traces[0]
     assert first.final.rule == "paragraph" and first.final.method == "continuation"
-    assert [s.rule for s in first.steps if isinstance(s, Declined)] == ["transcript", "cue", "headline"]
+    assert [s.rule for s in first.steps if isinstance(s, Declined)] == ["transcript", "narrator", "cue", "headline"]
     start, end = first.final.span  # the evidence is the neighbouring quotation
     assert doc.text[start:end] == "“Never,”"
     assert a.speaker_of(a.quotes[0]).name == "Ana Costa"
@@ -57,7 +57,7 @@ def test_every_rule_that_cannot_decide_says_why():
     (t,) = traces
     assert not t.final.decided and a.quotes[0].speaker is None
     declined = [s for s in t.steps if isinstance(s, Declined)]
-    assert [s.rule for s in declined] == ["transcript", "cue", "headline", "paragraph", "signature",
+    assert [s.rule for s in declined] == ["transcript", "narrator", "cue", "headline", "paragraph", "signature",
                                          "continuation", "alternation", "nearest"]
     assert all(s.reason for s in declined)
 

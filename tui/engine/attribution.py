@@ -5,6 +5,8 @@ the rule's name, the words that name the speaker and where they stand) or a
 :class:`~.evidence.Declined` that says why not.  ``RULES`` lists them strongest evidence first:
 
 transcript    a speaker label opening the paragraph or quotation ("HALLORAN: …", not "Q:");
+narrator      a novel told in the first person: "…,” I said" is the narrator, by the name the
+              other characters call them (see ``narrator``);
 cue           a speech cue next to the quotation ("…,” Halloran said", "said Ms. Okafor",
               "according to officials", "Okafor: “…”", "Brandt’s boast that “…”"), its noun
               phrase resolved to a person by name, pronoun or description (see ``resolve``);
@@ -35,8 +37,17 @@ from .cues import SENTENCE_END, Cue, cue_after, cue_before
 from .dialogue import fill_turns, is_dialogue, kin_mentions
 from .evidence import UNDECIDED, Attribution, Declined, Step, Trace, confidence
 from .lexicon import NOT_NAMES, SUBJECT_PRONOUNS, TITLE_WORDS
-from .mentions import Entity, Registry, build_registry, merge_forms, parse_run
+from .mentions import (
+    Entity,
+    Mention,
+    Registry,
+    build_registry,
+    full_names_in_speech,
+    merge_forms,
+    parse_run,
+)
 from .model import Analysis, Document, Method, Quote
+from .narrator import find_narrator, narrator_entity, narrator_mentions, spoke_i
 from .resolve import GUESS, How, Resolver, Speakers
 from .transcripts import LABEL
 
@@ -126,6 +137,7 @@ class Context:
         self.traces = [Trace() for _ in quotes] if explain else []
         self.after_cued: dict[int, bool] = {}  # quotes whose speaker was named right after them
         self.pron: dict[int, str | None] = {}  # quotes attributed by a pronoun: its gender
+        self.turn_mentions: list[Mention] = res.mentions  # who acts around the turns of a dialogue
 
     def decide(self, i: int, a: Attribution) -> None:
         """Quotation ``i`` is now ``a``'s (its confidence follows from its method)."""
@@ -199,6 +211,7 @@ def attribute(doc: Document, quotes: list[Quote], explain: bool = False,
     dialogue = is_dialogue(doc, quotes)
     if dialogue:
         merge_forms(reg, mentions)
+        full_names_in_speech(reg, text, [(q.start, q.end) for q in quotes])
     sp = Speakers(reg)
     res = Resolver(text, reg, mentions, sp)
     if dialogue:
@@ -206,7 +219,13 @@ def attribute(doc: Document, quotes: list[Quote], explain: bool = False,
         mentions = kin_mentions(text, segs, mentions, res)
         res = Resolver(text, reg, mentions, sp)
     res.news = not dialogue
+    narrator = find_narrator(doc, quotes) if dialogue else None
+    if narrator is not None:
+        res.narrator = narrator_entity(reg, narrator)
     ctx = Context(doc, quotes, res, dialogue, explain)
+    if res.narrator is not None:
+        # "I looked up. “…”": the narrator acting before a turn is someone, for the turns
+        ctx.turn_mentions = narrator_mentions(text, segs, res.mentions, res.narrator)
     _run(ctx, RULES if rules is None else rules)
     for t, a in zip(ctx.traces, ctx.result):
         t.final = a
@@ -293,7 +312,7 @@ def cue(ctx: Context, bi: int, k: int) -> Step:
     return found
 
 
-_METHOD_OF: dict[How, Method] = {"cue": "cue", "pronoun": "pronoun", "description": "description",
+_METHOD_OF: dict[How, Method] = {"cue": "cue", "narrator": "narrator", "pronoun": "pronoun", "description": "description",
                                   "guess": "description", "none": "none"}
 
 
@@ -322,6 +341,25 @@ def _first_resolved(ctx: Context, i: int, candidates: list[Cue]) -> Step:
     if not candidates:
         return Declined("cue", "no speech cue next to it")
     return Declined("cue", "no cue names anyone: " + "; ".join(tried) if tried else "no cue names anyone")
+
+
+_NO_NARRATOR = Declined("narrator", "the novel is not told in the first person by someone it names")
+_NOT_MINE = Declined("narrator", "no “I said” next to it")
+
+
+def narrator(ctx: Context, bi: int, k: int) -> Step:
+    """"…,” I said" / "said I" / "I answered: “…”" in a novel told in the first person: the
+    narrator's (before any other cue: "Ann looked at me. “No,” I said" is not Ann's)."""
+    e = ctx.res.narrator
+    if e is None:
+        return _NO_NARRATOR
+    idx = ctx.by_block[bi]
+    q, block = ctx.quotes[idx[k]], ctx.doc.blocks[bi]
+    right_hi = ctx.quotes[idx[k + 1]].mark_start if k + 1 < len(idx) else block.end
+    span = spoke_i(ctx.text, q, block.start, right_hi)
+    if span is None:
+        return _NOT_MINE
+    return Attribution(ctx.sp.of_entity(e), "narrator", "narrator", ctx.text[span[0]:span[1]], "I", span)
 
 
 _NOT_HEADLINE = Declined("headline", "not a headline")
@@ -448,7 +486,7 @@ def alternation(ctx: Context) -> None:
     if not ctx.dialogue:
         return
     before = list(ctx.result)
-    fill_turns(ctx.doc, ctx.quotes, ctx.result, ctx.by_block, ctx.res, ctx.reg, ctx.sp, ctx.res.mentions, ctx.pron)
+    fill_turns(ctx.doc, ctx.quotes, ctx.result, ctx.by_block, ctx.res, ctx.reg, ctx.sp, ctx.turn_mentions, ctx.pron)
     for i, (old, new) in enumerate(zip(before, ctx.result)):
         if new is not old:
             ctx.decide(i, new)
@@ -510,6 +548,7 @@ def marks(ctx: Context) -> None:
 
 RULES: tuple[Rule, ...] = (
     Rule("transcript", "quote", transcript),
+    Rule("narrator", "quote", narrator),
     Rule("cue", "quote", cue),
     Rule("headline", "quote", headline),
     Rule("paragraph", "paragraph", paragraph, "no other quotation in its paragraph has a speaker"),

@@ -14,7 +14,7 @@ from .model import Method
 
 # How sure each method is (0..1), as the reader sees it in the colour's strength.
 CONFIDENCE: dict[str, float] = {
-    "cue": 0.95, "pronoun": 0.8, "description": 0.7, "transcript": 0.9, "continuation": 0.7,
+    "cue": 0.95, "narrator": 0.9, "pronoun": 0.8, "description": 0.7, "transcript": 0.9, "continuation": 0.7,
     "alternation": 0.5, "guess": 0.3, "none": 0.0,
 }
 GUESSED = 0.45  # a description ("the senator said") no one was introduced with: the latest speaker

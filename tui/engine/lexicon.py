@@ -106,6 +106,9 @@ should can could might must my our thy thou sure very much poor let's though cha
 between among against toward towards upon within without beyond behind beside under over through
 except near like unlike whenever wherever however whatever ladyship
 once following according including regarding despite amid
+again already sometimes whereas soon hitherto thereupon lest afterwards presently instead later often
+never always whereupon otherwise moreover nevertheless nonetheless meantime accordingly thereafter
+somehow anyway suddenly finally certainly ought which opposite
 """.split())
 
 # Nouns that make an unnamed speaker a group or a role ("officials", "a spokesman").

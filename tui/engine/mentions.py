@@ -83,6 +83,9 @@ class Entity:
     subject: int = 0  # mentions elsewhere
     spoke: int = 0  # times named as the subject of a speech cue
     kin_votes: list[str] = field(default_factory=list)  # genders of titles right before the name
+    after_the: int = 0  # mentions right after "the" ("said the Gryphon")
+    definite: bool = False  # named with "the" ("the Gryphon"): a character called by a noun
+    spoken_full: str = ""  # the full name the characters give a given name ("this is Tom Pell")
 
     @property
     def personlike(self) -> bool:
@@ -98,6 +101,10 @@ class Entity:
 
     @property
     def name(self) -> str:
+        if self.spoken_full:
+            return self.spoken_full
+        if self.definite:
+            return "the " + " ".join(self.tokens)
         if self.honorific and len(self.tokens) == 1:
             return f"{self.honorific} {self.tokens[0]}"
         if self.style:
@@ -125,11 +132,23 @@ def _norm(tok: str) -> str:
     return tok.lower().rstrip(".")
 
 
+def _opening_word(tok: str, last: str) -> bool:
+    """A sentence-initial adverb or participle run into the name after it ("Presently Hugo
+    came in", "Assisting Mrs. Lane, he ..."): not part of the name.  Given names that end so
+    ("Emily", "Sterling") and the names of bodies ("Nightly News") keep it."""
+    low = tok.lower()
+    if not (low.endswith("ly") and len(low) >= 6 or low.endswith("ing") and len(low) >= 7):
+        return False
+    return (low not in FEMALE_NAMES and low not in MALE_NAMES and low not in DIMINUTIVES
+            and _norm(last) not in ORG_WORDS)
+
+
 def parse_run(run: str) -> NameParse | None:
     """Split a capitalised run ("Harbourton Mayor Ada Kesk") into titles and a name."""
     run = _POSSESSIVE.sub("", run.strip())
     toks = run.split()
-    while toks and toks[0].lower().rstrip(".") in NOT_NAMES and toks[0].lower() not in HONORIFICS:
+    while toks and (toks[0].lower().rstrip(".") in NOT_NAMES and toks[0].lower() not in HONORIFICS
+                    or len(toks) > 1 and _opening_word(toks[0], toks[-1])):
         toks.pop(0)
     if not toks:
         return None
@@ -455,6 +474,8 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
         ent = reg.resolve(p, s)
         if ent.gender is None and ent.kind == "person" and honorific_gender(p.honorific):
             ent.gender = honorific_gender(p.honorific)  # "Mr. Ruiz Caldera": a man, whatever "Ruiz" is
+        if run.startswith(("The ", "the ")) or text[max(lo, s - 4):s] in ("the ", "The "):
+            ent.after_the += 1
         if placey:
             ent.place += 1
         else:
@@ -525,6 +546,27 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
 
 
 _STYLES = frozenset({"sir", "lady", "lord", "dame"})
+_GIVEN_THEN_SURNAME = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b(?![’'.-])")
+
+
+def full_names_in_speech(reg: Registry, text: str, spans: list[tuple[int, int]]) -> None:
+    """A person the narration calls only by a given name ("Tom said") is known by the full name
+    the characters give them ("This is Tom Pell"), when the quotations give exactly one."""
+    lone = {e.tokens[0]: e for e in reg.entities
+            if e.kind == "person" and len(e.tokens) == 1 and not e.honorific and not e.definite
+            and (given_gender(e.tokens[0]) is not None or e.tokens[0].lower() in DIMINUTIVES)}
+    if not lone:
+        return
+    known_full = {e.tokens[0] for e in reg.entities if len(e.tokens) > 1}
+    surnames: dict[str, set[str]] = {}
+    for lo, hi in spans:
+        for m in _GIVEN_THEN_SURNAME.finditer(text, lo, hi):
+            given, last = m.group(1), m.group(2)
+            if given in lone and given not in known_full and last.lower() not in NOT_NAMES and last not in lone:
+                surnames.setdefault(given, set()).add(last)
+    for given, lasts in surnames.items():
+        if len(lasts) == 1:
+            lone[given].spoken_full = f"{given} {lasts.pop()}"
 
 # Honorifics that go with a given name ("Miss Clara", "Sir Hugo", "Lady Mary"), unlike Mr./Mrs.
 _GIVEN_HONORIFICS = frozenset({"miss", "sir", "lady", "lord"})
@@ -538,6 +580,11 @@ def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
     whose full name is known, even where the surname is a family ("Mrs. Marlowe", "Miss Marlowe"
     stay apart: a woman's honorific does not tell daughter from wife).
     """
+    for e in reg.entities:
+        # "the Hatter", "the Mock Turtle": a character the text names by a capitalised noun with
+        # "the" nearly every time is called so
+        if e.kind == "person" and not e.honorific and len(e.positions) >= 3 and e.after_the * 4 >= 3 * len(e.positions):
+            e.definite = True
     full = [e for e in reg.entities if e.kind == "person" and len(e.tokens) > 1 and e.personlike]
     surnames = {e.tokens[-1].lower() for e in full}
     into: dict[int, Entity] = {}

@@ -92,8 +92,9 @@ MARK_KINDS = ("title", "scare")  # quotation marks around words no one is quoted
 
 # How a quotation's speaker was found ("reader": the reader said so, in the store).
 # "guess": nothing but proximity (the nearest person before it), shown dimmed.
-Method = Literal["cue", "pronoun", "description", "continuation", "transcript", "alternation", "guess", "none",
-                 "reader"]
+# "narrator": "I said" in a novel told in the first person.
+Method = Literal["cue", "narrator", "pronoun", "description", "continuation", "transcript", "alternation", "guess",
+                 "none", "reader"]
 # direct, partial: speech; title, scare: quotation marks around words no one said
 QuoteKind = Literal["direct", "partial", "title", "scare"]
 Gender = Literal["m", "f"]

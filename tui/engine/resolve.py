@@ -64,7 +64,7 @@ _ELDERS = frozenset("wife husband mother father lady aunt uncle".split())
 
 # How a cue's phrase was resolved: by name ("cue"), by pronoun, by a description someone was
 # introduced with, or by a description no one was ("guess": the latest speaker, dimmed).
-How = Literal["cue", "pronoun", "description", "guess", "none"]
+How = Literal["cue", "narrator", "pronoun", "description", "guess", "none"]
 Resolution = tuple[int | None, How]
 GUESS: How = "guess"
 
@@ -138,6 +138,7 @@ class Resolver:
         self.starts = [m.start for m in mentions]
         self.sp = speakers
         self.news = False  # news prose: a full name of unknown gender is still a person
+        self.narrator: Entity | None = None  # who "I" is, in a novel told in the first person
 
     def recent(self, pos: int, gender: str | None, want_speaker: bool = False) -> Entity | None:
         """The person most recently mentioned as a subject (or quoted) before ``pos`` who fits
@@ -267,6 +268,8 @@ class Resolver:
             if g == "n":
                 sid = self._body_subject(at)
                 return (sid, "pronoun") if sid else (None, "none")
+            if low == "i" and self.narrator is not None:
+                return self.sp.of_entity(self.narrator), "narrator"
             return None, "none"
         words = np.split()
         if not words:

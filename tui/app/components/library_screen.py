@@ -16,17 +16,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Static
 
 from ...store.visits import SORTS, Entry, sort_entries
+from .filtered_table_screen import FilteredTableScreen
 from .text_clip import clip, one_line
 
 SORT_ORDER = tuple(SORTS)  # read, title, date, source, quotes, annotations
 COLUMNS = ("Title", "Source", "Date", "Quotes", "Notes", "Last read")
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(FilteredTableScreen):
+    FILTER_ID = "library-filter"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,L", "close", "Back", show=True),
         Binding("d", "forget", "Forget", show=True),
@@ -130,25 +131,3 @@ class LibraryScreen(Screen[None]):
     def action_reverse(self) -> None:
         self.reverse = not self.reverse
         self._fill()
-
-    def action_filter(self) -> None:
-        box = self.query_one("#library-filter", Input)
-        box.display = True
-        box.focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self.filter = event.value
-        self._fill()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.query_one(DataTable).focus()
-
-    def action_close(self) -> None:
-        box = self.query_one("#library-filter", Input)
-        if box.has_focus:  # Esc in the filter clears it
-            box.value = ""
-            box.display = False
-            self.query_one(DataTable).focus()
-            return
-        self.dismiss(None)

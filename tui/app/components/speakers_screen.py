@@ -16,16 +16,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Static
 
 from ...store.visits import LibrarySpeaker, Quoted
+from .filtered_table_screen import FilteredTableScreen
 from .text_clip import clip
 
 COLUMNS = ("Speaker", "Date", "Document", "Quotation")
 
 
-class SpeakersScreen(Screen[None]):
+class SpeakersScreen(FilteredTableScreen):
+    FILTER_ID = "speakers-filter"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,P", "close", "Back", show=True),
         Binding("slash,f", "filter", "Filter", show=True),
@@ -82,25 +83,3 @@ class SpeakersScreen(Screen[None]):
         row = self.query_one(DataTable).cursor_row
         if 0 <= row < len(self.rows):
             self.post_message(self.Open(self.rows[row]))
-
-    def action_filter(self) -> None:
-        box = self.query_one("#speakers-filter", Input)
-        box.display = True
-        box.focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self.filter = event.value
-        self._fill()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.query_one(DataTable).focus()
-
-    def action_close(self) -> None:
-        box = self.query_one("#speakers-filter", Input)
-        if box.has_focus:
-            box.value = ""
-            box.display = False
-            self.query_one(DataTable).focus()
-            return
-        self.dismiss(None)

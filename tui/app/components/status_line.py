@@ -11,6 +11,7 @@ from .text_clip import clip, one_line
 
 METHOD_WORDS: dict[Method, str] = {
     "cue": "speech verb",
+    "narrator": "the narrator (“I said”)",
     "pronoun": "pronoun",
     "description": "description",
     "continuation": "same speaker goes on",
