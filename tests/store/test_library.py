@@ -190,3 +190,22 @@ def test_transaction_groups_writes_into_one_save(lib, doc):
     assert lib.path.stat().st_ino != before
     fresh = Library.open(lib.path)
     assert fresh.get(a.id).note == "n" and fresh.reading_position(doc) == 9
+
+
+def test_edits_find_the_right_annotation_after_another_process_rewrote_the_file(lib, doc):
+    # the library remembers where each annotation sits, to save a scan per edit: another
+    # writer that deletes and adds must not make it edit, delete or overwrite the wrong one
+    first, second = lib.add(doc, *_span(doc, "Stay home")), lib.add(doc, *_span(doc, "Schools will"))
+    lib.update(first.id, note="mine")
+    other = Library.open(lib.path)
+    other.delete(first.id)
+    third = other.add(doc, *_span(doc, "officials said"), note="theirs")
+    lib.update(second.id, note="edited")
+    with pytest.raises(UnknownAnnotation):
+        lib.update(first.id, note="gone")
+    fourth = lib.add(doc, *_span(doc, "Thursday"))
+    fresh = Library.open(lib.path)
+    assert {p.annotation.id: p.annotation.note for p in fresh.placements(doc)} == {
+        second.id: "edited", third.id: "theirs", fourth.id: ""}
+    lib.delete(third.id)
+    assert [p.annotation.id for p in Library.open(lib.path).placements(doc)] == [second.id, fourth.id]

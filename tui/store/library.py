@@ -100,6 +100,10 @@ class Library:
         storage = self._db.storage
         assert isinstance(storage, AtomicJSONStorage)
         self._storage = storage
+        # Hints that spare a scan of 10,000 records per save; both are checked against the
+        # records before use and worked out again when they do not hold (see _insert, _find).
+        self._next_key: dict[str, tuple[int, int]] = {}  # table -> (id(records), next free id)
+        self._ann_keys: tuple[int, dict[str, str]] = (0, {})  # (id(records), annotation id -> key)
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -186,8 +190,12 @@ class Library:
         """Insert under the next free record id of the file as it is now (ids are TinyDB's:
         whole numbers as strings)."""
         records = self._table(table)
-        key = str(max(map(int, records), default=0) + 1)
+        mine, nxt = self._next_key.get(table, (0, 0))
+        if mine != id(records) or str(nxt) in records:  # another snapshot, or written around us
+            nxt = max(map(int, records), default=0) + 1
+        key = str(nxt)
         records[key] = record
+        self._next_key[table] = (id(records), nxt + 1)
         self._changed()
         return key
 
@@ -298,9 +306,18 @@ class Library:
         return a
 
     def _find(self, ann_id: str) -> tuple[str, dict[str, Any]]:
-        for key, r in self._records(schema.ANNOTATIONS).items():
-            if r["id"] == ann_id:
-                return key, r
+        records = self._records(schema.ANNOTATIONS)
+        mine, keys = self._ann_keys
+        key = keys.get(ann_id, "") if mine == id(records) else ""
+        r = records.get(key)
+        if r is not None and r["id"] == ann_id:
+            return key, r
+        keys = {}  # a stale hint: one scan, as before, and remember every id's key for the next call
+        for k, rec in records.items():
+            keys.setdefault(rec["id"], k)
+        self._ann_keys = (id(records), keys)
+        if ann_id in keys:
+            return keys[ann_id], records[keys[ann_id]]
         raise UnknownAnnotation(f"no annotation {ann_id} (it may have been deleted)")
 
     def update(self, ann_id: str, *, note: str | None = None, tags: Any = None,
