@@ -10,9 +10,12 @@ offsets.  Speaker names are display names, matched on a speaker's name or aliase
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..engine.model import Analysis, Method, Quote, Speaker
+from .anchoring import Selector, anchor
 
 READER_METHOD: Method = "reader"  # Quote.method of a quotation the reader attributed
 
@@ -38,6 +41,7 @@ class Correction:
 class Corrections:
     ops: tuple[Correction, ...] = ()
 
+
     def __bool__(self) -> bool:
         return bool(self.ops)
 
@@ -48,6 +52,21 @@ class Corrections:
     def orphans(self) -> tuple[Correction, ...]:
         """Reassignments whose quotation could not be found in the current text."""
         return tuple(c for c in self.ops if c.kind == "reassign" and c.start is None)
+
+
+def from_records(text: str, records: Iterable[dict[str, Any]]) -> Corrections:
+    """Stored correction records of one document as :class:`Corrections`: in the order they were
+    made, each reassigned quotation re-anchored in ``text``."""
+    ops = []
+    for r in sorted(records, key=lambda r: (r.get("seq", 0), r.get("created", ""))):
+        start = end = None
+        if r["kind"] == "reassign":
+            q = r.get("quote") or {}
+            found = anchor(text, Selector(q.get("exact", ""), q.get("prefix", ""), q.get("suffix", ""),
+                                          int(q.get("start", -1)), int(q.get("end", -1))))
+            start, end = found.start, found.end
+        ops.append(Correction(r["kind"], r["name"], r.get("target", ""), start, end))
+    return Corrections(tuple(ops))
 
 
 def _key(name: str) -> str:

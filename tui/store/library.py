@@ -29,7 +29,7 @@ from tinydb import TinyDB
 from ..engine.model import Document
 from . import schema
 from .anchoring import Selector, anchor, make_selector
-from .corrections import Correction, Corrections
+from .corrections import Corrections, from_records
 from .database_file import (
     LoadedDatabase,
     check_writable,
@@ -370,21 +370,11 @@ class Library:
     def corrections(self, doc: Document) -> Corrections:
         """The reader's corrections for ``doc``, reassigned quotations re-anchored in its text.
         Nothing is written."""
-        ops = []
         with self._tlock:
             data = self._data()
             doc_id = resolve_document(data, doc.text, doc.source)[0]
-            recs = sorted((copy.deepcopy(r) for r in data.get(schema.CORRECTIONS, {}).values()
-                           if r["doc_id"] == doc_id), key=lambda r: (r.get("seq", 0), r.get("created", "")))
-        for r in recs:
-            start = end = None
-            if r["kind"] == "reassign":
-                q = r.get("quote") or {}
-                found = anchor(doc.text, Selector(q.get("exact", ""), q.get("prefix", ""), q.get("suffix", ""),
-                                                  int(q.get("start", -1)), int(q.get("end", -1))))
-                start, end = found.start, found.end
-            ops.append(Correction(r["kind"], r["name"], r.get("target", ""), start, end))
-        return Corrections(tuple(ops))
+            recs = [copy.deepcopy(r) for r in data.get(schema.CORRECTIONS, {}).values() if r["doc_id"] == doc_id]
+        return from_records(doc.text, recs)
 
     def _add_correction(self, doc: Document, kind: str, name: str, target: str = "",
                         quote: dict[str, Any] | None = None) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 from ..engine.model import Document
 from . import schema
 from .anchoring import Selector, anchor
-from .corrections import Correction, Corrections
+from .corrections import Corrections, from_records
 from .database_file import document_id, source_path
 from .records import Placement, from_record
 
@@ -48,15 +48,4 @@ def placements(data: dict[str, Any], doc: Document) -> list[Placement]:
 def corrections(data: dict[str, Any], doc: Document) -> Corrections:
     """The reader's corrections of ``doc``, in the order they were made, reassignments re-anchored."""
     ids = doc_ids(data, doc)
-    recs = sorted((r for r in data.get(schema.CORRECTIONS, {}).values() if r["doc_id"] in ids),
-                  key=lambda r: (r.get("seq", 0), r.get("created", "")))
-    ops = []
-    for r in recs:
-        start = end = None
-        if r["kind"] == "reassign":
-            q = r.get("quote") or {}
-            found = anchor(doc.text, Selector(q.get("exact", ""), q.get("prefix", ""), q.get("suffix", ""),
-                                              int(q.get("start", -1)), int(q.get("end", -1))))
-            start, end = found.start, found.end
-        ops.append(Correction(r["kind"], r["name"], r.get("target", ""), start, end))
-    return Corrections(tuple(ops))
+    return from_records(doc.text, (r for r in data.get(schema.CORRECTIONS, {}).values() if r["doc_id"] in ids))
