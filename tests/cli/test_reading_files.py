@@ -73,6 +73,15 @@ def test_a_cyrillic_article_is_still_recognised(tmp_path):
     assert "read as" in out.stderr and "cp1252" not in out.stderr
 
 
+@pytest.mark.parametrize("command", [["export", "--format", "csv"], ["changes"], ["annotations"]])
+def test_every_command_that_reads_a_document_says_how_a_non_utf8_one_was_read(tmp_path, command):
+    f = tmp_path / "report.txt"
+    f.write_bytes(ARTICLE.encode("cp1252"))
+    out = cli(command[0], str(f), *command[1:], "--db", str(tmp_path / "db.json"))
+    assert out.returncode == 0, out.stderr
+    assert "cp1252" in out.stderr and str(f) in out.stderr
+
+
 def test_utf8_says_nothing_about_its_encoding(tmp_path):
     f = tmp_path / "plain.txt"
     f.write_text(ARTICLE, encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import functools
 import sys
 from collections.abc import Callable
@@ -18,6 +19,12 @@ def clip(text: str, width: int) -> str:
     """One line of at most ``width`` characters for a table cell, "…" where it was cut."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def add_db_argument(ap: argparse.ArgumentParser) -> None:
+    """The ``--db PATH`` every store command takes (an empty value is refused by the store)."""
+    ap.add_argument("--db", default=None, metavar="PATH", help="database file (default: $QUOTELENS_DB, "
+                    "else the user data folder)")
 
 
 def load_file(path: str, *, refresh: bool = False) -> Document:

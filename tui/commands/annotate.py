@@ -11,7 +11,7 @@ import sys
 
 from ..engine import Document
 from ..engine.sanitize import one_line
-from . import load_file, reports_failures
+from . import add_db_argument, load_file, reports_failures
 
 
 def find_occurrence(doc: Document, exact: str, occurrence: int) -> tuple[int, int] | str:
@@ -50,8 +50,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--tag", action="append", default=[], help="a tag (repeat for several)")
     ap.add_argument("--color", default=None, metavar="NAME",
                     help="highlight colour: yellow, green, blue, pink or orange")
-    ap.add_argument("--db", default=None, metavar="PATH", help="database file (default: $QUOTELENS_DB, "
-                    "else the user data folder)")
+    add_db_argument(ap)
     args = ap.parse_args(argv)
 
     from ..store import HIGHLIGHT_NAMES, Library, default_db_path

@@ -14,7 +14,7 @@ import sys
 from ..engine import Document
 from ..engine.sanitize import escape_surrogates
 from ..store.records import SafeChars
-from . import clip, load_file, reports_failures
+from . import add_db_argument, clip, load_file, reports_failures
 
 # What must never reach a terminal raw is what the engine removes from articles (controls, bidi
 # overrides and isolates, lone surrogates): a database edited by hand or by another tool can hold
@@ -74,8 +74,7 @@ def main(argv: list[str]) -> int:
                                  description="List the annotations of FILE with their status and offsets.")
     ap.add_argument("file", help="a text, Markdown, HTML or EPUB file, or an http(s) URL")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    ap.add_argument("--db", default=None, metavar="PATH", help="database file (default: $QUOTELENS_DB, "
-                    "else the user data folder)")
+    add_db_argument(ap)
     args = ap.parse_args(argv)
 
     from ..store import Library, default_db_path

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import reports_failures
+from . import add_db_argument, load_file, reports_failures
 
 
 @reports_failures
@@ -19,19 +19,17 @@ def main(argv: list[str]) -> int:
                                  description="What changed in FILE since you last read it.")
     ap.add_argument("file", help="a text or Markdown file")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a report")
-    ap.add_argument("--db", default=None, metavar="PATH", help="database file (default: $QUOTELENS_DB, "
-                    "else the user data folder)")
+    add_db_argument(ap)
     args = ap.parse_args(argv)
 
     from ..engine import analyze
-    from ..sources import open_document
     from ..store import default_db_path
     from ..store.changes import changes
     from ..store.corrections import apply_corrections
     from ..store.snapshot import corrections
     from ..store.visits import read_data
 
-    doc = open_document(args.file)  # LoadError and StoreError are reported by tui.cli
+    doc = load_file(args.file)  # LoadError and StoreError are reported by tui.cli
     data = read_data(default_db_path(args.db))
     found = changes(data, doc, apply_corrections(analyze(doc), corrections(data, doc)))
     if args.json:

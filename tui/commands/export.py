@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import reports_failures, write_output
+from . import add_db_argument, load_file, reports_failures, write_output
 
 
 @reports_failures
@@ -23,16 +23,14 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--what", choices=("quotes", "annotations"), default="quotes",
                     help="csv only: one row per quotation (default) or per annotation")
     ap.add_argument("-o", "--output", default=None, metavar="OUT", help="write to OUT instead of standard output")
-    ap.add_argument("--db", default=None, metavar="PATH", help="database file (default: $QUOTELENS_DB, "
-                    "else the user data folder)")
+    add_db_argument(ap)
     args = ap.parse_args(argv)
 
     from ..export import gather, render
-    from ..sources import open_document
     from ..store import default_db_path
     from ..store.visits import read_data
 
-    doc = open_document(args.file)  # LoadError and StoreError are reported by tui.cli
+    doc = load_file(args.file)  # LoadError and StoreError are reported by tui.cli
     data = read_data(default_db_path(args.db))
     text = render(gather(doc, data), args.format, args.what)
     if args.output is None:

@@ -11,7 +11,7 @@ import argparse
 import os
 from pathlib import Path
 
-from . import fail, reports_failures
+from . import add_db_argument, fail, load_file, reports_failures
 
 
 def _read(path: str) -> str:
@@ -37,12 +37,10 @@ def main(argv: list[str]) -> int:
     ap.add_argument("file", help="a .jsonld file: an AnnotationCollection, an Annotation, or a list of them")
     ap.add_argument("--document", default=None, metavar="FILE",
                     help="the document the annotations belong to, when the file does not say")
-    ap.add_argument("--db", default=None, metavar="PATH", help="database file (default: $QUOTELENS_DB, "
-                    "else the user data folder)")
+    add_db_argument(ap)
     args = ap.parse_args(argv)
 
     from ..export.w3c import parse
-    from ..sources import open_document
     from ..store import Library, default_db_path
     from ..store.database_file import source_path
     from ..store.visits import library_data
@@ -52,9 +50,9 @@ def main(argv: list[str]) -> int:
     for c in collections:
         doc = None
         if args.document is not None:
-            doc = open_document(args.document)
+            doc = load_file(args.document)
         elif c.doc_id is None and c.path and os.path.isfile(c.path):
-            doc = open_document(c.path)
+            doc = load_file(c.path)
         if doc is None and c.doc_id is None:
             return fail(f"{args.file}: cannot tell which document its annotations belong to "
                         f"({c.source or 'no source'}): name it with --document FILE")

@@ -12,7 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from ..engine.sanitize import one_line
-from . import clip, fail, reports_failures
+from . import add_db_argument, clip, fail, reports_failures
 
 if TYPE_CHECKING:
     from ..store.visits import Entry
@@ -53,8 +53,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--forget", default=None, metavar="DOC",
                     help="forget a document (its path, id or title) with its annotations; --undo brings it back")
     ap.add_argument("--undo", action="store_true", help="bring back the document forgotten last")
-    ap.add_argument("--db", default=None, metavar="PATH", help="database file (default: $QUOTELENS_DB, "
-                    "else the user data folder)")
+    add_db_argument(ap)
     args = ap.parse_args(argv)
 
     from ..store import default_db_path

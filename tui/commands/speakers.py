@@ -9,7 +9,7 @@ import argparse
 import sys
 
 from ..engine.sanitize import one_line
-from . import clip, fail, reports_failures
+from . import add_db_argument, clip, fail, reports_failures
 
 
 @reports_failures
@@ -18,8 +18,7 @@ def main(argv: list[str]) -> int:
                                  description="Who is quoted across the documents you have read.")
     ap.add_argument("name", nargs="?", default=None, help="one speaker (a name or alias): all their quotations")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    ap.add_argument("--db", default=None, metavar="PATH", help="database file (default: $QUOTELENS_DB, "
-                    "else the user data folder)")
+    add_db_argument(ap)
     args = ap.parse_args(argv)
 
     from ..store import default_db_path
