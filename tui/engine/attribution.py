@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from .cues import SENTENCE_END, Cue, cue_after, cue_before
+from .cues import SENTENCE_END, Cue, according_in_sentence, cue_after, cue_before
 from .dialogue import fill_turns, is_dialogue, kin_mentions
 from .evidence import UNDECIDED, Attribution, Declined, Step, Trace, confidence
 from .lexicon import NOT_NAMES, SUBJECT_PRONOUNS, TITLE_WORDS
@@ -306,6 +306,13 @@ def cue(ctx: Context, bi: int, k: int) -> Step:
         if text[prev.start:prev.end].rstrip()[-1:] in (",", ":", "-", "—"):
             lead = [c for c in cue_before(text, prev.start, prev.end, max_words=4) if c.side == "before"]
             candidates = lead[:1] + candidates
+    if not ctx.dialogue and candidates and inherited is None:
+        # "“…,” Okafor said, according to the Gazette": the words come through the Gazette
+        source = according_in_sentence(ctx.masked, lo_before, q.mark_start, q.mark_end, right_hi)
+        if source is not None:
+            if source.side == "after" and after is not None and after.near:
+                source = replace(source, near=True)  # "“B.”" after it goes on with the same source
+            candidates = [source] + candidates
     found = _first_resolved(ctx, i, candidates)
     if isinstance(found, Declined) and inherited is not None:
         return inherited

@@ -279,6 +279,33 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     return None
 
 
+# a source named with "according to" whose last word is capitalised: an outlet, a body, a person
+_NAMED_SOURCE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.’'&-]*(?:\s+(?:[A-Z][\w.’'&-]*|of|for|and|&))*")
+
+
+def according_in_sentence(text: str, lo: int, mark_start: int, mark_end: int, hi: int) -> Cue | None:
+    """"“…,” Okafor said, according to the Harbour Gazette" / "According to Lumen Radio, Okafor
+    said “…”": news reports words it did not hear itself through the named source that did, and
+    that source is who the report quotes.  ``lo`` and ``hi`` bound the narrative around the
+    quotation (text[lo:mark_start] before it, text[mark_end:hi] after it)."""
+    # (the sentence end's look-ahead must see the opening mark: search a little past it)
+    start = lo
+    for stop in SENTENCE_END.finditer(text, lo, min(len(text), mark_start + 2)):
+        if stop.end() <= mark_start:
+            start = stop.end()
+    spans = [(start, mark_start)]
+    if not (_CLOSED_SENTENCE.search(text, max(0, mark_end - 3), mark_end) and _NEW_SENTENCE.match(text, mark_end, hi)):
+        spans.append((mark_end, _sentence_head(text, mark_end, min(hi, mark_end + 300))))
+    for a, b in spans:
+        m = _ACCORDING.search(text, a, b)
+        if m is None:
+            continue
+        np = _clean_np(m.group("np"))
+        if _NAMED_SOURCE.fullmatch(np) and np.split()[-1][:1].isupper():
+            return Cue(np, m.start("np"), "according to", "after" if a == mark_end else "before", False)
+    return None
+
+
 def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool = False):
     """Cues in the sentence before a quotation, nearest first: gap text[lo:hi] ends at the
     opening mark.  The caller takes the first whose phrase resolves to someone."""
