@@ -25,3 +25,24 @@ def test_according_to_in_another_sentence_or_to_a_description_changes_nothing():
             "the Harbour Gazette.\n\n“We will not sign,” Costa said, according to an aide.\n\n"
             "“It was close,” Costa said. According to Lumen Radio, the talks go on.\n")
     assert [n for _, n in found(text)] == ["Ana Costa", "Ana Costa"]
+
+
+def test_a_body_named_in_an_apposition_is_where_the_speaker_works_not_the_speaker():
+    text = ("Ferry vote\n\nTomas Berg, president of the Harbour Pilots Guild, said, “We will not sign.”\n\n"
+            "Ida Marsh, an analyst at North Quay Capital, agreed: “The lease is too long.”\n\n"
+            "Her rival, state Sen. Paul Okoro, told reporters: “It is a fair deal.”\n")
+    assert [n for _, n in found(text)] == ["Tomas Berg", "Ida Marsh", "Paul Okoro"]
+
+
+def test_a_town_and_its_state_after_a_preposition_are_one_place_not_the_speaker():
+    text = ("Ferry vote\n\nLena Dahl, a 40-year-old pilot from Brook Falls, Ohio, says the board will “fold by June.”\n\n"
+            "Mr. Aske, now retired in Carver, Mass., said the lease was “a bad bet.”\n")
+    assert [n for _, n in found(text)] == ["Lena Dahl", "Mr. Aske"]
+
+
+def test_a_leading_phrase_is_not_the_subject_of_the_sentence():
+    text = ("Ferry vote\n\nThe pilots’ leader, Tomas Berg, met the board on Monday.\n\n"
+            "Reached by phone, Berg denied the report, saying he was “on leave that week.”\n\n"
+            "Hours later, Berg returned to the quay, telling the crews, “Hold the line.”\n\n"
+            "Early in the talks, Berg called the board “a closed shop.”\n")
+    assert [n for _, n in found(text)] == ["Tomas Berg"] * 3

@@ -111,7 +111,8 @@ _NOUN_USE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt
                        r"[Yy]our|[Oo]ne|first|new|latest|recent)|[’']s)\s+(?P<mid>[a-z-]+\s+)?$")
 _COORD = re.compile(r"(?:\band|\bbut|,\s*and|\bthen)\s+(?:\w+ly\s+|also\s+|later\s+)?$")
 _NAME_ONLY = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}")
-_TITLED_APPOSITION = re.compile(r"(?:[a-z-]+\s+){0,3}(?P<name>(?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]+)\s+)*"
+# (the lowercase words are titles, "state Sen."; after "of", "at" the capitals are a body: "chair of the Ferry Board")
+_TITLED_APPOSITION = re.compile(r"(?:(?!(?:of|at|for|from|in|on|with|to|by|the|an?|and)\s)[a-z-]+\s+){0,3}(?P<name>(?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]+)\s+)*"
                                 r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3})")
 # "chairman of the board of Freedom Partners", "editor at large of The Forward": a role in apposition
 _ROLE_OF = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:of|at|for)\s")
@@ -175,9 +176,21 @@ def _clean_np(np: str) -> str:
     return np
 
 
+# "from Sumter, South Carolina", "in Cambridge, Mass.": a town and its state after a preposition
+_PLACE_COMMA = re.compile(r"\b(?:from|of|in|near|outside)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}(,)(?=\s+[A-Z][\w’'.-]*"
+                          r"(?:\s+[A-Z][\w’'.-]*)?(?:[,.;]|\s+[a-z]|$))")
+
+
+def _PLACE_JOINED(m: re.Match[str]) -> str:
+    return m.group()[:-1] + " "  # the same length: offsets into the text stay right
+
+
 def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
     """The noun phrase just before a verb ending at ``end``: after the last clause break."""
     seg = text[lo:end]
+    if "," in seg:
+        # "a salesman from Sumter, Ohio, says": the comma inside a place is no clause break
+        seg = _PLACE_COMMA.sub(_PLACE_JOINED, seg)
     seg_strip = seg.rstrip()
     m = _ADV_END.search(seg_strip + " ")
     if m and 0 < m.start() < len(seg_strip) and seg_strip[:m.start()].rstrip()[-1:] in (",", ")"):
@@ -395,7 +408,11 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
 _LEAD_PHRASE = re.compile(
     r"(?:(?:In|At|On|During|After|Before|When|While|Speaking|Writing|Asked|Earlier|Later|Last|This|"
     r"Since|Following|Meanwhile|However|Still|But|And|Yet|Instead|Also|Elsewhere|Touching|Responding|"
-    r"Back|From|For|With|Without|Under|Over|Despite|Although|Though|As|Like|Unlike|Along with|Alongside)\b"
+    r"Back|From|For|With|Without|Under|Over|Despite|Although|Though|As|Like|Unlike|Along with|Alongside|"
+    # "Reached by phone,", "Hastily packing up,", "Hours later,", "Early in the race,"
+    r"[A-Z][a-z]+(?:ed|ly)(?=\s+(?:by|in|on|at|to|about|after|with|for|from|[a-z]+ing)\b)|"
+    r"(?:Hours|Days|Weeks|Months|Years|Minutes|Moments)(?=\s+(?:later|earlier|after|before)\b)|"
+    r"(?:Early|Late)(?=\s+(?:in|on|last|this|that)\b))\b"
     r"[^,]{0,120},\s*)+")
 _GROUP_HEADS = "|".join(sorted((re.escape(w) for w in GROUP_NOUNS if w.isalpha()), key=len, reverse=True))
 _SUBJECT = re.compile(
