@@ -46,3 +46,10 @@ def test_a_leading_phrase_is_not_the_subject_of_the_sentence():
             "Hours later, Berg returned to the quay, telling the crews, “Hold the line.”\n\n"
             "Early in the talks, Berg called the board “a closed shop.”\n")
     assert [n for _, n in found(text)] == ["Tomas Berg"] * 3
+
+
+def test_a_sentence_of_only_a_name_and_a_verb_after_a_closed_quotation_is_its_cue():
+    text = ("Ferry vote\n\nThe board met Tomas Berg and Ana Costa on Monday.\n\n"
+            "Berg said the lease was settled. “Who signed this lease?” Costa asked. “Nobody told us.”\n\n"
+            "Berg said the figures were public. “We were never shown them.” Costa said in a statement.\n")
+    assert [n for _, n in found(text)] == ["Ana Costa", "Ana Costa", "Ana Costa"]

@@ -246,6 +246,12 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
     return _clean_np(np), lo + cut + (len(seg_strip[cut:]) - len(seg_strip[cut:].lstrip()))
 
 
+# what may follow the verb of a cue that is a sentence of its own: "Okafor said.", "she added on
+# Monday.", "Okafor said in a statement, adding …" (not "Okafor said that …", not a new quotation)
+_CUE_ALONE = re.compile(r"(?:\s+[A-Za-z]+|\s+(?:in|on|at|to|during|after|before|by|from|with|via|through)(?:\s+[\w’'-]+){1,4})?"
+                        r"\s*(?:[.!?](?:\s|$)|,\s+[a-z])")
+
+
 def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     """A cue right after a quotation: gap text[lo:hi]."""
     hi = min(hi, lo + 300)
@@ -266,6 +272,8 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     # '“The ferry is late again.” She added that …': a new sentence after a closed quotation may be
     # its cue, but one found before the quotation comes first
     near = not (_CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi))
+    if m and not near and not m.group("app") and len(m.group("np").split()) <= 4 and _CUE_ALONE.match(text, m.end("v"), hi):
+        near = True  # '“Who signed this?” Okafor asked.': a sentence of only a name and a verb is the cue
     if m and len(m.group("np").split()) <= 9:
         np = m.group("np").rstrip()
         app = m.group("app")
