@@ -53,3 +53,11 @@ def test_a_sentence_of_only_a_name_and_a_verb_after_a_closed_quotation_is_its_cu
             "Berg said the lease was settled. “Who signed this lease?” Costa asked. “Nobody told us.”\n\n"
             "Berg said the figures were public. “We were never shown them.” Costa said in a statement.\n")
     assert [n for _, n in found(text)] == ["Ana Costa", "Ana Costa", "Ana Costa"]
+
+
+def test_words_an_outlet_reported_are_the_outlets_but_not_news_it_first_broke():
+    text = ("Ferry vote\n\nHarbour master Ana Costa spoke on Monday.\n\n"
+            "“We will not sign,” said Ana Costa, the harbour master, reports Lumen Radio.\n\n"
+            "Costa called the lease “a bad bet,” the Harbour Gazette reported.\n\n"
+            "“It is over,” Costa wrote in a letter, which was first reported by the Harbour Gazette.\n")
+    assert [n for _, n in found(text)] == ["Lumen Radio", "Harbour Gazette", "Ana Costa"]

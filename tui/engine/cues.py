@@ -304,6 +304,13 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
 _NAMED_SOURCE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.’'&-]*(?:\s+(?:[A-Z][\w.’'&-]*|of|for|and|&))*")
 
 
+_SOURCE_NAME = r"(?:[Tt]he\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4}"
+# "…, the Gazette reported", "…, reports Lumen Radio", "” Harbour Watch first reported" (not "reported
+# that", which says what it reported, nor "first reported by", which names who broke the news)
+_REPORTED = re.compile(rf"(?:[,”\"’]|\s--?|—)\s*(?:(?:reported|reports)\s+(?P<np>{_SOURCE_NAME})"
+                       rf"|(?P<np2>{_SOURCE_NAME})\s+(?:first\s+|also\s+)?(?:reported|reports))\b(?!\s+(?:that|by)\b)")
+
+
 def according_in_sentence(text: str, lo: int, mark_start: int, mark_end: int, hi: int) -> Cue | None:
     """"“…,” Okafor said, according to the Harbour Gazette" / "According to Lumen Radio, Okafor
     said “…”": news reports words it did not hear itself through the named source that did, and
@@ -319,11 +326,15 @@ def according_in_sentence(text: str, lo: int, mark_start: int, mark_end: int, hi
         spans.append((mark_end, _sentence_head(text, mark_end, min(hi, mark_end + 300))))
     for a, b in spans:
         m = _ACCORDING.search(text, a, b)
-        if m is None:
-            continue
-        np = _clean_np(m.group("np"))
-        if _NAMED_SOURCE.fullmatch(np) and np.split()[-1][:1].isupper():
-            return Cue(np, m.start("np"), "according to", "after" if a == mark_end else "before", False)
+        if m is not None:
+            np = _clean_np(m.group("np"))
+            if _NAMED_SOURCE.fullmatch(np) and np.split()[-1][:1].isupper():
+                return Cue(np, m.start("np"), "according to", "after" if a == mark_end else "before", False)
+        if a == mark_end:
+            r = _REPORTED.search(text, a - 1, b)  # "…,” Okafor said, the Gazette reported."
+            if r is not None:
+                g = "np" if r.group("np") else "np2"
+                return Cue(r.group(g), r.start(g), "reported", "after", False)
     return None
 
 
