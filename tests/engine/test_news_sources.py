@@ -61,3 +61,15 @@ def test_words_an_outlet_reported_are_the_outlets_but_not_news_it_first_broke():
             "Costa called the lease “a bad bet,” the Harbour Gazette reported.\n\n"
             "“It is over,” Costa wrote in a letter, which was first reported by the Harbour Gazette.\n")
     assert [n for _, n in found(text)] == ["Lumen Radio", "Harbour Gazette", "Ana Costa"]
+
+
+def test_a_surname_shaped_like_a_participle_is_the_person_named_in_full():
+    text = ("Ferry vote\n\nThe harbour pilot Tomas Harling spoke first.\n\n"
+            "“The lease is too long,” Harling said. To that, Harling added: “Nobody read it.”\n")
+    assert [n for _, n in found(text)] == ["Tomas Harling", "Tomas Harling"]
+
+
+def test_a_titled_name_with_a_party_in_brackets_is_the_subject():
+    text = ("Ferry vote\n\nHarbour board candidate Sen. Ana Costa (D-Maine) on Saturday criticized the lease, "
+            "saying it goes “nowhere near far enough.”\n")
+    assert [n for _, n in found(text)] == ["Ana Costa"]

@@ -244,10 +244,10 @@ class Registry:
         self._new(p.tokens, p.honorific if len(p.tokens) == 1 else "", p.kind)
 
     def surname_parse(self, run: str) -> NameParse | None:
-        """A lone title word that is the surname of someone named in full ("Lisa Bishop …
-        Bishop said"), else None."""
+        """A lone title word, or a word shaped like a participle, that is the surname of someone
+        named in full ("Lisa Bishop … Bishop said", "Ann Stirling … Stirling added"), else None."""
         bare = _POSSESSIVE.sub("", run.strip())
-        if " " in bare or bare.lower() not in HONORIFICS:
+        if " " in bare or not (bare.lower() in HONORIFICS or bare.endswith("ing")):
             return None
         if not any(len(e.tokens) > 1 and e.kind == "person" for e in self._by_last.get(bare.lower(), [])):
             return None
