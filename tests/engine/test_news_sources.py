@@ -73,3 +73,9 @@ def test_a_titled_name_with_a_party_in_brackets_is_the_subject():
     text = ("Ferry vote\n\nHarbour board candidate Sen. Ana Costa (D-Maine) on Saturday criticized the lease, "
             "saying it goes “nowhere near far enough.”\n")
     assert [n for _, n in found(text)] == ["Ana Costa"]
+
+
+def test_lead_phrases_chain_after_a_conjunction():
+    text = ("Ferry vote\n\nThe pilots’ leader, Tomas Berg, met the board on Monday.\n\n"
+            "And, in a clip that Mayor Ana Costa called “crude,” Berg expressed a wish to “sink the lease for good.”\n")
+    assert found(text)[-1] == ("sink the lease for good.", "Tomas Berg")
