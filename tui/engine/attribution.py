@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from .cues import SENTENCE_END, Cue, according_in_sentence, cue_after, cue_before
+from .cues import SENTENCE_END, Cue, according_in_sentence, cue_after, cue_before, sentence_subject
 from .dialogue import fill_turns, is_dialogue, kin_mentions
 from .evidence import UNDECIDED, Attribution, Declined, Step, Trace, confidence
 from .lexicon import NOT_NAMES, SUBJECT_PRONOUNS, TITLE_WORDS
@@ -499,6 +499,25 @@ def alternation(ctx: Context) -> None:
             ctx.decide(i, new)
 
 
+def _named_subject(ctx: Context, lo: int, q: Quote) -> Attribution | None:
+    """"The watchdog group CREW asked for “…”", "Berg expressed a wish to “…”": the named
+    subject of the quotation's own sentence, when no speech verb said who spoke."""
+    start = max(lo, q.mark_start - _SENTENCE_REACH)
+    for m in SENTENCE_END.finditer(ctx.masked, start, min(len(ctx.text), q.mark_start + 2)):
+        if m.end() <= q.mark_start:
+            start = m.end()
+    subj = sentence_subject(ctx.masked, start, q.mark_start)
+    if subj is None or not subj[0][:1].isupper():
+        return None
+    sid, how = ctx.res.resolve(subj[0], subj[1])
+    ent = ctx.sp.entity_of.get(sid) if sid is not None else None
+    if how != "cue" or ent is None or ent.kind not in ("person", "org"):
+        return None
+    if len(ent.tokens) == 1 and not (ent.tokens[0].isupper() and len(ent.tokens[0]) <= 5) and len(ent.positions) < 2:
+        return None  # "Frustrations at the delay …", "Citing the report, …": one capitalised word, named nowhere else
+    return Attribution(sid, "guess", "nearest", None, subj[0], (subj[1], subj[1] + len(subj[0])))
+
+
 def nearest(ctx: Context) -> None:
     """News: a quotation no evidence above attributed goes, as a dimmed guess, to the person named
     as a subject nearest before it in its paragraph, else to the last person quoted before it."""
@@ -513,8 +532,8 @@ def nearest(ctx: Context) -> None:
                 continue
             lo = bisect.bisect_left(res.starts, block.start)
             hi = bisect.bisect_left(res.starts, q.mark_start)
-            got = None
-            for m in reversed(mentions[lo:hi]):
+            got = _named_subject(ctx, block.start, q)
+            for m in reversed(mentions[lo:hi] if got is None else ()):
                 if m.subj and m.entity.personlike:
                     got = Attribution(ctx.sp.of_entity(m.entity), "guess", "nearest", None, ctx.text[m.start:m.end],
                                       (m.start, m.end))
