@@ -86,3 +86,9 @@ def test_a_quotation_with_no_speech_verb_goes_to_the_named_subject_of_its_own_se
             "for “every record of the lease.”\n\n"
             "Mayor Ana Costa left early. Frustrations at the delay grew over “months of silence.”\n")
     assert found(text) == [("every record of the lease.", "HAVEN"), ("months of silence.", "Ana Costa")]
+
+
+def test_a_claim_reported_inside_what_someone_said_is_the_reporters_words():
+    text = ("Ferry vote\n\nTomas Berg and Ida Marsh spoke on Monday.\n\n"
+            "Board spokeswoman Ida Marsh said Thursday that Berg’s claim that the lease was fair is “simply not true.”\n")
+    assert found(text) == [("simply not true.", "Ida Marsh")]

@@ -283,6 +283,8 @@ def cue(ctx: Context, bi: int, k: int) -> Step:
     befores = list(cue_before(ctx.masked, lo_before, q.mark_start,
                               max_words=40 if q.kind == "partial" else 25,
                               headline=block.kind == "heading"))
+    if not ctx.dialogue:
+        befores = _outer_first(text, befores)
     candidates: list[Cue] = []
     inherited: Attribution | None = None
     if after and after.near and q.kind != "partial":
@@ -317,6 +319,29 @@ def cue(ctx: Context, bi: int, k: int) -> Step:
     if isinstance(found, Declined) and inherited is not None:
         return inherited
     return found
+
+
+# verbs that report what someone said: "Lee said (that) …", "Lee told them …", "Lee wrote …"
+_REPORTING = frozenset("""said says say told tells added adds noted notes wrote writes argued argues
+insisted insists claimed claims explained explains recalled recalls acknowledged acknowledges
+stressed stresses warned warns""".split())
+
+
+def _outer_first(text: str, befores: list[Cue]) -> list[Cue]:
+    """"Rep. Lee said Voss called on members to be “…”": the nearest cue (Voss called) stands in
+    what an earlier cue of the sentence reports (Lee said), and news credits the words to the one
+    who reported them to the writer, so the outer cue comes first."""
+    if len(befores) < 2 or befores[0].side != "before":
+        return befores
+    inner = befores[0]
+    for outer in befores[1:]:
+        if outer.side != "before" or outer.np_start >= inner.np_start or outer.verb.lower() not in _REPORTING:
+            continue
+        gap = text[outer.np_start + len(outer.np):inner.np_start]
+        if re.match(rf"\s*(?:\w+ly\s+|also\s+|later\s+|then\s+)?{re.escape(outer.verb)}\b(?:\s+(?:on|last|this)?\s*\w+day)?"
+                    r"(?:\s+that)?\s*$", gap, re.IGNORECASE):
+            return [outer] + [c for c in befores if c is not outer]
+    return befores
 
 
 _METHOD_OF: dict[How, Method] = {"cue": "cue", "narrator": "narrator", "pronoun": "pronoun", "description": "description",
