@@ -92,3 +92,11 @@ def test_a_claim_reported_inside_what_someone_said_is_the_reporters_words():
     text = ("Ferry vote\n\nTomas Berg and Ida Marsh spoke on Monday.\n\n"
             "Board spokeswoman Ida Marsh said Thursday that Berg’s claim that the lease was fair is “simply not true.”\n")
     assert found(text) == [("simply not true.", "Ida Marsh")]
+
+
+def test_a_cue_closing_the_sentence_may_carry_a_long_apposition():
+    text = ("Ferry vote\n\nMayor Ana Costa signed the lease in May.\n\n"
+            "“We are very happy” about the vote, said Tomas Berg, head of the pilots’ guild, a union that "
+            "has fought the lease for years.\n\n"
+            "“It cannot pass.” Ida Marsh of the North Harbour Institute for Coastal Studies wrote in June.\n")
+    assert [n for _, n in found(text)] == ["Tomas Berg", "Ida Marsh"]

@@ -87,7 +87,7 @@ def _speech_verbs(text: str, lo: int, hi: int) -> list[_VerbHit]:
 _DASH_NAME = re.compile(r"\s*[―—–]\s*(?P<np>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})")
 # “…” is fixed by spring, Okafor said.  (a cue closing the sentence; "…, said Voss, an economist.")
 _TAIL_CUE = re.compile(
-    rf",\s+(?:(?P<v1>{_INV_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)(?:,\s+(?:an?|the)\s[^,;:.“”\"!?]{{1,80}}?)?|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
+    rf",\s+(?:(?P<v1>{_INV_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)(?:,\s+[a-z][^;:“”\"!?]{{1,160}}?)?|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the|a|an|his|her|their|its|[A-Z]))) (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
 _AFTER_PREPOSITION = re.compile(r"\b(?:on|in|at|to|from|for|with|via)\s+$", re.IGNORECASE)
 _COLON_NAME = re.compile(r"(?:(?<![\w,;])|(?<=[.!?]\s))(?P<np>[A-Z][\w.’' -]{1,60}?)(?:\s*\([^()]{1,20}\))?\s*:\s*$")
@@ -274,7 +274,7 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     near = not (_CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi))
     if m and not near and not m.group("app") and len(m.group("np").split()) <= 4 and _CUE_ALONE.match(text, m.end("v"), hi):
         near = True  # '“Who signed this?” Okafor asked.': a sentence of only a name and a verb is the cue
-    if m and len(m.group("np").split()) <= 9:
+    if m and len(m.group("np").split()) <= 12:
         np = m.group("np").rstrip()
         app = m.group("app")
         if app and app.startswith(",") and np.split()[-1][:1].islower():
