@@ -100,3 +100,8 @@ def test_a_cue_closing_the_sentence_may_carry_a_long_apposition():
             "has fought the lease for years.\n\n"
             "“It cannot pass.” Ida Marsh of the North Harbour Institute for Coastal Studies wrote in June.\n")
     assert [n for _, n in found(text)] == ["Tomas Berg", "Ida Marsh"]
+
+
+def test_a_participle_after_a_cue_belongs_to_that_cues_speaker():
+    text = ("Ferry vote\n\nTomas Berg left the quay before noon, Ida Marsh said, adding, “He never came back.”\n")
+    assert found(text) == [("He never came back.", "Ida Marsh")]

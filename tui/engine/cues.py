@@ -133,6 +133,8 @@ _NAME_GERUND = re.compile(r"(?<![.!?]\s)(?<!^)\b(?P<name>[A-Z][\w.’'-]*(?:\s+(
 _PRONOUN_SUBJECTS = frozenset("he she they we i".split())
 _PROGRESSIVE = re.compile(r"\b(?:is|was|are|were|be|been|am|[’']s|[’']re|kept|keeps|keep|began|begins|started|"
                           r"starts|continued|continues|spent|spends|went on|goes on)\s+(?:\w+ly\s+)?$")
+_SAID_THEN = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|noted|notes|explained|recalled)"
+                        r"(?:\s+[\w-]+){0,2},\s+$")
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
 _WHO = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:\s*\([^)]{1,30}\))?(?:,\s+(?:[a-z]|[Tt]he\s|An?\s)[^,;“”\"]{0,80})?,\s+who\s+(?:[^,;“”\"]{0,30}\s)?$")
 _POSSESSED_NAME = re.compile(r"(?:\s+[a-z-]+){1,3}(?:\s+[A-Z][\w’'.-]*)+(?=\s+[a-z])")
@@ -395,6 +397,8 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
                 or (word.endswith("ing") and _PARTICIPLE.search(text, max(start, v.start() - 12), v.start()))
                 or _INFINITIVE.search(text, max(start, v.start() - 12), v.start())):
             # "Dent went on the radio to accuse …", "Fox sang, asking her …": the sentence's subject
+            if word.endswith("ing") and _SAID_THEN.search(text, max(start, v.start() - 40), v.start()):
+                continue  # "…, Nefzi said, adding, “…”": the cue just before says who (its verb comes next)
             subj = sentence_subject(text, start, v.start())
             if subj:
                 yield Cue(subj[0], subj[1], v.group("v"), "before", near)
