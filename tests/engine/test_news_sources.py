@@ -105,3 +105,11 @@ def test_a_cue_closing_the_sentence_may_carry_a_long_apposition():
 def test_a_participle_after_a_cue_belongs_to_that_cues_speaker():
     text = ("Ferry vote\n\nTomas Berg left the quay before noon, Ida Marsh said, adding, “He never came back.”\n")
     assert found(text) == [("He never came back.", "Ida Marsh")]
+
+
+def test_words_a_person_owns_are_theirs_unless_someone_else_speaks_of_them():
+    text = ("Ferry vote\n\nTomas Berg and Ida Marsh met on Monday.\n\n"
+            "The anger goes beyond Berg’s pledge to stay “neutral” on the lease.\n\n"
+            "Nobody forgot Marsh’s “not one more ship” remark.\n\n"
+            "Ida Marsh denounced Berg’s remarks as “careless and cruel.”\n")
+    assert [n for _, n in found(text)] == ["Tomas Berg", "Ida Marsh", "Ida Marsh"]

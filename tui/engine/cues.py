@@ -123,6 +123,15 @@ _POSSESSED_WORDS = re.compile(
     r"comments?|remarks?|words|assertions?|promises?|pledges?|warnings?|descriptions?|tweets?|speech|letter|"
     r"message|accusations?|charges?|arguments?|predictions?|slogan|characterization|boast|insistence|"
     r"criticism|suggestion|ad|advertisement|vow|threats?)\s+that\b")
+# words someone owns, right before the quotation: "Lee’s pledge to be “…”", "Lee’s dictum was, “…”",
+# "Lee’s “…” remark" (the noun after the quotation, see _OWNED_NOUN_AFTER)
+_OWNED = (r"(?:pledge|promise|vow|dictum|motto|slogan|mantra|refrain|catchphrase|line|quip|boast|"
+          r"remarks?|comments?|words|message|post|tweet|statement|conclusion|claim|assertion|warning|"
+          r"description|characterization|assessment|call|insistence|demand)")
+_OWNED_WORDS = re.compile(
+    rf"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}})[’']s?\s+(?:(?:[\w-]+\s+){{0,2}}?(?P<noun>{_OWNED})"
+    rf"(?:\s+(?:to\s+[a-z]+|was|is|of|that|as|for))?\s*[,:]?\s*)?[“‘\"']*$")
+_OWNED_NOUN_AFTER = re.compile(rf"[“‘\"']+[^“”‘’\"\n]{{1,80}}?[,.]?[”’\"']+\s*{_OWNED}\b")
 _CLOSED_SENTENCE = re.compile(r"[.!?][”\"’']+$")
 _NEW_SENTENCE = re.compile(r"\s+[A-Z]")
 _DASH_INTRO = re.compile(r"(?P<np>[A-Z][\w.’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w.’'-]*)){1,3})\s*(?:--|—|–)\s*$")
@@ -354,6 +363,13 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
     if m:
         yield Cue(m.group("np"), m.start("np"), ":", "before", True)
     verbs = _speech_verbs(text, start, hi)
+    if "’" in tail or "'" in tail:
+        m = _OWNED_WORDS.search(text, max(start, hi - 120), hi)
+        # "Lee’s pledge to be “…”", "Lee’s “…” remark" (but "Voss denounced Lee’s remarks as “…”": Voss's)
+        if m is not None and not any(v.start() < m.start() for v in verbs):
+            owned = m.group("noun") is not None or _OWNED_NOUN_AFTER.match(text, hi)
+            if owned and m.group("name").split()[0] not in ("The", "A", "An", "This", "That"):
+                yield Cue(m.group("name"), m.start("name"), m.group("noun") or "’s", "before", True)
     # "The Gazette doubted Okafor’s boast that the ferry was “…”": the words are the possessor's
     poss = None
     if " that" in tail and ("’" in tail or "'" in tail):
