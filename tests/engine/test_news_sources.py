@@ -113,3 +113,15 @@ def test_words_a_person_owns_are_theirs_unless_someone_else_speaks_of_them():
             "Nobody forgot Marsh’s “not one more ship” remark.\n\n"
             "Ida Marsh denounced Berg’s remarks as “careless and cruel.”\n")
     assert [n for _, n in found(text)] == ["Tomas Berg", "Ida Marsh", "Ida Marsh"]
+
+
+def test_the_one_who_asked_speaks_the_question():
+    text = ("Ferry vote\n\nTomas Berg spoke on Monday.\n\n"
+            "Berg was asked by harbour radio host Ida Marsh, “Will you sign the lease?”\n\n"
+            "Asked by Marsh if Berg “understands” the crews, he shrugged.\n")
+    assert [n for _, n in found(text)] == ["Ida Marsh", "Ida Marsh"]
+
+
+def test_a_role_noun_before_a_name_belongs_to_the_name():
+    text = ("Ferry vote\n\nBand member Tomas Berg shared the news online, writing “We play for the crews.”\n")
+    assert [n for _, n in found(text)] == ["Tomas Berg"]

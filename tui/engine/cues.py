@@ -142,6 +142,7 @@ _NAME_GERUND = re.compile(r"(?<![.!?]\s)(?<!^)\b(?P<name>[A-Z][\w.’'-]*(?:\s+(
 _PRONOUN_SUBJECTS = frozenset("he she they we i".split())
 _PROGRESSIVE = re.compile(r"\b(?:is|was|are|were|be|been|am|[’']s|[’']re|kept|keeps|keep|began|begins|started|"
                           r"starts|continued|continues|spent|spends|went on|goes on)\s+(?:\w+ly\s+)?$")
+_ASKED_BY = re.compile(r"\s+by\s+(?:[a-z-]+\s+){0,3}(?P<np>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|(?!(?:if|whether|that|about|and|or|to|for|of|in|on|at|when|why|how|what|who)\b)[a-z-]+(?=\s+[A-Z]))){0,5})")
 _SAID_THEN = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|noted|notes|explained|recalled)"
                         r"(?:\s+[\w-]+){0,2},\s+$")
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
@@ -149,7 +150,8 @@ _WHO = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:\s*
 _POSSESSED_NAME = re.compile(r"(?:\s+[a-z-]+){1,3}(?:\s+[A-Z][\w’'.-]*)+(?=\s+[a-z])")
 _POSSESSED_NOUN = re.compile(r"\s+(?P<noun>[a-z-]+)(?=\s+[a-z])")
 _PEOPLE_NOUNS = GROUP_NOUNS | TITLE_WORDS | frozenset("""businessman businesswoman magnate mogul man woman
-president governor senator""".split())
+president governor senator member co-founder executive organizer delegate supporter donor operative
+consultant comedian star rabbi agent""".split())
 _ADJECTIVE_TITLES = frozenset("presidential former democratic republican state house senate acting vice".split())
 _TITLED_NAME = re.compile(r"(?P<t>(?:\s+[a-z-]+){1,3})(?:\s+[A-Z][\w’'.-]*)+(?=(?:\s*\([^()]{1,20}\))?\s+[a-z])")
 _OF_GROUP = re.compile(r"\s+of\s+[a-z-]+s\b(?=\s+[a-z])")
@@ -394,6 +396,10 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
                 and text[v.end():hi].rstrip().endswith(",")):
             continue  # "as The Lantern dubbed them in a column on Friday, “…”" is still near
         word = v.group("v").lower()
+        by = _ASKED_BY.match(text, v.end()) if word in ("asked", "questioned", "pressed") else None
+        if by is not None:  # "Berg was asked by host Ida Marsh, “…”": the one who asked
+            yield Cue(by.group("np"), by.start("np"), v.group("v"), "before", near)
+            continue
         if v.start() == start and word.endswith("ing"):
             continue  # "Speaking at the pier, Smith said": the subject follows
         w = _WHO.search(text, max(start, v.start() - 160), v.start())
