@@ -125,3 +125,10 @@ def test_the_one_who_asked_speaks_the_question():
 def test_a_role_noun_before_a_name_belongs_to_the_name():
     text = ("Ferry vote\n\nBand member Tomas Berg shared the news online, writing “We play for the crews.”\n")
     assert [n for _, n in found(text)] == ["Tomas Berg"]
+
+
+def test_a_surname_that_is_a_common_word_is_the_person_named_in_full():
+    text = ("Ferry vote\n\nThe columnist Anna May has followed the lease for a year.\n\n"
+            "Mayor Tom Berg signed it on Monday. May described the vote as “a surrender.”\n\n"
+            "Berg left the quay. “The board has lost its nerve,” May wrote.\n")
+    assert [n for _, n in found(text)] == ["Anna May", "Anna May"]
