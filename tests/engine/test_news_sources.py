@@ -132,3 +132,9 @@ def test_a_surname_that_is_a_common_word_is_the_person_named_in_full():
             "Mayor Tom Berg signed it on Monday. May described the vote as “a surrender.”\n\n"
             "Berg left the quay. “The board has lost its nerve,” May wrote.\n")
     assert [n for _, n in found(text)] == ["Anna May", "Anna May"]
+
+
+def test_a_titled_name_before_an_apposition_is_the_subject():
+    text = ("Ferry vote\n\nFormer Ohio governor Tomas Berg (D), a harbour man, praised the pilots, "
+            "calling their strike “a fair fight.”\n")
+    assert [n for _, n in found(text)] == ["Tomas Berg"]

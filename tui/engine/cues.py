@@ -153,7 +153,7 @@ _PEOPLE_NOUNS = GROUP_NOUNS | TITLE_WORDS | frozenset("""businessman businesswom
 president governor senator member co-founder executive organizer delegate supporter donor operative
 consultant comedian star rabbi agent""".split())
 _ADJECTIVE_TITLES = frozenset("presidential former democratic republican state house senate acting vice".split())
-_TITLED_NAME = re.compile(r"(?P<t>(?:\s+[a-z-]+){1,3})(?:\s+[A-Z][\w’'.-]*)+(?=(?:\s*\([^()]{1,20}\))?\s+[a-z])")
+_TITLED_NAME = re.compile(r"(?P<t>(?:\s+[a-z-]+){1,3})(?:\s+[A-Z][\w’'.-]*)+(?=(?:\s*\([^()]{1,20}\))?,?\s+[a-z])")
 _OF_GROUP = re.compile(r"\s+of\s+[a-z-]+s\b(?=\s+[a-z])")
 _ROLE_AFTER = re.compile(r"(?:\s+[a-z-]+)??\s+(?P<w>[a-z-]+)(?=\s+[a-z])")
 _APPOSED_AFTER_PP = re.compile(r"(?:\s+[a-z-]+){0,3}?(?:\s+(?:at|of|for|from|in|with|on)\s+[^,;“”\"]{1,60})?,\s+(?P<name>[A-Z][\w’'.-]*"
