@@ -138,3 +138,12 @@ def test_a_titled_name_before_an_apposition_is_the_subject():
     text = ("Ferry vote\n\nFormer Ohio governor Tomas Berg (D), a harbour man, praised the pilots, "
             "calling their strike “a fair fight.”\n")
     assert [n for _, n in found(text)] == ["Tomas Berg"]
+
+
+def test_three_capitalised_quotations_in_a_row_are_a_list_of_titles():
+    text = ("Ferry vote\n\nThe network revived “Harbour Lights,” “Night Ferry” and “The Pilots.” "
+            "Tomas Berg called the lease “a bad bet,” “a con” and “a scandal.”\n")
+    doc = load_text(text, fmt="text")
+    kinds = [q.kind for q in analyze(doc).quotes]
+    assert kinds[:3] == ["title"] * 3
+    assert [n for _, n in found(text)][3:] == ["Tomas Berg"] * 3

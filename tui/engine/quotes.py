@@ -178,6 +178,16 @@ def _kind(text: str, block: Block, mark_start: int, start: int, end: int, mark_e
     return "partial"
 
 
+_LISTED = re.compile(r"\s*(?:,?\s*(?:and|or)(?:,\s+\w+,)?\s+|,\s*)?")
+
+
+def _listed_title(text: str, start: int, end: int) -> bool:
+    """A short quotation every word of which is capitalised (or a number, or a short joining word)."""
+    words = text[start:end].rstrip(",.").split()
+    return (0 < len(words) <= 6 and text[end - 1:end] not in "!?" and (words[0][:1].isupper() or words[0][:1].isdigit())
+            and all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in words))
+
+
 def find_quotes(doc: Document) -> list[Quote]:
     text = doc.text
     quotes: list[Quote] = []
@@ -216,6 +226,17 @@ def find_quotes(doc: Document) -> list[Quote]:
                 other = b if kinds[k] == "title" else a
                 if text[other[1]:other[1] + 1].isupper() and len(text[other[1]:other[2]].split()) <= 8:
                     kinds[k] = kinds[k + 1] = "title"
+        k = 0
+        while k < len(found):
+            # “24,” “Prison Gate” and “Harbour Lights.”: three or more short capitalised quotations
+            # in a row, joined by commas and "and", are a list of names of works, not speech
+            j = k
+            while (j < len(found) and kinds[j] != "scare" and _listed_title(text, found[j][1], found[j][2])
+                   and (j == k or _LISTED.fullmatch(text, found[j - 1][3], found[j][0]))):
+                j += 1
+            if j - k >= 3:
+                kinds[k:j] = ["title"] * (j - k)
+            k = max(j, k + 1)
         for (ms, s, e, me, closed), kind in zip(found, kinds):
             quotes.append(Quote(s, e, ms, me, kind=kind, continues=not closed))
     return quotes
