@@ -147,3 +147,8 @@ def test_three_capitalised_quotations_in_a_row_are_a_list_of_titles():
     kinds = [q.kind for q in analyze(doc).quotes]
     assert kinds[:3] == ["title"] * 3
     assert [n for _, n in found(text)][3:] == ["Tomas Berg"] * 3
+
+
+def test_an_opening_mark_typed_after_a_comma_and_before_a_space_closes_the_quotation():
+    text = ("Ferry vote\n\n“It is unusual,“ said Ana Costa, the harbour master. “It never happens.”\n")
+    assert found(text) == [("It is unusual,", "Ana Costa"), ("It never happens.", "Ana Costa")]

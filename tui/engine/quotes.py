@@ -44,7 +44,7 @@ def _double_role(text: str, i: int, j: int, lo: int, hi: int) -> str:
     before = text[i - 1] if i > lo else ""
     after = text[j] if j < hi else ""
     if mark in ("“", "„", "‟", "«", "``"):
-        if before and not before.isspace() and before not in _OPEN_BEFORE and not _WORD_CHAR.match(after or " "):
+        if before and not before.isspace() and (before not in _OPEN_BEFORE or _is_space(after)) and not _WORD_CHAR.match(after or " "):
             return "either"  # were “Mostly true.“ : an opening mark typed where a closing one belongs
         return "open"
     if mark in ("”", "»"):
