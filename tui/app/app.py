@@ -39,6 +39,7 @@ from .library_commands import LibraryCommands
 from .reader_features import ReaderFeatures
 from .render import UNCOLOURED_ANNOTATION, QuoteColours, bg, quote_paints
 from .widgets.article_view import ArticleView
+from .widgets.reader_screen import ReaderScreen
 
 if TYPE_CHECKING:  # the store's heavy modules (TinyDB, filelock) load after the first paint
     from ..store.database_file import LoadedDatabase
@@ -116,6 +117,9 @@ class QuotelensApp(LibraryActions, ReaderFeatures):
         return self.session.placements
 
     # ------------------------------------------------------------- layout
+    def get_default_screen(self) -> ReaderScreen:
+        return ReaderScreen(id="_default")
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
