@@ -12,7 +12,10 @@ and for ``j`` (two rows and the status line changed) the article draws all its r
 would be thrown away: before asking a widget for its lines it looks for the changed lines where
 the widget still has a cut that nothing in front of it filled, and asks for those lines (in runs
 of consecutive lines) alone.  A widget everything in front of it hides is not rendered at all.
-``tests/app/test_reader_compositor.py`` compares its chops with Textual's, cut by cut.
+Only the pieces of a line inside the changed area's columns count (an update sends no other):
+the side panes are not drawn for a change in the article's column.
+``tests/app/test_reader_compositor.py`` compares its chops with Textual's, piece by piece, and
+what a terminal shows after each of 32 keys with a full repaint by Textual's compositor.
 """
 
 from __future__ import annotations
@@ -30,8 +33,16 @@ class ReaderCompositor(Compositor):
     def _render_chops(self, crop: Region, is_rendered_line: Callable[[int], bool]) -> Sequence[Mapping[int, Strip]]:
         cuts = self.cuts
         chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
+        crop_left, crop_top, crop_right, crop_bottom = crop.x, crop.y, crop.right, crop.bottom
+        # per changed line, the cuts whose piece [cut, next cut) lies in the crop's columns (the only
+        # pieces an update sends), and how many of those no widget has filled yet
+        wanted: dict[int, set[int]] = {}
+        for y in range(crop_top, min(crop_bottom, len(cuts))):
+            if is_rendered_line(y):
+                line_cuts = cuts[y]
+                wanted[y] = {cut for cut, end in zip(line_cuts, line_cuts[1:]) if cut < crop_right and end > crop_left}
+        unfilled = {y: len(line_cuts) for y, line_cuts in wanted.items()}
         crop_overlaps = crop.overlaps
-        crop_top, crop_bottom = crop.y, crop.bottom
         intersection = Region.intersection
         for widget, (region, clip) in self.visible_widgets.items():  # front to back
             if not crop_overlaps(clip):  # (Textual's test: the clip, not the region)
@@ -40,12 +51,14 @@ class ReaderCompositor(Compositor):
             if not (render_width and render_height):
                 continue
             first_cut, last_cut = render_x, render_x + render_width
-            runs: list[list[int]] = []  # [first, stop) of the lines this widget still shows
+            if first_cut >= crop_right or last_cut <= crop_left:
+                continue  # it has no piece in the crop's columns
+            runs: list[list[int]] = []  # [first, stop) of the lines where this widget still shows
             for y in range(max(render_y, crop_top), min(render_y + render_height, crop_bottom)):
-                if not is_rendered_line(y):
+                if not unfilled.get(y):
                     continue
                 line = chops[y]
-                if any(line[cut] is None for cut in cuts[y] if first_cut <= cut < last_cut):
+                if any(line[cut] is None for cut in wanted[y] if first_cut <= cut < last_cut):
                     if runs and runs[-1][1] == y:
                         runs[-1][1] = y + 1
                     else:
@@ -54,12 +67,12 @@ class ReaderCompositor(Compositor):
                 strips = widget.render_lines(
                     Region(render_x - region.x, start - region.y, render_width, stop - start))
                 for y, strip in zip(range(start, stop), strips):
-                    if not is_rendered_line(y):
-                        continue
                     chops_line = chops[y]
                     final_cuts = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
                     cut_strips = strip.divide([cut - render_x for cut in final_cuts[1:]])
                     for cut, cut_strip in zip(final_cuts, cut_strips):
                         if chops_line.get(cut) is None:
                             chops_line[cut] = cut_strip
+                            if cut in wanted[y]:
+                                unfilled[y] -= 1
         return chops  # type: ignore[return-value]

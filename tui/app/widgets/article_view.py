@@ -415,6 +415,18 @@ class ArticleView(ScrollView, can_focus=True):
             strip = strip.apply_filter(line_filter, background)  # type: ignore[arg-type]
         return strip
 
+    def _screen_cuts(self) -> list[int]:
+        """Where the screen's compositor cuts a content row of this view before sending it out:
+        at each edge of the scrollbar drawn over it and at the view's right edge (a pane opened
+        over the article cuts elsewhere; then the compositor cuts the rows itself)."""
+        region = self.region
+        cuts = {region.width}
+        bar = self._vertical_scrollbar
+        if bar is not None and bar.display and self.show_vertical_scrollbar:
+            x, right = bar.region.x - region.x, bar.region.right - region.x
+            cuts |= {x, right}
+        return sorted(cut for cut in cuts if 0 < cut <= region.width)
+
     def _prefetch_rows(self) -> list[int]:
         """Rows the next keys will likely show (the page below, the page above, the last page),
         not yet built."""
@@ -444,11 +456,13 @@ class ArticleView(ScrollView, can_focus=True):
             return
         rows = self._prefetch_rows()
         serial = self._serials.get(id(self._cache), 0)
+        cuts = self._screen_cuts()
         for row in rows[:PREFETCH_ROWS]:
             content = self._cache.get(row)
             if content is None:
                 content = self._cache[row] = self._row_strip(row, width, background, margin)
-            self._framed[(serial, row)] = self._frame_row(frame, content)
+            framed = self._framed[(serial, row)] = self._frame_row(frame, content)
+            framed.divide(cuts)  # (kept on the strip: the compositor's cut of it then costs nothing)
         if len(rows) > PREFETCH_ROWS:
             self._prefetch_queued = True
             self.call_later(self._prefetch)
