@@ -14,7 +14,6 @@ from collections.abc import Callable
 
 from rich.style import Style
 from textual import events
-from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -41,6 +40,7 @@ from ..render import (
     row_text,
     span_paints,
 )
+from ..row_cache import RowCache
 
 # The widest a row gets, its two-cell gutter included: about 86 characters of text, a readable
 # measure. A wider view centres the text between blank margins.
@@ -109,10 +109,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.current_quote: int | None = None  # index into self.quotes
         self._quote_selected = False  # the current quote was chosen with ] or [ and the cursor is on it
         self._goal_column: int | None = None
-        self._cache: LRUCache[int, Strip] = LRUCache(ROWS_CACHED)
+        self._cache: RowCache[int, Strip] = RowCache(ROWS_CACHED)
         # the rows drawn under each quote layer (every quotation in colour, or one speaker in focus):
         # f and f again (or Esc) find their rows already built
-        self._caches: dict[tuple[int | None, str], LRUCache[int, Strip]] = {(None, ""): self._cache}
+        self._caches: dict[tuple[int | None, str], RowCache[int, Strip]] = {(None, ""): self._cache}
         self._cache_margin = 0
         self._background: Style | None = None
         # told of each new current quotation synchronously (a message would arrive a frame later)
@@ -131,7 +131,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._prefetch_queued = False
         # framed lines (border and all, what Textual's styles cache makes of a row), by
         # (serial of the row cache they were drawn from, row)
-        self._framed: LRUCache[tuple[int, int], Strip] = LRUCache(ROWS_CACHED)
+        self._framed: RowCache[tuple[int, int], Strip] = RowCache(ROWS_CACHED)
         self._framed_key: tuple[object, ...] | None = None
         self._serials: dict[int, int] = {}
         self._next_serial = 1
@@ -182,7 +182,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.paint_layers = Layers(layers.spans, quotes, layers.highlights, layers.search)
         cache = self._caches.pop(key, None)
         if cache is None:
-            cache = LRUCache(ROWS_CACHED)
+            cache = RowCache(ROWS_CACHED)
             self._serials = {id(c): self._serials.get(id(c), 0) for c in self._caches.values()}
             self._serials[id(cache)] = self._next_serial  # framed lines of this cache's rows: a new key
             self._next_serial += 1
