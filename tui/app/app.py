@@ -6,7 +6,8 @@ and the two (empty, bordered) side panes; the Library (TinyDB), the pane widgets
 and their imports arrive right after it, then the analysis (in a thread for long documents)
 colours the quotations.  ``read.py`` pauses the garbage collector for start-up; the first
 paint turns it back on, and the long-lived document, line map and analysis are then moved
-out of its reach (``gc.freeze``) so full collections stay short while reading.  Store calls
+out of its reach (``gc.freeze``), as are every two seconds the rows the article keeps built
+(``_freeze_survivors``), so full collections stay short while reading.  Store calls
 go through a headless :class:`~tui.store.session.ReadingSession` (document, analysis, corrections,
 placements, undo stack, store lock) in thread workers, so typing never waits on the disk; the
 Library is opened (its file parsed once) in the first of them.
