@@ -442,7 +442,11 @@ class ArticleView(ScrollView, can_focus=True):
     def _prefetch(self) -> None:
         """Build, while the reader reads, the rows a page or a jump would show next: a keypress
         then only draws the rows it changes (the cursor's, the current quotation's).  A few
-        rows at a time, so a key that arrives meanwhile waits a fraction of a millisecond."""
+        rows at a time, so a key that arrives meanwhile waits a fraction of a millisecond; and
+        none while a repaint is waiting (a key just changed the screen): that frame goes first."""
+        if self.is_attached and self.screen._dirty_widgets:  # (Textual's set of widgets to repaint)
+            self.call_after_refresh(self._prefetch)
+            return
         self._prefetch_queued = False
         background = self._background
         width = self.size.width
