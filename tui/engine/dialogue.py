@@ -35,7 +35,9 @@ def is_dialogue(doc: Document, quotes: list[Quote]) -> bool:
 
 
 
-_VOCATIVE = re.compile(r"(?:(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[,!?.;]|dear|my)\s+((?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:Miss|Sir|Lady|Colonel)\s+)?[A-Z][a-z]+)(?=\s*[,!?.;]|$)")
+# the punctuation first, then the look back at "Mr.": a regex that opens with look-behinds tries
+# all of them at every character of every quotation (five times slower on a novel)
+_VOCATIVE = re.compile(r"(?:[,!?.;](?<!\bMr[,!?.;])(?<!\bMrs[,!?.;])(?<!\bMs[,!?.;])(?<!\bDr[,!?.;])(?<!\bSt[,!?.;])|dear|my)\s+((?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:Miss|Sir|Lady|Colonel)\s+)?[A-Z][a-z]+)(?=\s*[,!?.;]|$)")
 
 
 _VOCATIVE_OPENING = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:Miss|Sir|Lady|Colonel)\s+)?[A-Z][a-z]+)(?=\s*[,!?])")
@@ -69,7 +71,7 @@ FIXED = frozenset({"cue", "narrator", "description", "transcript"})
 SCENE_BREAK = 300  # characters of narration between two turns that end a conversation
 _NO_ANSWER = re.compile(r"\b(?:made|gave|returned|received) no (?:other )?(?:answer|reply)|\bwas silent\b|"
                         r"\bdid not (?:answer|reply)\b|\bsaid nothing\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?;]\s+")
+_SENTENCE_END = re.compile(r"[.!?;](?<!\bMr[.!?;])(?<!\bMrs[.!?;])(?<!\bDr[.!?;])(?<!\bSt[.!?;])\s+")  # mark first: fast
 _THOUGHT = frozenset({"thought", "thinks", "think"})  # cue verbs of a thought, not a spoken turn
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import (
     DIMINUTIVES,
@@ -40,7 +41,7 @@ _CAP = rf"[A-Z](?:{_AFTER_CAPITAL}|\.(?:[A-Z]\.)*|[\w’']*(?:-[\w’']+)*)"
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _RUN = re.compile(rf"{_CAP}(?:\s(?:(?:de|De|van|von|del|da|di|la|le|bin|al)\s)?{_CAP}|\s[A-Z]\.)*")
 _POSSESSIVE = re.compile(r"[’']s?$")
-_PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(he|she)\b", re.IGNORECASE)  # the subject pronouns that vote on a gender
 
 
 # English words that make a place name, not a person's: "North Dakota", "Cook County"
@@ -143,6 +144,7 @@ def _opening_word(tok: str, last: str) -> bool:
             and _norm(last) not in ORG_WORDS)
 
 
+@lru_cache(maxsize=8192)  # a novel names its people thousands of times: parse each form once
 def parse_run(run: str) -> NameParse | None:
     """Split a capitalised run ("Harbourton Mayor Ada Kesk") into titles and a name."""
     run = _POSSESSIVE.sub("", run.strip())
@@ -330,7 +332,6 @@ _INVERTING = frozenset("""said says added adds asked asks replied replies answer
 noted notes continued observed remarked cried exclaimed responded recalled declared insisted argued
 concluded countered quipped stated announced shouted whispered muttered murmured repeated suggested
 warned tweeted posted joked laughed sighed""".split())
-_TOKEN_BACK = re.compile(r"(\S+)\s*$")
 
 
 def _apposed(text: str, s: int, e: int) -> bool:
@@ -341,11 +342,15 @@ def _apposed(text: str, s: int, e: int) -> bool:
 
 
 def _word_before(text: str, lo: int, s: int) -> tuple[str, int]:
-    """The token before offset ``s`` (not before ``lo``) and its start; ("", lo) at the edge."""
-    m = _TOKEN_BACK.search(text, max(lo, s - 60), s)
-    if not m:
+    """The token before offset ``s`` (not before ``lo``, nor more than 60 characters back) and its
+    start; ("", lo) at the edge.  (String methods: a regex search for the last token tries every
+    offset of the window.)"""
+    a = max(lo, s - 60)
+    seg = text[a:s].rstrip()
+    if not seg:
         return "", lo
-    return m.group(1), m.start(1)
+    tok = seg.rsplit(None, 1)[-1]
+    return tok, a + len(seg) - len(tok)
 
 
 def _subject_position(text: str, lo: int, s: int) -> tuple[bool, bool]:
