@@ -293,7 +293,9 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
     m = _DASH_INTRO.search(text, start, hi) if tail.rstrip().endswith(("--", "—", "–")) else None
     if m:  # "Many have said so, including the candidate Ada Brook -- “…” --": the name
         yield Cue(m.group("np"), m.start("np"), "—", "before", True)
-    m = _DASH_LABEL.search(text, start, hi)
+    # the label and colon patterns end in a colon: without one, no need to try them at every offset
+    colon = tail.rstrip().endswith(":")
+    m = _DASH_LABEL.search(text, start, hi) if colon else None
     if m:
         yield Cue(m.group("np"), m.start("np"), ":", "before", True)
     verbs = _speech_verbs(text, start, hi)
@@ -355,10 +357,10 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
         yield Cue(np, at, v.group("v"), "before", near)
     if poss is not None:
         yield Cue(poss.group("name"), poss.start("name"), poss.group("noun"), "before", False)
-    m = _ACCORDING.search(text, start, hi)
+    m = _ACCORDING.search(text, start, hi) if "ccording to " in tail or "er " in tail else None
     if m:
         yield Cue(_clean_np(m.group("np")), m.start("np"), "according to", "before", False)
-    m = _COLON_NAME.search(text, start, hi)
+    m = _COLON_NAME.search(text, start, hi) if colon else None
     if m and _AFTER_PREPOSITION.search(text, max(start, m.start("np") - 12), m.start("np")):
         m = None  # "Then, later that month on CNN: “…”": where it was said, not who said it
     if m and len(m.group("np").split()) <= 5 and all(w[:1].isupper() for w in m.group("np").split()):

@@ -41,6 +41,7 @@ _CAP = rf"[A-Z](?:{_AFTER_CAPITAL}|\.(?:[A-Z]\.)*|[\w’']*(?:-[\w’']+)*)"
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _RUN = re.compile(rf"{_CAP}(?:\s(?:(?:de|De|van|von|del|da|di|la|le|bin|al)\s)?{_CAP}|\s[A-Z]\.)*")
 _POSSESSIVE = re.compile(r"[’']s?$")
+_POSSESSIVE_ENDS = ("’", "'", "’s", "'s")  # what _POSSESSIVE finds at the end of a run, without a regex
 _PRONOUN = re.compile(r"\b(he|she)\b", re.IGNORECASE)  # the subject pronouns that vote on a gender
 
 
@@ -389,7 +390,7 @@ def _is_subject(text: str, lo: int, s: int, e: int, run: str) -> bool:
     """Does the name at text[s:e] look like the subject of its clause ("Reyes said", "Voss,
     who", "said Sen. Smith", "Smith, a lawyer, told")?  A possessive ("Smith's plan") or an
     object ("backs Smith over") is not."""
-    if _POSSESSIVE.search(run) or text[e:e + 2] in ("’s", "'s"):
+    if run.endswith(_POSSESSIVE_ENDS) or text[e:e + 2] in ("’s", "'s"):
         # "Marek’s late ferry cost him …": the possessor opening a sentence is what it is
         # about; elsewhere ("the work of Hale's firm") a possessive is no subject
         w, _ = _word_before(text, lo, s)
@@ -443,8 +444,9 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
     # (segment start, start, end, run, its parse or None for a lone title word, titles, placey)
     found: list[tuple[int, int, int, str, NameParse | None, tuple[str, ...], bool]] = []
     for lo, hi in segments:
-        for s, e, run in find_runs(text, lo, hi):
-            if run.isupper() and len(run) > 3 or _SHOUTED_LEAD.match(run):
+        for m in _RUN.finditer(text, lo, hi):
+            s, e, run = m.start(), m.end(), m.group()
+            if run.isupper() and len(run) > 3 or run[1:2].isupper() and _SHOUTED_LEAD.match(run):
                 continue  # a dateline or shouted heading ("THE HARBOUR Long before …"), not a name
             p = parse_run(run)
             if p is None:
@@ -551,7 +553,9 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
 
 
 _STYLES = frozenset({"sir", "lady", "lord", "dame"})
-_GIVEN_THEN_SURNAME = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b(?![’'.-])")
+# "(?<!\w[A-Z])" after the capital is the "\b" before it: a pattern that opens with a capital is
+# looked for fast, one that opens with "\b" is tried at every offset of every quotation
+_GIVEN_THEN_SURNAME = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) ([A-Z][a-z]+)\b(?![’'.-])")
 
 
 def full_names_in_speech(reg: Registry, text: str, spans: list[tuple[int, int]]) -> None:
