@@ -142,7 +142,7 @@ class Context:
 
     def decide(self, i: int, a: Attribution) -> None:
         """Quotation ``i`` is now ``a``'s (its confidence follows from its method)."""
-        a = replace(a, confidence=confidence(a.method, a.guessed, self.quotes[i].continues))
+        a = a.with_confidence(confidence(a.method, a.guessed, self.quotes[i].continues))
         self.result[i] = a
         if self.explain:
             self.traces[i].steps.append(a)
@@ -233,8 +233,7 @@ def attribute(doc: Document, quotes: list[Quote], explain: bool = False,
     out = []
     for q, a in zip(quotes, ctx.result):
         sid = a.speaker
-        out.append(replace(q, speaker=sid, cue=a.cue, method=a.method if sid else "none",
-                           confidence=a.confidence if sid else 0.0))
+        out.append(q.attributed(sid, a.cue, a.method if sid else "none", a.confidence if sid else 0.0))
     return Analysis(tuple(out), sp.speakers()), ctx.traces
 
 
