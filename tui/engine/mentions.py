@@ -42,7 +42,9 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _RUN = re.compile(rf"{_CAP}(?:\s(?:(?:de|De|van|von|del|da|di|la|le|bin|al)\s)?{_CAP}|\s[A-Z]\.)*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _POSSESSIVE_ENDS = ("’", "'", "’s", "'s")  # what _POSSESSIVE finds at the end of a run, without a regex
-_PRONOUN = re.compile(r"\b(he|she)\b", re.IGNORECASE)  # the subject pronouns that vote on a gender
+# "he" and "she" in any case, the subject pronouns that vote on a gender; written letter first (the
+# "\b" before the word as a look-behind after its first letter) so the scan is fast
+_PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])[Ee]|(?<=[Ss])[Hh][Ee])\b")
 
 
 # English words that make a place name, not a person's: "North Dakota", "Cook County"
@@ -211,7 +213,7 @@ class Registry:
     # Public lookups: other modules ask these, never the indexes behind them.
     def with_full_name(self, *tokens: str) -> Entity | None:
         """The entity named exactly ``tokens`` ("Ann", "Lee"), any case."""
-        return self._full.get(tuple(t.lower() for t in tokens))
+        return self._full.get(tuple(map(str.lower, tokens)))
 
     def with_surname(self, word: str) -> list[Entity]:
         """Entities whose name ends in ``word`` (a surname, or a one-word name)."""
@@ -228,7 +230,7 @@ class Registry:
     def _new(self, tokens: tuple[str, ...], honorific: str, kind: str) -> Entity:
         e = Entity(len(self.entities) + 1 + self.retired, tokens, honorific, kind=kind)
         self.entities.append(e)
-        self._full[tuple(t.lower() for t in tokens)] = e
+        self._full[tuple(map(str.lower, tokens))] = e
         self._by_last.setdefault(tokens[-1].lower(), []).append(e)
         if len(tokens) > 1:
             self._by_first.setdefault(tokens[0].lower(), []).append(e)
@@ -239,7 +241,7 @@ class Registry:
 
     def add_full(self, p: NameParse) -> None:
         """Register a name of two or more words (first pass)."""
-        key = tuple(t.lower() for t in p.tokens)
+        key = tuple(map(str.lower, p.tokens))
         if key in self._full:
             return
         # a longer form of a known name ("Tomas R. Lindqvist" after "Tomas Lindqvist") is kept apart;
@@ -259,7 +261,7 @@ class Registry:
     def resolve(self, p: NameParse, pos: int, hint: str | None = None) -> Entity:
         """The entity a mention refers to, creating one when the name is new."""
         toks = p.tokens
-        key = tuple(t.lower() for t in toks)
+        key = tuple(map(str.lower, toks))
         hon_g = honorific_gender(p.honorific)
         if p.kind == "org":
             return self._full.get(key) or self._new(toks, "", "org")
@@ -272,8 +274,8 @@ class Registry:
         if p.honorific:
             hkey = (p.honorific.lower(), word)
             family = len(self.honorifics_of.get(word, ())) > 1
-            cands = [e for e in self._by_last.get(word, []) if len(e.tokens) > 1 and e.kind == "person"
-                     and (hon_g is None or e.gender in (None, hon_g)) and not family]
+            cands = [] if family else [e for e in self._by_last.get(word, []) if len(e.tokens) > 1
+                                       and e.kind == "person" and (hon_g is None or e.gender in (None, hon_g))]
             if hon_g:
                 sure = [e for e in cands if e.gender == hon_g]
                 cands = sure or cands
