@@ -516,6 +516,9 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
     return reg, mentions
 
 
+_SEGMENT_WORDS = re.compile(r"[^ \n,.;:—–-]")  # not punctuation or space: "“…,” she said" starts at "she"
+
+
 def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Mention]) -> None:
     """A he/she right after a person's mention (no other person between) votes for their gender."""
     subj = [m for m in mentions if m.subj and m.entity.kind == "person"]
@@ -523,6 +526,10 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
     all_men = [m for m in mentions if m.entity.kind == "person"]
     all_starts = [m.start for m in all_men]
     for lo, hi in segments:
+        lead = -1  # after a closing mark: where the words of the segment start (found once)
+        if lo and text[lo - 1] in "”\"’'":
+            w1 = _SEGMENT_WORDS.search(text, lo, hi)
+            lead = w1.start() if w1 else hi
         for m in _PRONOUN.finditer(text, lo, hi):
             i = bisect.bisect_left(starts, m.start()) - 1
             if i < 0:
@@ -534,7 +541,7 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
             if w not in ("he", "she"):
                 continue  # "her husband", "his critics": a possessive often points elsewhere
             g = "m" if w in MALE_PRONOUNS else "f"
-            if lo and text[lo - 1] in "”\"’'" and not text[lo:m.start()].strip(" \n,.;:—–-"):
+            if m.start() <= lead:  # the pronoun opens the narration after a quotation
                 # "“…,” she said": the pronoun being resolved votes only when nobody already
                 # known to be a "she" was named since, or it would vote for its own answer
                 a = bisect.bisect_right(all_starts, men.end)
