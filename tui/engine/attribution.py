@@ -301,8 +301,8 @@ def cue(ctx: Context, bi: int, k: int) -> Step:
         cue after the quotation (most of a novel's) names nobody."""
         nonlocal befores
         if lead_from is not None:
-            yield from itertools.islice((c for c in cue_before(text, lead_from.start, lead_from.end, max_words=4)
-                                         if c.side == "before"), 1)
+            lead = cue_before(text, lead_from.start, lead_from.end, max_words=4, subject=False)
+            yield from itertools.islice((c for c in lead if c.side == "before"), 1)
         if after_first and after is not None:
             yield after
         if befores is None:

@@ -283,9 +283,10 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     return None
 
 
-def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool = False):
+def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool = False, subject: bool = True):
     """Cues in the sentence before a quotation, nearest first: gap text[lo:hi] ends at the
-    opening mark.  The caller takes the first whose phrase resolves to someone."""
+    opening mark.  The caller takes the first whose phrase resolves to someone.  The subject of
+    the sentence comes last (side "subject"), unless ``subject`` is False."""
     start = _sentence_tail(text, lo, hi)
     tail = text[start:hi]
     if not tail.strip():
@@ -366,6 +367,8 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
     if m and len(m.group("np").split()) <= 5 and all(w[:1].isupper() for w in m.group("np").split()):
         yield Cue(_clean_np(m.group("np")), m.start("np"), ":", "before", True)
 
+    if not subject:
+        return
     subj = sentence_subject(text, start, hi)
     if subj:
         yield Cue(subj[0], subj[1], "", "subject", False)
