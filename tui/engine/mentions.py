@@ -300,6 +300,8 @@ class Registry:
             # "Anna Marsh … Peter Marsh … Marsh said": a bare surname is the one the
             # text talks about most so far, not whoever was named last
             return max(cands, key=lambda c: (bisect.bisect_left(c.positions, pos), c.last_before(pos)))
+        if len(cands) == 1:
+            return cands[0]
         if cands:
             return max(cands, key=lambda c: (c.last_before(pos), len(c.tokens)))
         return self._full.get(key) or self._new(toks, "", "person")
@@ -461,7 +463,7 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             # a sentence-initial single common word ("Meanwhile") is filtered by NOT_NAMES;
             # lowercase words just before a name are its titles ("presidential nominee")
             before = text[max(lo, s - 40):s].split()[-3:]
-            titles = p.titles + tuple(w.lower().strip(",") for w in before if w[:1].islower())
+            titles = p.titles + tuple([w.lower().strip(",") for w in before if w[:1].islower()])
             placey = _placey(before, run, p)
             if placey and before and before[-1] in _PLACE_WORDS and _place_then_name(p):
                 # "from Paris Emily came": a place, then a person opening the next clause
