@@ -89,6 +89,14 @@ _DASH_NAME = re.compile(r"\s*[―—–]\s*(?P<np>[A-Z][\w.’'-]*(?:\s+[A-Z][\w
 _TAIL_CUE = re.compile(
     rf",\s+(?:(?P<v1>{_INV_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)(?:,\s+(?:an?|the)\s[^,;:.“”\"!?]{{1,80}}?)?|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the|a|an|his|her|their|its|[A-Z]))) (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
+
+
+def _may_cite(words: str) -> bool:
+    """Can ``_ACCORDING`` match in ``words``?  (It opens with a word boundary, so it is tried at
+    every offset: cheaper to look for its fixed words first.)"""
+    return "ccording to " in words or "per " in words or "Per " in words
+
+
 _AFTER_PREPOSITION = re.compile(r"\b(?:on|in|at|to|from|for|with|via)\s+$", re.IGNORECASE)
 _COLON_NAME = re.compile(r"(?:(?<![\w,;])|(?<=[.!?]\s))(?P<np>[A-Z][\w.’' -]{1,60}?)(?:\s*\([^()]{1,20}\))?\s*:\s*$")
 # "POLLS WERE RIGHT - Ann Lee and Bo Chan: “…”", "-More from Lee:": a name after a dash, then a colon
@@ -256,7 +264,8 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
             m = None  # "… to illustrate the baker’s sharp remarks": a noun, not a verb
     # '“The ferry is late again.” She added that …': a new sentence after a closed quotation may be
     # its cue, but one found before the quotation comes first
-    near = not (_CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi))
+    new_sentence = bool(_CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi))
+    near = not new_sentence
     if m and len(m.group("np").split()) <= 9:
         np = m.group("np").rstrip()
         app = m.group("app")
@@ -270,10 +279,10 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     m = _DASH_NAME.match(text, lo, hi)
     if m:
         return Cue(_clean_np(m.group("np")), m.start("np"), "―", "after", True)
-    if _CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi):
+    if new_sentence:
         return None  # '… “at once.” Brandt will tour the docks, according to an aide': a new sentence
     head = _sentence_head(text, lo, hi)
-    m = _ACCORDING.search(text, lo, head)
+    m = _ACCORDING.search(text, lo, head) if _may_cite(text[lo:head]) else None
     if m:
         return Cue(_clean_np(m.group("np")), m.start("np"), "according to", "after", False)
     m = _TAIL_CUE.search(text, lo, head)
@@ -358,7 +367,7 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
         yield Cue(np, at, v.group("v"), "before", near)
     if poss is not None:
         yield Cue(poss.group("name"), poss.start("name"), poss.group("noun"), "before", False)
-    m = _ACCORDING.search(text, start, hi) if "ccording to " in tail or "er " in tail else None
+    m = _ACCORDING.search(text, start, hi) if _may_cite(tail) else None
     if m:
         yield Cue(_clean_np(m.group("np")), m.start("np"), "according to", "before", False)
     m = _COLON_NAME.search(text, start, hi) if colon else None
