@@ -264,8 +264,7 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
             m = None  # "… to illustrate the baker’s sharp remarks": a noun, not a verb
     # '“The ferry is late again.” She added that …': a new sentence after a closed quotation may be
     # its cue, but one found before the quotation comes first
-    new_sentence = bool(_CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi))
-    near = not new_sentence
+    near = not (_CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi))
     if m and len(m.group("np").split()) <= 9:
         np = m.group("np").rstrip()
         app = m.group("app")
@@ -279,7 +278,7 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     m = _DASH_NAME.match(text, lo, hi)
     if m:
         return Cue(_clean_np(m.group("np")), m.start("np"), "―", "after", True)
-    if new_sentence:
+    if _CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi):
         return None  # '… “at once.” Brandt will tour the docks, according to an aide': a new sentence
     head = _sentence_head(text, lo, hi)
     m = _ACCORDING.search(text, lo, head) if _may_cite(text[lo:head]) else None
