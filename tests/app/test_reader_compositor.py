@@ -7,7 +7,7 @@ from textual._compositor import ChopsUpdate, Compositor, LayoutUpdate
 from textual.geometry import Region
 
 from tui.app.app import QuotelensApp
-from tui.app.compositor import ReaderCompositor
+from tui.app.compositor import ReaderCompositor, fits_textual
 from tui.engine import load_text
 
 SIZE = (110, 32)
@@ -119,3 +119,26 @@ async def test_its_chops_are_textuals_for_any_lines_of_the_screen(tmp_path):
                         if cut < crop.right and end > crop.x]
                 assert sent
                 assert [cells([ours[y][cut]]) for cut in sent] == [cells([theirs[y][cut]]) for cut in sent], (crop, y)
+
+
+def test_it_stands_in_only_for_the_textual_it_was_written_for():
+    import textual
+
+    assert fits_textual(textual.__version__)  # the Textual the tests run on (pinned in the test extras)
+    assert not fits_textual("9.0.0")  # another major release may change the private method
+    assert not fits_textual("7.5.0")
+
+
+async def test_on_another_textual_the_reader_keeps_textuals_own_compositor(tmp_path, monkeypatch):
+    import tui.app.widgets.reader_screen as reader_screen
+
+    monkeypatch.setattr(reader_screen, "fits_textual", lambda: False)
+    app = QuotelensApp(long_article(), db_path=tmp_path / "a.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("space", "right_square_bracket")
+        await pilot.pause()
+        compositor = app.screen._compositor
+        assert type(compositor) is Compositor
+        assert "Paragraph" in "".join(ch for row in textual_screen(compositor) for ch, _ in row)

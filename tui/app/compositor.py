@@ -20,11 +20,34 @@ what a terminal shows after each of 32 keys with a full repaint by Textual's com
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Mapping, Sequence
+from importlib.metadata import PackageNotFoundError, version
 
 from textual._compositor import Compositor
 from textual.geometry import Region
 from textual.strip import Strip
+
+#: The Textual releases whose ``Compositor._render_chops`` this was written against and tested on.
+TESTED_TEXTUAL = "8."
+
+
+def fits_textual(textual_version: str | None = None) -> bool:
+    """Whether the running Textual is one :class:`ReaderCompositor` can stand in for.
+
+    ``_render_chops`` is private: another major release may change what it is given or returns.
+    There the reader keeps Textual's own compositor (slower to page, the same screen) rather
+    than draw wrongly.
+    """
+    if textual_version is None:
+        try:
+            textual_version = version("textual")
+        except PackageNotFoundError:
+            return False
+    if not textual_version.startswith(TESTED_TEXTUAL):
+        return False
+    parameters = list(inspect.signature(Compositor._render_chops).parameters)
+    return parameters == ["self", "crop", "is_rendered_line"]
 
 
 class ReaderCompositor(Compositor):
