@@ -142,3 +142,22 @@ async def test_on_another_textual_the_reader_keeps_textuals_own_compositor(tmp_p
         compositor = app.screen._compositor
         assert type(compositor) is Compositor
         assert "Paragraph" in "".join(ch for row in textual_screen(compositor) for ch, _ in row)
+
+
+async def test_on_another_textual_the_reader_still_builds_the_next_page_ahead(tmp_path, monkeypatch):
+    # the article waits for a pending repaint by reading the screen's private set of dirty
+    # widgets; a Textual without it must not crash the reader at its first page
+    app = QuotelensApp(long_article(), db_path=tmp_path / "a.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.article
+        view._framed.clear()  # every row a page down would show is to be built again
+        with monkeypatch.context() as patch:
+            patch.delattr(app.screen, "_dirty_widgets")
+            view._prefetch()
+        assert len(view._framed) > 0
+        await pilot.press("space")
+        await pilot.pause()
+        assert "Paragraph" in "".join(ch for row in textual_screen(app.screen._compositor) for ch, _ in row)

@@ -258,7 +258,7 @@ class QuotelensApp(LibraryActions, ReaderFeatures):
         (60-130 ms, every twenty pages or so, in the middle of a keypress).  Every few seconds the
         young generations are collected (about a millisecond) and what survives is frozen like the
         document was: a row dropped from a cache is still freed by reference counting (the
-        article's caches hold no cycles, see :mod:`.row_cache`).  Cycles that Textual's own caches
+        article's caches hold no cycles but a short document's few rows, see :mod:`.row_cache`).  Cycles that Textual's own caches
         leave (some 20 objects a key) are collected with everything else every few minutes."""
         if not self._frozen:
             return

@@ -5,7 +5,10 @@ dropped (a new search, width or theme; a focus layer pushed out) leaves its whol
 thousands of Strips in it, as a reference cycle for the garbage collector's full passes to find.
 The article's caches live on an ``OrderedDict`` instead (its links are not Python objects), so
 rows are freed the moment they are dropped, and what the app freezes out of the collector's
-reach (see ``QuotelensApp._freeze_survivors``) never strands garbage.
+reach (see ``QuotelensApp._freeze_survivors``) never strands garbage.  (One exception, which
+Textual makes: a Strip cut only at its own width keeps itself in its divide cache (``Strip.divide``),
+a cycle.  That is a row with no scrollbar beside it, so only in a document shorter than the
+screen: a few rows, left for the full collection every few minutes.)
 """
 
 from __future__ import annotations

@@ -87,7 +87,8 @@ class StatusLine(Static):
         style = self.visual_style
         # (a Content equals another with the same words whatever their styles: the spans are part of the key)
         words: tuple[object, ...] = (said.plain, tuple(said.spans)) if isinstance(said, Content) else (said, ())
-        key = (*words, width, height, style, self.app.theme)  # (the theme: what $warning means)
+        # (the theme: what $warning means; a mouse selection is drawn over the words)
+        key = (*words, width, height, style, self.app.theme, self.text_selection)
         lines = self._drawn.get(key)
         if lines is None:
             lines = self._drawn[key] = Visual.to_strips(self, visualize(self, self.render(), markup=False),

@@ -444,7 +444,9 @@ class ArticleView(ScrollView, can_focus=True):
         then only draws the rows it changes (the cursor's, the current quotation's).  A few
         rows at a time, so a key that arrives meanwhile waits a fraction of a millisecond; and
         none while a repaint is waiting (a key just changed the screen): that frame goes first."""
-        if self.is_attached and self.screen._dirty_widgets:  # (Textual's set of widgets to repaint)
+        # (Textual's private set of widgets to repaint: read with a fallback, as the reader's
+        # compositor is used only on the Textual it was written for, but this runs on any)
+        if self.is_attached and getattr(self.screen, "_dirty_widgets", None):
             self.call_after_refresh(self._prefetch)
             return
         self._prefetch_queued = False
