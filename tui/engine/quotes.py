@@ -188,6 +188,8 @@ _LISTED = re.compile(r"\s*(?:,?\s*(?:and|or)(?:,\s+\w+,)?\s+|,\s*)?")
 
 def _listed_title(text: str, start: int, end: int) -> bool:
     """A short quotation every word of which is capitalised (or a number, or a short joining word)."""
+    if end - start > 60 or not (text[start].isupper() or text[start].isdigit()):
+        return False  # (most quotations: decided without splitting their words)
     words = text[start:end].rstrip(",.").split()
     return (0 < len(words) <= 6 and text[end - 1:end] not in "!?" and (words[0][:1].isupper() or words[0][:1].isdigit())
             and all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in words))
@@ -232,7 +234,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                 if text[other[1]:other[1] + 1].isupper() and len(text[other[1]:other[2]].split()) <= 8:
                     kinds[k] = kinds[k + 1] = "title"
         k = 0
-        while k < len(found):
+        while k < len(found) - 2:  # (a list needs three: most paragraphs are skipped at once)
             # “24,” “Prison Gate” and “Harbour Lights.”: three or more short capitalised quotations
             # in a row, joined by commas and "and", are a list of names of works, not speech
             j = k
