@@ -242,3 +242,11 @@ def test_a_given_name_takes_the_full_name_the_characters_give_it():
                '"How do you do?" said Edwin.',
                *PADDING)
     assert rows[1][1] == "Edwin Hale"
+
+
+def test_a_given_name_that_is_also_a_common_word_is_a_person():
+    # "bill" is a word of parliaments, but "Bill" alone, after "Bill Harlow", is Bill Harlow
+    rows = run("The telegram was from Bill Harlow. Bill came up the stairs at noon.",
+               '"Hullo," Bill said.',
+               *PADDING)
+    assert rows[0][1] == "Bill Harlow"

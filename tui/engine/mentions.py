@@ -153,7 +153,8 @@ def parse_run(run: str) -> NameParse | None:
     if not toks:
         return None
     last = _norm(toks[-1])
-    if last in ORG_WORDS and len(toks) >= 1:
+    if last in ORG_WORDS and not (len(toks) == 1 and given_gender(toks[0]) is not None):
+        # (a lone given name that is also a word of bodies, "Bill", is a person)
         return NameParse(tuple(toks), "", (), "org")
     if len(toks) > 1 and (_norm(toks[0]) in _PLACE_FIRST or last in _PLACE_LAST):
         return NameParse(tuple(toks), "", (), "org")  # "North Ostland", "Coral Islands": a place speaks as a body
