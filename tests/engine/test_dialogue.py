@@ -250,3 +250,15 @@ def test_a_given_name_that_is_also_a_common_word_is_a_person():
                '"Hullo," Bill said.',
                *PADDING)
     assert rows[0][1] == "Bill Harlow"
+
+
+def test_french_titles_give_gender_and_keep_a_couple_apart():
+    rows = run("Madame Roux and Monsieur Roux sat on the terrace.",
+               '"The sea is grey," said Madame Roux.',
+               '"It will clear," said Monsieur Roux.',
+               "Monsieur Roux lit his pipe and looked at the boats.",
+               '"I doubt it," she said.',
+               *PADDING)
+    assert rows[0][1] == "Madame Roux" and rows[1][1] == "Monsieur Roux"
+    assert rows[2][1] == "Madame Roux"  # "she" is the wife, not the man named last
+
