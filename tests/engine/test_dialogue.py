@@ -262,3 +262,21 @@ def test_french_titles_give_gender_and_keep_a_couple_apart():
     assert rows[0][1] == "Madame Roux" and rows[1][1] == "Monsieur Roux"
     assert rows[2][1] == "Madame Roux"  # "she" is the wife, not the man named last
 
+
+def _gender_of(name: str, *paragraphs: str) -> str | None:
+    text = "Chapter 1\n\n" + FILLER + "\n\n" + "\n\n".join(paragraphs)
+    a = analyze(load_text(text, fmt="text"))
+    return next(s.gender for s in a.speakers if s.name == name)
+
+
+def test_a_clear_lead_of_she_over_many_pronouns_makes_a_woman():
+    # the pronouns after a name of no known gender: 20 "she" to 12 "he" (men talk with her)
+    paras = ["Quill crossed the yard. She stopped at the well.", *PADDING[:2]] * 20
+    paras += ["Quill looked at the sky. He had said it would rain.", *PADDING[:2]] * 12
+    paras.append('"We shall see," said Quill.')
+    assert _gender_of("Quill", *paras) == "f"
+    # a near-even split stays unknown
+    even = (["Quill crossed the yard. She stopped at the well.", *PADDING[:2]] * 16
+            + ["Quill looked at the sky. He had said it would rain.", *PADDING[:2]] * 14
+            + ['"We shall see," said Quill.'])
+    assert _gender_of("Quill", *even) is None

@@ -540,9 +540,10 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
             # a clear majority only: in a conversation between a man and a woman the pronouns
             # after either name split nearly evenly, and a coin toss is worse than not knowing
             he, she = e.votes.get("m", 0), e.votes.get("f", 0)
-            if he > she and he >= 2 * she and (he >= 2 or she == 0):
+            # (over many votes a lead of three to two is clear enough)
+            if he > she and (he >= 2 * she or he + she >= 30 and 2 * he >= 3 * she) and (he >= 2 or she == 0):
                 e.gender = "m"
-            elif she > he and she >= 2 * he and (she >= 2 or he == 0):
+            elif she > he and (she >= 2 * he or he + she >= 30 and 2 * she >= 3 * he) and (she >= 2 or he == 0):
                 e.gender = "f"
 
 
