@@ -280,3 +280,20 @@ def test_a_clear_lead_of_she_over_many_pronouns_makes_a_woman():
             + ["Quill looked at the sky. He had said it would rain.", *PADDING[:2]] * 14
             + ['"We shall see," said Quill.'])
     assert _gender_of("Quill", *even) is None
+
+
+def test_someone_the_novel_calls_by_what_they_are_is_labelled_so():
+    rows = run("The lamp was low when the knock came.",
+               '"Who is there?" asked Oliver Grant.',
+               '"Open up," growled the night watchman.',
+               '"Not at this hour," said Oliver Grant.',
+               *PADDING)
+    assert rows[1][1] == "the night watchman"
+
+
+def test_the_other_is_whoever_of_the_two_did_not_speak_last():
+    rows = run("Ruth Marsh met Oliver Grant at the gate.",
+               '"You are early," said Ruth Marsh.',
+               '"The road was dry," replied the other.',
+               *PADDING)
+    assert rows[1][1] == "Oliver Grant"

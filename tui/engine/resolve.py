@@ -70,6 +70,9 @@ GUESS: How = "guess"
 
 
 _NO_PARSE = NameParse((), "", (), "person")
+# "the doctor", "the old gentleman", "the first speaker": a person called by what they are
+# ("the other", "the latter": whoever of the conversation that is, not a name of their own)
+_THE_SOMEONE = re.compile(r"[Tt]he(?! (?:other|latter|former|first|second|same|one|rest|last)\b)(?: [a-z][a-z-]+){1,3}")
 
 
 def _names_someone(run: str, reg: Registry) -> bool:
@@ -310,6 +313,9 @@ class Resolver:
                 if body is not None:
                     return body, "pronoun"
             return self.sp.of_group(np), "cue"
+        if not self.news and _THE_SOMEONE.fullmatch(np):
+            # a novel's "said the doctor", "inquired the messenger": someone the text calls so
+            return self.sp.of_group(np[0].lower() + np[1:]), "description"
         return None, "none"
 
     def _author_of(self, head: str, at: int) -> int | None:
