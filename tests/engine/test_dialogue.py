@@ -297,3 +297,18 @@ def test_the_other_is_whoever_of_the_two_did_not_speak_last():
                '"The road was dry," replied the other.',
                *PADDING)
     assert rows[1][1] == "Oliver Grant"
+
+
+def test_a_word_capitalised_only_where_it_opens_a_sentence_is_nobody():
+    rows = run("Kindness was all Ruth Marsh had ever asked of the town.",
+               '"Kindness, only kindness," said Ruth Marsh.',
+               '"You shall have it."',
+               *PADDING)
+    assert rows[1][1] == "Oliver Grant"  # the other of the two, not "Kindness" spoken to
+
+
+def test_a_place_is_not_the_person_a_description_means():
+    rows = run("The orphan girl from Devon came to the door with a basket.",
+               '"Eggs for the house," said the girl.',
+               *PADDING)
+    assert rows[0][1] != "Devon"

@@ -60,7 +60,7 @@ def _addressees(text: str, q: Quote, reg: Registry) -> list:
         else:
             cands = reg.with_surname(key) + reg.with_given_name(key)
             e = cands[0] if cands else None
-        if e is not None and e not in out:
+        if e is not None and e not in out and e.personlike:
             out.append(e)
     return out
 

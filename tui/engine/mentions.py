@@ -64,6 +64,7 @@ _SHOUTED_LEAD = re.compile(r"(?:[A-Z]{2,}\s+)+[A-Z]{4,}\s|[A-Z]{7,}\s")  # "THE 
 _ROLE_TITLES = frozenset("""resident voter member veteran student teacher activist neighbor neighbour owner
 widow widower spokesperson journalist correspondent scholar""".split())
 _SURNAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
+_OPENS_SENTENCE = re.compile(r"[.!?:;”\"’'—-]\s*$|^\s*$")
 _PLACE_WORDS = frozenset("in at from to across near into outside inside toward towards through around".split())
 
 
@@ -86,6 +87,7 @@ class Entity:
     after_the: int = 0  # mentions right after "the" ("said the Gryphon")
     definite: bool = False  # named with "the" ("the Gryphon"): a character called by a noun
     spoken_full: str = ""  # the full name the characters give a given name ("this is Tom Pell")
+    mid_sentence: bool = False  # named somewhere other than at the start of a sentence
 
     @property
     def personlike(self) -> bool:
@@ -93,6 +95,8 @@ class Entity:
             return False
         if self.honorific or self.spoke or self.titles & _PERSON_TITLES:
             return True  # "President Marek", "Sen. Finch": a title only people hold
+        if len(self.tokens) == 1 and not self.mid_sentence:
+            return False  # "Henceforward he …", "Kindness was …": a capital only because it opens a sentence
         if len(self.tokens) > 1 and given_gender(self.tokens[0]) is not None:
             return True  # "wrote to Mary Colton": a given name and a surname, a person after "to"
         if self.place * 2 > self.subject:
@@ -482,6 +486,8 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
         else:
             ent.subject += 1
         ent.positions.append(s)
+        if not ent.mid_sentence and not _OPENS_SENTENCE.search(text, max(0, s - 4), s) and s > 0 and text[s - 1] != "\n":
+            ent.mid_sentence = True
         ent.titles.update(titles)
         adjacent = text[max(lo, s - 20):s].split()[-1:]
         app = _APPOSED_NOUN.match(text, e)  # "Kerin Mallory, a 60-year-old local man,"

@@ -451,8 +451,8 @@ class Resolver:
         mods = {w.lower() for w in np.split()[:-1]} - {"the", "a", "an", "his", "her", "their", "its"}
         best, best_score = None, 0.0
         for e in self.reg.entities:
-            if e.kind != "person" or not e.positions or e.positions[0] > at:
-                continue
+            if not e.personlike or not e.positions or e.positions[0] > at:
+                continue  # (not "in England": the words before a place are not its titles)
             if gender and e.gender not in (gender, None):
                 continue
             titles = e.titles | {_TITLE_ABBREVIATIONS[t] for t in e.titles if t in _TITLE_ABBREVIATIONS}
