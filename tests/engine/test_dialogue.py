@@ -312,3 +312,12 @@ def test_a_place_is_not_the_person_a_description_means():
                '"Eggs for the house," said the girl.',
                *PADDING)
     assert rows[0][1] != "Devon"
+
+
+def test_who_acts_in_the_sentence_after_an_untagged_quotation_speaks_it():
+    rows = run("Ruth Marsh met Oliver Grant at the gate.",
+               '"You are early," said Ruth Marsh.',
+               '"The road was dry," said Oliver Grant.',
+               '"Good evening to you both." Clara Vane came in with the lamp.',
+               *PADDING)
+    assert rows[2][1] == "Clara Vane"  # not Ruth Marsh, whose turn it would be

@@ -87,6 +87,7 @@ class _Turn:
     near: list[int] = field(default_factory=list)  # people named in the narration just before
     named: list[int] = field(default_factory=list)  # ... as subjects or not
     tail: list[int] = field(default_factory=list)  # people named acting after its last quotation
+    beat: list[int] = field(default_factory=list)  # who acts in the sentence after its one quotation
     silence: bool = False  # the narration just before says the other made no answer
 
 
@@ -152,6 +153,10 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
             t.actor = ours[0] if ours else None
         lo = doc.blocks[narr[0]].start if narr else block.start
         t.tail = _subjects(mentions, starts, quotes[idx[-1]].mark_end, block.end, sp)
+        if t.tail and len(idx) == 1:
+            # "“Yes.” Anne turned to the window.": who acts in the sentence right after it
+            stop = _SENTENCE_END.search(text, quotes[first].mark_end + 1, block.end)
+            t.beat = _subjects(mentions, starts, quotes[first].mark_end, stop.end() if stop else block.end, sp)[-1:]
         t.silence = bool(narr) and bool(_NO_ANSWER.search(text, max(lo, block.start - SCENE_BREAK), block.start))
         t.near = _subjects(mentions, starts, lo, block.start, sp)
         t.named = _subjects(mentions, starts, lo, quotes[first].mark_start, sp, subj=False)
@@ -233,6 +238,8 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
     def free_turn(k, t):
         if t.actor is not None and t.actor not in t.to:
             sid = t.actor
+        elif t.beat and t.beat[0] not in t.to:
+            sid = t.beat[0]  # "“Yes.” Anne turned to the window.": who acts after it said it
         elif (k and scene[k - 1].tail and scene[k - 1].tail[0] != known[k - 1]
               and scene[k - 1].tail[0] not in t.to and not t.near):
             sid = scene[k - 1].tail[0]  # "... --A pause followed, and Anne began again."
