@@ -321,3 +321,13 @@ def test_who_acts_in_the_sentence_after_an_untagged_quotation_speaks_it():
                '"Good evening to you both." Clara Vane came in with the lamp.',
                *PADDING)
     assert rows[2][1] == "Clara Vane"  # not Ruth Marsh, whose turn it would be
+
+
+def test_he_said_after_narration_is_the_man_it_names_not_the_man_two_turns_back():
+    rows = run('"Is it far?" asked Oliver Grant.',
+               '"Not far," said Ruth Marsh.',
+               "Edwin Hale came up the path with a lantern and set it down on the step.",
+               '"It is darker than I thought," he said.',
+               '"So it is," said Ruth Marsh.',
+               *PADDING)
+    assert rows[2][1] == "Edwin Hale"

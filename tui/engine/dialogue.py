@@ -89,6 +89,7 @@ class _Turn:
     tail: list[int] = field(default_factory=list)  # people named acting after its last quotation
     beat: list[int] = field(default_factory=list)  # who acts in the sentence after its one quotation
     silence: bool = False  # the narration just before says the other made no answer
+    narrated: bool = False  # a paragraph of narration comes between it and the turn before
 
 
 def _subjects(mentions, starts, lo: int, hi: int, sp, subj: bool = True) -> list[int]:
@@ -157,6 +158,7 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
             # "“Yes.” Anne turned to the window.": who acts in the sentence right after it
             stop = _SENTENCE_END.search(text, quotes[first].mark_end + 1, block.end)
             t.beat = _subjects(mentions, starts, quotes[first].mark_end, stop.end() if stop else block.end, sp)[-1:]
+        t.narrated = bool(narr)
         t.silence = bool(narr) and bool(_NO_ANSWER.search(text, max(lo, block.start - SCENE_BREAK), block.start))
         t.near = _subjects(mentions, starts, lo, block.start, sp)
         t.named = _subjects(mentions, starts, lo, quotes[first].mark_start, sp, subj=False)
@@ -255,7 +257,7 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
 
     # "he replied": the participant of that gender who did not speak the turn before
     for k, t in enumerate(scene):
-        if t.kind == "pron":
+        if t.kind == "pron" and not t.narrated:
             pron_turn(k, t)
     # untagged turns: count from the nearest turn whose speaker is known
     for k, t in enumerate(scene):
