@@ -171,8 +171,8 @@ class Resolver:
                             and not _AFTER_SPEECH_VERB.search(self.text, max(0, men.start - 20), men.start)):
                         other = e  # (not "Quist said Voss does …": Voss is what was said about)
                     continue
-            if not e.personlike:
-                continue
+            if not e.personlike or e is self.narrator and gender:
+                continue  # (a novel told in the first person: the narrator is "I", never "he" or "she")
             if gender is None or e.gender == gender:
                 if from_mention and gender:
                     return self._sentence_subject(i + 1, pos, gender) or e
