@@ -331,3 +331,15 @@ def test_he_said_after_narration_is_the_man_it_names_not_the_man_two_turns_back(
                '"So it is," said Ruth Marsh.',
                *PADDING)
     assert rows[2][1] == "Edwin Hale"
+
+
+
+def test_a_pet_name_said_to_someone_is_who_answers():
+    # as above, but Mrs. Pell calls Edward Hale "Ned": the one Edward answers, not Margaret
+    rows = run("Edward Hale and Margaret Vane sat by the fire with Mrs. Pell.",
+               '"Is it late?" said Edward.',
+               '"Not yet," said Margaret.',
+               '"Will you sing for us, Ned?" asked Mrs. Pell.',
+               '"Gladly, if you play."',
+               *PADDING)
+    assert rows[3][0] == "Gladly, if you play." and rows[3][1] == "Edward Hale"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .evidence import Attribution
-from .lexicon import NOT_NAMES
+from .lexicon import DIMINUTIVES, NOT_NAMES
 from .mentions import OBJECT_BEFORE, Mention, Registry, parse_run
 from .model import Document, Quote
 from .resolve import Resolver, Speakers
@@ -59,6 +59,11 @@ def _addressees(text: str, q: Quote, reg: Registry) -> list:
                 e = cands[0] if len(cands) == 1 else None
         else:
             cands = reg.with_surname(key) + reg.with_given_name(key)
+            if not cands and key in DIMINUTIVES:
+                # "My dearest Lizzy": the one Elizabeth of the text
+                full = {id(c): c for f in DIMINUTIVES[key]
+                        for c in reg.with_given_name(f) + [c for c in reg.with_surname(f) if len(c.tokens) == 1]}
+                cands = list(full.values()) if len(full) == 1 else []
             e = cands[0] if cands else None
         if e is not None and e not in out and e.personlike:
             out.append(e)
