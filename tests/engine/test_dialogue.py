@@ -138,13 +138,16 @@ def test_a_trailing_adverb_is_not_part_of_the_speaker():
     assert rows[1][1:] == ("Mrs. Redmond", "description")
 
 
-def test_someone_acting_after_the_last_quotation_speaks_next():
+def test_someone_laughing_after_a_question_does_not_take_the_answer_from_the_one_asked():
+    # Sarah is asked "Where?" and answers; Ellen only laughs.  (Giving the next turn to whoever
+    # acts after the last quotation was right for 58 of 193 such turns of fiction-dev; the
+    # ranker of turnrank weighs it against the alternation instead.)
     rows = run("Thomas Redmond walked beside Sarah Finch.",
                '"Come," said Sarah Finch.',
                '"Where?" said Thomas Redmond, and Ellen Price laughed.',
                '"Anywhere at all!"',
                FILLER, *PADDING)
-    assert rows[2][1] == "Ellen Price"
+    assert rows[2][1] == "Sarah Finch"
 
 
 def test_her_father_in_the_narration_is_who_a_later_he_means():

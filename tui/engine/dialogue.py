@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from . import turnrank
 from .evidence import Attribution
 from .lexicon import DIMINUTIVES, NOT_NAMES
 from .mentions import OBJECT_BEFORE, Mention, Registry, parse_run
@@ -69,6 +70,10 @@ def _addressees(text: str, q: Quote, reg: Registry) -> list:
             out.append(e)
     return out
 
+
+# when a list, each untagged turn's candidates and their features are appended to it (the
+# training script of the ranker, benchmarks/train_turnrank.py, reads them)
+RECORD: list | None = None
 
 FIXED = frozenset({"cue", "narrator", "description", "transcript"})
 SCENE_BREAK = 300  # characters of narration between two turns that end a conversation
@@ -243,19 +248,26 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
             known[k] = pick
 
     def free_turn(k, t):
+        why = "alternation"
         if t.actor is not None and t.actor not in t.to:
-            sid = t.actor
+            sid, why = t.actor, "actor"
         elif t.beat and t.beat[0] not in t.to:
-            sid = t.beat[0]  # "“Yes.” Anne turned to the window.": who acts after it said it
+            sid, why = t.beat[0], "beat"  # "“Yes.” Anne turned to the window.": who acts after it said it
         elif (k and scene[k - 1].tail and scene[k - 1].tail[0] != known[k - 1]
               and scene[k - 1].tail[0] not in t.to and not t.near):
-            sid = scene[k - 1].tail[0]  # "... --A pause followed, and Anne began again."
+            sid, why = scene[k - 1].tail[0], "tail"  # "... --A pause followed, and Anne began again."
         elif t.silence and k and known[k - 1] is not None and known[k - 1] not in t.to:
-            sid = known[k - 1]  # "The captain only shrugged." and the same speaker goes on
+            sid, why = known[k - 1], "silence"  # "The captain only shrugged." and the same speaker goes on
         elif k and len(scene[k - 1].to) == 1 and not (scene[k - 1].to & {known[k - 1]} | t.to & scene[k - 1].to):
-            sid = next(iter(scene[k - 1].to))  # "Are you cold, Anne?" and Anne answers
+            sid, why = next(iter(scene[k - 1].to)), "vocative"  # "Are you cold, Anne?" and Anne answers
         else:
             sid = _alternate(scene, known, k)
+        if turnrank.WEIGHTS or RECORD is not None:
+            cands = turnrank.candidates(scene, known, k, sid, why)
+            if RECORD is not None:
+                RECORD.append((quotes[t.idx[0]].start, cands))
+            if turnrank.WEIGHTS and cands:
+                sid = turnrank.rank(cands, turnrank.WEIGHTS)
         if sid is not None:
             _set(t, sid, result, "alternation")
             known[k] = sid
