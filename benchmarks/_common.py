@@ -90,6 +90,7 @@ class Context:
             if exe is None:
                 raise Skip("no quotelens on PATH (pip install . first, or run from the checkout)")
             return [exe, str(file)]
+        compile_checkout()
         return [sys.executable, "-m", "tui", str(file)]
 
     def bare_command(self, file: Path) -> list[str]:
@@ -109,6 +110,19 @@ class Context:
         if not self.installed:
             env["PYTHONPATH"] = str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")
         return env
+
+
+def compile_checkout() -> None:
+    """Write the checkout's bytecode, as ``pip install`` does for an installed package.
+
+    Without it a launch from the checkout compiles every ``tui`` module from source when
+    ``PYTHONDONTWRITEBYTECODE`` is set (it is on some machines, and then no warm-up run helps):
+    that cost ~90 ms of CPU per launch here, which no user of an installed quotelens pays and
+    the bare Textual app (installed, compiled) never pays either.
+    """
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "tui"), quiet=1)
 
 
 def find_corpus(explicit: str | None) -> Path | None:

@@ -2,6 +2,10 @@
 
 MB/s is the file's size in bytes (10^6 to the MB) over the best wall time of the whole pipeline;
 the detail shows each stage's best time so a slow stage is easy to spot.
+
+"Linear in length": the same pipeline on the novel twice over (one text, a blank line between)
+against the novel once, best CPU time of each (the steadier clock on a shared machine; wall in
+the detail); twice the text must take at most 2.3 times as long.
 """
 
 from __future__ import annotations
@@ -9,9 +13,11 @@ from __future__ import annotations
 import gc
 import time
 
-from _common import NOVEL, Context, Result, Skip, at_least, skipped
+from _common import NOVEL, Context, Result, Skip, at_least, at_most, skipped
 
 REPEATS = 5
+LINEAR_REPEATS = 3
+LINEAR_BAR = 2.3  # twice the text, at most this many times the time
 
 
 def stages():
@@ -62,4 +68,32 @@ def run(ctx: Context) -> list[Result]:
     detail = (f"{mb:.2f} MB in {best['total'] * 1000:.0f} ms (load {best['load'] * 1000:.0f}, "
               f"find {best['find'] * 1000:.0f}, attribute {best['attribute'] * 1000:.0f} ms; best of {REPEATS}); "
               f"{quotes} quotes, {speakers} speakers; CPU {cpu_best * 1000:.0f} ms ({mb / cpu_best:.1f} MB/s of CPU)")
-    return [at_least(name, rate, 2, "MB/s", detail, best=best, bytes=len(data))]
+    throughput = at_least(name, rate, 2, "MB/s", detail, best=best, bytes=len(data))
+    return [throughput, _linear(file.stem, str(file), data, load, find, attribute, analyze)]
+
+
+def _pipeline(load, find, attribute, analyze, data: bytes, stem: str, source: str) -> None:
+    doc = load(data, name=stem, source=source)
+    if find is not None:
+        attribute(doc, find(doc))
+    else:
+        analyze(doc)
+
+
+def _linear(stem: str, source: str, data: bytes, load, find, attribute, analyze) -> Result:
+    """Best CPU (and wall) time of the pipeline on the novel twice over vs once."""
+    doubled = data + b"\n\n" + data
+    cpu = {1: float("inf"), 2: float("inf")}
+    wall = {1: float("inf"), 2: float("inf")}
+    for _ in range(LINEAR_REPEATS):
+        for times, body in ((1, data), (2, doubled)):
+            gc.collect()
+            c0, t0 = time.process_time(), time.perf_counter()
+            _pipeline(load, find, attribute, analyze, body, stem, source)
+            cpu[times] = min(cpu[times], time.process_time() - c0)
+            wall[times] = min(wall[times], time.perf_counter() - t0)
+    ratio = cpu[2] / cpu[1]
+    detail = (f"CPU {cpu[1] * 1000:.0f} ms once, {cpu[2] * 1000:.0f} ms twice over; wall {wall[1] * 1000:.0f} / "
+              f"{wall[2] * 1000:.0f} ms = {wall[2] / wall[1]:.2f}x; best of {LINEAR_REPEATS}; 2.00x is linear")
+    return at_most("engine time, Pride and Prejudice twice over vs once", ratio, LINEAR_BAR, "x", detail,
+                   cpu=cpu, wall=wall)

@@ -119,3 +119,22 @@ def test_registry_lookups_find_people_by_each_form_of_their_name():
     assert reg.with_full_name("ANA", "costa") is costa
     assert reg.with_honorific("Mrs.", "Reyes").name == "Mrs. Reyes"
     assert reg.with_surname("Nobody") == [] and reg.with_honorific("Mr.", "Reyes") is None
+
+
+def test_deciding_a_quotation_keeps_every_other_field_of_the_attribution_and_the_quote():
+    # the pipeline copies these records by hand (faster than dataclasses.replace): a field added
+    # to either class and not to the copy would silently fall back to its default
+    from dataclasses import fields, replace
+
+    from tui.engine.model import Quote
+
+    for cls, copy, changed in (
+        (Attribution, lambda a: a.with_confidence(0.5), {"confidence": 0.5}),
+        (Quote, lambda q: q.attributed(7, "said", "cue", 0.9),
+         {"speaker": 7, "cue": "said", "method": "cue", "confidence": 0.9}),
+    ):
+        marked = {f.name: object() for f in fields(cls)}  # a distinct value in every field
+        original = cls(**marked)
+        got = copy(original)
+        assert got == replace(original, **changed)
+        assert all(getattr(got, name) is value for name, value in marked.items() if name not in changed)

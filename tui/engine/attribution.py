@@ -28,8 +28,9 @@ alternation, revise) what is left.  ``attribute(..., explain=True)`` keeps every
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -141,7 +142,7 @@ class Context:
 
     def decide(self, i: int, a: Attribution) -> None:
         """Quotation ``i`` is now ``a``'s (its confidence follows from its method)."""
-        a = replace(a, confidence=confidence(a.method, a.guessed, self.quotes[i].continues))
+        a = a.with_confidence(confidence(a.method, a.guessed, self.quotes[i].continues))
         self.result[i] = a
         if self.explain:
             self.traces[i].steps.append(a)
@@ -232,8 +233,7 @@ def attribute(doc: Document, quotes: list[Quote], explain: bool = False,
     out = []
     for q, a in zip(quotes, ctx.result):
         sid = a.speaker
-        out.append(replace(q, speaker=sid, cue=a.cue, method=a.method if sid else "none",
-                           confidence=a.confidence if sid else 0.0))
+        out.append(q.attributed(sid, a.cue, a.method if sid else "none", a.confidence if sid else 0.0))
     return Analysis(tuple(out), sp.speakers()), ctx.traces
 
 
@@ -280,33 +280,43 @@ def cue(ctx: Context, bi: int, k: int) -> Step:
     # no sentence is longer than this: a paragraph of a thousand short quotations must not
     # be read back to its start for each of them
     lo_before = max(lo_before, q.mark_start - _SENTENCE_REACH)
-    befores = list(cue_before(ctx.masked, lo_before, q.mark_start,
-                              max_words=40 if q.kind == "partial" else 25,
-                              headline=block.kind == "heading"))
-    candidates: list[Cue] = []
+    after_first = bool(after and after.near and q.kind != "partial")  # "“…,” she said"
     inherited: Attribution | None = None
-    if after and after.near and q.kind != "partial":
-        candidates.append(after)
-    elif (not ctx.dialogue and k and ctx.after_cued.get(idx[k - 1])
-          and _one_sentence(text, quotes[idx[k - 1]].mark_end, q.mark_start)):
+    if not after_first and (not ctx.dialogue and k and ctx.after_cued.get(idx[k - 1])
+                            and _one_sentence(text, quotes[idx[k - 1]].mark_end, q.mark_start)):
         # "“A,” Okafor said at the quay, which Brandt had closed. “B.”": a quotation opening
         # the sentence after its neighbour's cue goes on with that speaker (as sure as the
         # neighbour's cue), unless a cue after it names someone
         inherited = ctx.result[idx[k - 1]]
-        befores = []
-    candidates += [c for c in befores if c.side == "before"]
-    if after and after.near and q.kind == "partial":
-        candidates.append(after)
-    if after and not after.near:
-        candidates.append(after)
-    candidates += [c for c in befores if c.side != "before"]
+    lead_from = None
     if inherited is None and k == 0 and q.mark_start == block.start and bi - 1 not in by_block and bi > 0:
         # "…the baker wiped her hands, and said," / "he continued:" closing the paragraph before
         prev = ctx.doc.blocks[bi - 1]
         if text[prev.start:prev.end].rstrip()[-1:] in (",", ":", "-", "—"):
-            lead = [c for c in cue_before(text, prev.start, prev.end, max_words=4) if c.side == "before"]
-            candidates = lead[:1] + candidates
-    found = _first_resolved(ctx, i, candidates)
+            lead_from = prev
+    befores: list[Cue] | None = [] if inherited is not None else None
+
+    def candidates() -> Iterator[Cue]:
+        """The cues in the order they are tried; the sentence before is read only when the
+        cue after the quotation (most of a novel's) names nobody."""
+        nonlocal befores
+        if lead_from is not None:
+            lead = cue_before(text, lead_from.start, lead_from.end, max_words=4, subject=False)
+            yield from itertools.islice((c for c in lead if c.side == "before"), 1)
+        if after_first and after is not None:
+            yield after
+        if befores is None:
+            befores = list(cue_before(ctx.masked, lo_before, q.mark_start,
+                                      max_words=40 if q.kind == "partial" else 25,
+                                      headline=block.kind == "heading"))
+        yield from (c for c in befores if c.side == "before")
+        if after and after.near and q.kind == "partial":
+            yield after
+        if after and not after.near:
+            yield after
+        yield from (c for c in befores if c.side != "before")
+
+    found = _first_resolved(ctx, i, candidates())
     if isinstance(found, Declined) and inherited is not None:
         return inherited
     return found
@@ -316,10 +326,12 @@ _METHOD_OF: dict[How, Method] = {"cue": "cue", "narrator": "narrator", "pronoun"
                                   "guess": "description", "none": "none"}
 
 
-def _first_resolved(ctx: Context, i: int, candidates: list[Cue]) -> Step:
+def _first_resolved(ctx: Context, i: int, candidates: Iterable[Cue]) -> Step:
     sp = ctx.sp
     tried = []
+    any_cue = False
     for c in candidates:
+        any_cue = True
         got, how = ctx.res.resolve(c.np, c.np_start)
         if got is None:
             if ctx.explain:
@@ -338,7 +350,7 @@ def _first_resolved(ctx: Context, i: int, candidates: list[Cue]) -> Step:
             ctx.after_cued[i] = True
         return Attribution(got, _METHOD_OF[how], "cue", c.verb, c.np, (c.np_start, c.np_start + len(c.np)),
                            guessed=how == GUESS)
-    if not candidates:
+    if not any_cue:
         return Declined("cue", "no speech cue next to it")
     return Declined("cue", "no cue names anyone: " + "; ".join(tried) if tried else "no cue names anyone")
 

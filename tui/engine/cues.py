@@ -89,6 +89,14 @@ _DASH_NAME = re.compile(r"\s*[―—–]\s*(?P<np>[A-Z][\w.’'-]*(?:\s+[A-Z][\w
 _TAIL_CUE = re.compile(
     rf",\s+(?:(?P<v1>{_INV_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)(?:,\s+(?:an?|the)\s[^,;:.“”\"!?]{{1,80}}?)?|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the|a|an|his|her|their|its|[A-Z]))) (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
+
+
+def _may_cite(words: str) -> bool:
+    """Can ``_ACCORDING`` match in ``words``?  (It opens with a word boundary, so it is tried at
+    every offset: cheaper to look for its fixed words first.)"""
+    return "ccording to " in words or "per " in words or "Per " in words
+
+
 _AFTER_PREPOSITION = re.compile(r"\b(?:on|in|at|to|from|for|with|via)\s+$", re.IGNORECASE)
 _COLON_NAME = re.compile(r"(?:(?<![\w,;])|(?<=[.!?]\s))(?P<np>[A-Z][\w.’' -]{1,60}?)(?:\s*\([^()]{1,20}\))?\s*:\s*$")
 # "POLLS WERE RIGHT - Ann Lee and Bo Chan: “…”", "-More from Lee:": a name after a dash, then a colon
@@ -98,7 +106,10 @@ _CLAUSE_CUT = re.compile(
     r"(?:[,;:(—–―]|\s--?\s|\b(?:and|but|that|when|while|as|because|after|before|if|so|which|where|although|though|since|who|what)\s)",
     re.IGNORECASE,
 )
-SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co))(?<!\bMrs)(?<!\b(?:Gov|Sen|Rep|Gen|Col))[.!?](?=\s+[A-Z“\"‘])")
+# the mark first, then the look-arounds (a pattern that opens with look-behinds tries them all at
+# every character of the text: several times slower over a novel)
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"‘])(?<![A-Z][.!?])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co)[.!?])(?<!\bMrs[.!?])"
+                          r"(?<!\b(?:Gov|Sen|Rep|Gen|Col)[.!?])")
 
 
 _NOT_SUBJECT = frozenset("""in on at of to for from with about during after before last this that by into
@@ -126,7 +137,8 @@ _CLOSED_SENTENCE = re.compile(r"[.!?][”\"’']+$")
 _NEW_SENTENCE = re.compile(r"\s+[A-Z]")
 _DASH_INTRO = re.compile(r"(?P<np>[A-Z][\w.’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w.’'-]*)){1,3})\s*(?:--|—|–)\s*$")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
-_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)(?<!\b(?:Gov|Sen|Rep|Gen))[.!?]\s+[A-Z]")
+_SENTENCE_BREAK = re.compile(r"[.!?](?<!\b[A-Z][.!?])(?<!\bMr[.!?]|\bMs[.!?]|\bDr[.!?]|\bSt[.!?])(?<!\bMrs[.!?])"
+                             r"(?<!\b(?:Gov|Sen|Rep|Gen)[.!?])\s+[A-Z]")
 _SUBORDINATORS = frozenset("when after before while because if since until unless though although".split())
 _NAME_GERUND = re.compile(r"(?<![.!?]\s)(?<!^)\b(?P<name>[A-Z][\w.’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w.’'-]*)){0,2})\s+$")
 _PRONOUN_SUBJECTS = frozenset("he she they we i".split())
@@ -269,7 +281,7 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     if _CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi):
         return None  # '… “at once.” Brandt will tour the docks, according to an aide': a new sentence
     head = _sentence_head(text, lo, hi)
-    m = _ACCORDING.search(text, lo, head)
+    m = _ACCORDING.search(text, lo, head) if _may_cite(text[lo:head]) else None
     if m:
         return Cue(_clean_np(m.group("np")), m.start("np"), "according to", "after", False)
     m = _TAIL_CUE.search(text, lo, head)
@@ -279,9 +291,10 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     return None
 
 
-def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool = False):
+def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool = False, subject: bool = True):
     """Cues in the sentence before a quotation, nearest first: gap text[lo:hi] ends at the
-    opening mark.  The caller takes the first whose phrase resolves to someone."""
+    opening mark.  The caller takes the first whose phrase resolves to someone.  The subject of
+    the sentence comes last (side "subject"), unless ``subject`` is False."""
     start = _sentence_tail(text, lo, hi)
     tail = text[start:hi]
     if not tail.strip():
@@ -289,7 +302,9 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
     m = _DASH_INTRO.search(text, start, hi) if tail.rstrip().endswith(("--", "—", "–")) else None
     if m:  # "Many have said so, including the candidate Ada Brook -- “…” --": the name
         yield Cue(m.group("np"), m.start("np"), "—", "before", True)
-    m = _DASH_LABEL.search(text, start, hi)
+    # the label and colon patterns end in a colon: without one, no need to try them at every offset
+    colon = tail.rstrip().endswith(":")
+    m = _DASH_LABEL.search(text, start, hi) if colon else None
     if m:
         yield Cue(m.group("np"), m.start("np"), ":", "before", True)
     verbs = _speech_verbs(text, start, hi)
@@ -351,15 +366,17 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
         yield Cue(np, at, v.group("v"), "before", near)
     if poss is not None:
         yield Cue(poss.group("name"), poss.start("name"), poss.group("noun"), "before", False)
-    m = _ACCORDING.search(text, start, hi)
+    m = _ACCORDING.search(text, start, hi) if _may_cite(tail) else None
     if m:
         yield Cue(_clean_np(m.group("np")), m.start("np"), "according to", "before", False)
-    m = _COLON_NAME.search(text, start, hi)
+    m = _COLON_NAME.search(text, start, hi) if colon else None
     if m and _AFTER_PREPOSITION.search(text, max(start, m.start("np") - 12), m.start("np")):
         m = None  # "Then, later that month on CNN: “…”": where it was said, not who said it
     if m and len(m.group("np").split()) <= 5 and all(w[:1].isupper() for w in m.group("np").split()):
         yield Cue(_clean_np(m.group("np")), m.start("np"), ":", "before", True)
 
+    if not subject:
+        return
     subj = sentence_subject(text, start, hi)
     if subj:
         yield Cue(subj[0], subj[1], "", "subject", False)

@@ -43,6 +43,12 @@ class Attribution:
     def decided(self) -> bool:
         return self.speaker is not None
 
+    def with_confidence(self, confidence: float) -> Attribution:
+        """This attribution with ``confidence``: built field by field (``dataclasses.replace``
+        costs twice as much, and a novel decides thousands); a new field must be added here."""
+        return Attribution(self.speaker, self.method, self.rule, self.cue, self.mention, self.span, self.guessed,
+                           confidence)
+
 
 UNDECIDED = Attribution(None, "none", "")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import (
     DIMINUTIVES,
@@ -40,7 +41,10 @@ _CAP = rf"[A-Z](?:{_AFTER_CAPITAL}|\.(?:[A-Z]\.)*|[\w’']*(?:-[\w’']+)*)"
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _RUN = re.compile(rf"{_CAP}(?:\s(?:(?:de|De|van|von|del|da|di|la|le|bin|al)\s)?{_CAP}|\s[A-Z]\.)*")
 _POSSESSIVE = re.compile(r"[’']s?$")
-_PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
+_POSSESSIVE_ENDS = ("’", "'", "’s", "'s")  # what _POSSESSIVE finds at the end of a run, without a regex
+# "he" and "she" in any case, the subject pronouns that vote on a gender; written letter first (the
+# "\b" before the word as a look-behind after its first letter) so the scan is fast
+_PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])[Ee]|(?<=[Ss])[Hh][Ee])\b")
 
 
 # English words that make a place name, not a person's: "North Dakota", "Cook County"
@@ -147,6 +151,7 @@ def _opening_word(tok: str, last: str) -> bool:
             and _norm(last) not in ORG_WORDS)
 
 
+@lru_cache(maxsize=8192)  # a novel names its people thousands of times: parse each form once
 def parse_run(run: str) -> NameParse | None:
     """Split a capitalised run ("Harbourton Mayor Ada Kesk") into titles and a name."""
     run = _POSSESSIVE.sub("", run.strip())
@@ -213,7 +218,7 @@ class Registry:
     # Public lookups: other modules ask these, never the indexes behind them.
     def with_full_name(self, *tokens: str) -> Entity | None:
         """The entity named exactly ``tokens`` ("Ann", "Lee"), any case."""
-        return self._full.get(tuple(t.lower() for t in tokens))
+        return self._full.get(tuple(map(str.lower, tokens)))
 
     def with_surname(self, word: str) -> list[Entity]:
         """Entities whose name ends in ``word`` (a surname, or a one-word name)."""
@@ -230,7 +235,7 @@ class Registry:
     def _new(self, tokens: tuple[str, ...], honorific: str, kind: str) -> Entity:
         e = Entity(len(self.entities) + 1 + self.retired, tokens, honorific, kind=kind)
         self.entities.append(e)
-        self._full[tuple(t.lower() for t in tokens)] = e
+        self._full[tuple(map(str.lower, tokens))] = e
         self._by_last.setdefault(tokens[-1].lower(), []).append(e)
         if len(tokens) > 1:
             self._by_first.setdefault(tokens[0].lower(), []).append(e)
@@ -241,7 +246,7 @@ class Registry:
 
     def add_full(self, p: NameParse) -> None:
         """Register a name of two or more words (first pass)."""
-        key = tuple(t.lower() for t in p.tokens)
+        key = tuple(map(str.lower, p.tokens))
         if key in self._full:
             return
         # a longer form of a known name ("Tomas R. Lindqvist" after "Tomas Lindqvist") is kept apart;
@@ -261,7 +266,7 @@ class Registry:
     def resolve(self, p: NameParse, pos: int, hint: str | None = None) -> Entity:
         """The entity a mention refers to, creating one when the name is new."""
         toks = p.tokens
-        key = tuple(t.lower() for t in toks)
+        key = tuple(map(str.lower, toks))
         hon_g = honorific_gender(p.honorific)
         if p.kind == "org":
             return self._full.get(key) or self._new(toks, "", "org")
@@ -274,8 +279,8 @@ class Registry:
         if p.honorific:
             hkey = (p.honorific.lower(), word)
             family = len(self.honorifics_of.get(word, ())) > 1
-            cands = [e for e in self._by_last.get(word, []) if len(e.tokens) > 1 and e.kind == "person"
-                     and (hon_g is None or e.gender in (None, hon_g)) and not family]
+            cands = [] if family else [e for e in self._by_last.get(word, []) if len(e.tokens) > 1
+                                       and e.kind == "person" and (hon_g is None or e.gender in (None, hon_g))]
             if hon_g:
                 sure = [e for e in cands if e.gender == hon_g]
                 cands = sure or cands
@@ -300,6 +305,8 @@ class Registry:
             # "Anna Marsh … Peter Marsh … Marsh said": a bare surname is the one the
             # text talks about most so far, not whoever was named last
             return max(cands, key=lambda c: (bisect.bisect_left(c.positions, pos), c.last_before(pos)))
+        if len(cands) == 1:
+            return cands[0]
         if cands:
             return max(cands, key=lambda c: (c.last_before(pos), len(c.tokens)))
         return self._full.get(key) or self._new(toks, "", "person")
@@ -335,7 +342,6 @@ _INVERTING = frozenset("""said says added adds asked asks replied replies answer
 noted notes continued observed remarked cried exclaimed responded recalled declared insisted argued
 concluded countered quipped stated announced shouted whispered muttered murmured repeated suggested
 warned tweeted posted joked laughed sighed""".split())
-_TOKEN_BACK = re.compile(r"(\S+)\s*$")
 
 
 def _apposed(text: str, s: int, e: int) -> bool:
@@ -346,11 +352,15 @@ def _apposed(text: str, s: int, e: int) -> bool:
 
 
 def _word_before(text: str, lo: int, s: int) -> tuple[str, int]:
-    """The token before offset ``s`` (not before ``lo``) and its start; ("", lo) at the edge."""
-    m = _TOKEN_BACK.search(text, max(lo, s - 60), s)
-    if not m:
+    """The token before offset ``s`` (not before ``lo``, nor more than 60 characters back) and its
+    start; ("", lo) at the edge.  (String methods: a regex search for the last token tries every
+    offset of the window.)"""
+    a = max(lo, s - 60)
+    seg = text[a:s].rstrip()
+    if not seg:
         return "", lo
-    return m.group(1), m.start(1)
+    tok = seg.rsplit(None, 1)[-1]
+    return tok, a + len(seg) - len(tok)
 
 
 def _subject_position(text: str, lo: int, s: int) -> tuple[bool, bool]:
@@ -389,7 +399,7 @@ def _is_subject(text: str, lo: int, s: int, e: int, run: str) -> bool:
     """Does the name at text[s:e] look like the subject of its clause ("Reyes said", "Voss,
     who", "said Sen. Smith", "Smith, a lawyer, told")?  A possessive ("Smith's plan") or an
     object ("backs Smith over") is not."""
-    if _POSSESSIVE.search(run) or text[e:e + 2] in ("’s", "'s"):
+    if run.endswith(_POSSESSIVE_ENDS) or text[e:e + 2] in ("’s", "'s"):
         # "Marek’s late ferry cost him …": the possessor opening a sentence is what it is
         # about; elsewhere ("the work of Hale's firm") a possessive is no subject
         w, _ = _word_before(text, lo, s)
@@ -443,8 +453,9 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
     # (segment start, start, end, run, its parse or None for a lone title word, titles, placey)
     found: list[tuple[int, int, int, str, NameParse | None, tuple[str, ...], bool]] = []
     for lo, hi in segments:
-        for s, e, run in find_runs(text, lo, hi):
-            if run.isupper() and len(run) > 3 or _SHOUTED_LEAD.match(run):
+        for m in _RUN.finditer(text, lo, hi):
+            s, e, run = m.start(), m.end(), m.group()
+            if run.isupper() and len(run) > 3 or run[1:2].isupper() and _SHOUTED_LEAD.match(run):
                 continue  # a dateline or shouted heading ("THE HARBOUR Long before …"), not a name
             p = parse_run(run)
             if p is None:
@@ -457,7 +468,7 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             # a sentence-initial single common word ("Meanwhile") is filtered by NOT_NAMES;
             # lowercase words just before a name are its titles ("presidential nominee")
             before = text[max(lo, s - 40):s].split()[-3:]
-            titles = p.titles + tuple(w.lower().strip(",") for w in before if w[:1].islower())
+            titles = p.titles + tuple([w.lower().strip(",") for w in before if w[:1].islower()])
             placey = _placey(before, run, p)
             if placey and before and before[-1] in _PLACE_WORDS and _place_then_name(p):
                 # "from Paris Emily came": a place, then a person opening the next clause
@@ -514,6 +525,9 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
     return reg, mentions
 
 
+_SEGMENT_WORDS = re.compile(r"[^ \n,.;:—–-]")  # not punctuation or space: "“…,” she said" starts at "she"
+
+
 def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Mention]) -> None:
     """A he/she right after a person's mention (no other person between) votes for their gender."""
     subj = [m for m in mentions if m.subj and m.entity.kind == "person"]
@@ -521,6 +535,10 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
     all_men = [m for m in mentions if m.entity.kind == "person"]
     all_starts = [m.start for m in all_men]
     for lo, hi in segments:
+        lead = -1  # after a closing mark: where the words of the segment start (found once)
+        if lo and text[lo - 1] in "”\"’'":
+            w1 = _SEGMENT_WORDS.search(text, lo, hi)
+            lead = w1.start() if w1 else hi
         for m in _PRONOUN.finditer(text, lo, hi):
             i = bisect.bisect_left(starts, m.start()) - 1
             if i < 0:
@@ -532,7 +550,7 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
             if w not in ("he", "she"):
                 continue  # "her husband", "his critics": a possessive often points elsewhere
             g = "m" if w in MALE_PRONOUNS else "f"
-            if lo and text[lo - 1] in "”\"’'" and not text[lo:m.start()].strip(" \n,.;:—–-"):
+            if m.start() <= lead:  # the pronoun opens the narration after a quotation
                 # "“…,” she said": the pronoun being resolved votes only when nobody already
                 # known to be a "she" was named since, or it would vote for its own answer
                 a = bisect.bisect_right(all_starts, men.end)
@@ -554,7 +572,9 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
 
 
 _STYLES = frozenset({"sir", "lady", "lord", "dame"})
-_GIVEN_THEN_SURNAME = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b(?![’'.-])")
+# "(?<!\w[A-Z])" after the capital is the "\b" before it: a pattern that opens with a capital is
+# looked for fast, one that opens with "\b" is tried at every offset of every quotation
+_GIVEN_THEN_SURNAME = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) ([A-Z][a-z]+)\b(?![’'.-])")
 
 
 def full_names_in_speech(reg: Registry, text: str, spans: list[tuple[int, int]]) -> None:

@@ -52,7 +52,7 @@ def spoke_i(text: str, q: Quote, block_start: int, gap_hi: int) -> tuple[int, in
         if v.lower() in _VERB_WORDS:
             return m.span("cue")
     lo = max(block_start, q.mark_start - 120)
-    m = _I_BEFORE.search(text, lo, q.mark_start)
+    m = _I_BEFORE.search(text, lo, q.mark_start) if text.find("I", lo, q.mark_start) >= 0 else None
     if m and m.group("v").lower() in _VERB_WORDS:
         return m.start(), m.end("v")
     return None

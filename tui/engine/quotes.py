@@ -26,8 +26,9 @@ import re
 from .marks import mark_kind
 from .model import Block, Document, Quote, QuoteKind
 
-# Longer alternatives first: '' and `` are one mark.
-_DOUBLE = re.compile(r"''|``|[“”„‟\"«»]")
+# '' and `` are one mark (a lone ' or ` is none).  Written as one class of first characters so the
+# scan is fast (an alternation is tried at every offset of the text).
+_DOUBLE = re.compile(r"['`“”„‟\"«»](?:(?<=')'|(?<=`)`|(?<=[“”„‟\"«»]))")
 _SINGLE = re.compile(r"[‘’']")
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,…") | {"\u00a0"}
 _ELISION = re.compile(r"(?:\d0s|\d\d\b|em\b|til\b|tis\b|twas\b|cause\b|n\b|bout\b|round\b)", re.IGNORECASE)
@@ -147,6 +148,8 @@ PASSAGE_WORDS = 40
 def _is_passage(text: str, start: int, end: int) -> bool:
     """A quotation long enough to be a passage (a transcript turn, an excerpt from an article),
     whose own quotations are listed too: the people it quotes spoke them."""
+    if end - start < 2 * PASSAGE_WORDS - 1:
+        return False  # too short to hold that many words (most quotations): no need to split it
     return len(text[start:end].split()) >= PASSAGE_WORDS and _SENTENCE_END.search(text, start, end) is not None
 
 
@@ -162,18 +165,20 @@ def _kind(text: str, block: Block, mark_start: int, start: int, end: int, mark_e
     """direct, partial, title or scare, from where the quote stands in its sentence."""
     lo = block.start
     inner = text[start:end]
-    before = text[lo:mark_start].rstrip()
-    words = inner.split()
-    if not before or before[-1] in ".!?:;—–-\"”'’(":
+    j = mark_start  # the last character before the quotation, spaces skipped (no copy of the paragraph)
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    last = text[j - 1] if j > lo else ""
+    if not last or last in ".!?:;—–-\"”'’(":
         return "direct"
     if block.kind != "heading":  # a headline capitalises every word: no titles told by case there
         mark = mark_kind(text, lo, block.end, mark_start, start, end, mark_end)
         if mark:
             return mark
-    if before[-1] == ",":
+    if last == ",":
         # “…,” or a quote introduced after a comma: direct when it reads as a sentence
         return "direct" if inner[:1].isupper() else "partial"
-    if inner[:1].isupper() and len(words) >= 4 and inner.rstrip()[-1:] in ".!?,":
+    if inner[:1].isupper() and len(inner.split()) >= 4 and inner.rstrip()[-1:] in ".!?,":
         return "direct"
     return "partial"
 
@@ -200,7 +205,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                 if _is_passage(text, s2, e2):
                     found.extend(inner)
             inner = []
-        if ("‘" in text[lo:hi]) or ("'" in text[lo:hi]):
+        if text.find("‘", lo, hi) >= 0 or text.find("'", lo, hi) >= 0:
             for ms, s, e, me in _single_spans(text, lo, hi):
                 if any(a <= ms < b for a, b in covered):
                     continue

@@ -17,7 +17,7 @@ from .lexicon import GROUP_NOUNS, SUBJECT_PRONOUNS
 from .mentions import Entity, Mention, NameParse, Registry, find_runs, parse_run
 from .model import Gender, Speaker, SpeakerKind
 
-_SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][”\"’']?\s+")
+_SENTENCE_BREAK = re.compile(r"[.!?](?<!\bMr[.!?])(?<!\bMrs[.!?])(?<!\bDr[.!?])(?<!\bSt[.!?])[”\"’']?\s+")  # mark first: fast
 _LEAD_WORDS = re.compile(r"^(?:and|but|so|then|yet|or|also|now)\s+", re.IGNORECASE)
 _ADDRESSEE = re.compile(r"(?<=\w)\s+(?:to|with|as|when|while|before|after|till|until)\s+\S.*$", re.DOTALL)
 _BEFORE_WHO = re.compile(r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.\s)?[A-Z][\w’']+(?:\s[A-Z][\w’']+)*),\s*$")
