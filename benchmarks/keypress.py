@@ -94,10 +94,17 @@ class FrameClock:
         return None
 
 
-async def settle(app, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
+async def settle(app, pilot, timeout: float = 60.0) -> None:
+    """Wait for the app's workers, and for the analysis to be on screen: the analysis worker
+    starts after the first paint, so right after start-up there may be no worker to wait for yet
+    (the first key's presses then ran beside the analysis thread)."""
+    deadline = time.perf_counter() + timeout
+    while True:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        if getattr(app, "analysis", True) is not None or time.perf_counter() > deadline:
+            return
 
 
 class FullCollections:

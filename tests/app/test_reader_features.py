@@ -264,6 +264,53 @@ async def test_status_line_names_speaker_method_cue_and_confidence_in_words(samp
             assert "quote" not in status(app)
 
 
+async def test_the_status_line_draws_what_textual_draws_when_it_says_a_line_again(sample, db):
+    from textual.widgets import Static
+
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        line = app.query_one("#status")
+        drawn = []
+        themes = sorted(app.available_themes)
+        for keys in (("right_square_bracket",), ("right_square_bracket",), ("left_square_bracket",),
+                     ("right_square_bracket",), ("f",), ("f",), ("theme",), ("left_square_bracket",)):
+            if keys == ("theme",):
+                app.theme = themes[1] if app.theme == themes[0] else themes[0]
+            else:
+                await pilot.press(*keys)
+            await pilot.pause()
+            ours = line.render_line(0)  # (kept from the last time it said this, if it did)
+            theirs = Static.render_line(line, 0)  # Textual's way, drawn afresh
+            assert list(ours) == list(theirs), keys
+            drawn.append(ours.text)
+        assert drawn[0] == drawn[2] and drawn[1] == drawn[3]  # said again: the same words
+        assert len(set(drawn)) >= 3
+
+
+async def test_dragging_the_mouse_over_the_status_line_highlights_what_it_selects(sample, db):
+    from textual.widgets import Static
+
+    app = QuotelensApp(sample, db_path=db)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        line = app.query_one("#status")
+        unselected = list(line.render_line(0))  # drawn (and kept) before the drag
+        await pilot.mouse_down("#status", offset=(2, 0))
+        await pilot.hover("#status", offset=(12, 0))
+        await pilot.mouse_up("#status", offset=(12, 0))
+        await pilot.pause()
+        assert app.screen.get_selected_text()  # the words are selected (ctrl+c copies them)
+        selected = list(line.render_line(0))
+        assert selected != unselected  # and shown selected
+        assert selected == list(Static.render_line(line, 0))  # as Textual draws a selection
+        app.screen.clear_selection()
+        await pilot.pause()
+        assert list(line.render_line(0)) == unselected
+
+
 async def test_i_shows_the_evidence_for_the_current_quotation(sample, db):
     app = QuotelensApp(sample, db_path=db)
     async with app.run_test(size=WIDE) as pilot:

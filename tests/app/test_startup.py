@@ -161,6 +161,40 @@ async def test_the_collector_resumes_after_the_first_paint_and_frozen_objects_ar
         gc.unfreeze()
 
 
+class Node:
+    """An object that can be made part of a reference cycle (and weakly referenced)."""
+
+    me: object = None
+
+
+async def test_garbage_the_reader_froze_is_still_reclaimed_every_few_minutes(sample, db):
+    # the reader moves what survives out of the collector's full passes every two seconds; a
+    # cycle that dies after that must not stay in memory for the rest of the session
+    import gc
+    import weakref
+
+    from tui.app.app import RECLAIM_EVERY
+
+    app = QuotelensApp(sample, db_path=db)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            node = Node()
+            node.me = node  # a cycle: only the collector frees it
+            ref = weakref.ref(node)
+            app._freeze_survivors()  # alive now: frozen
+            del node
+            gc.collect()
+            assert ref() is not None  # out of the full collections' reach, as meant
+            for _ in range(RECLAIM_EVERY):  # five minutes of two-second ticks
+                app._freeze_survivors()
+            assert ref() is None
+    finally:
+        gc.unfreeze()
+
+
 async def test_a_database_spoiled_after_the_check_stops_the_app_with_the_reason(sample, db):
     app = QuotelensApp(sample, db_path=db, position=None)  # checked: no database yet
     db.write_bytes(b'{"annotations": [')  # another program writes junk before the first paint

@@ -6,7 +6,8 @@ and the two (empty, bordered) side panes; the Library (TinyDB), the pane widgets
 and their imports arrive right after it, then the analysis (in a thread for long documents)
 colours the quotations.  ``read.py`` pauses the garbage collector for start-up; the first
 paint turns it back on, and the long-lived document, line map and analysis are then moved
-out of its reach (``gc.freeze``) so full collections stay short while reading.  Store calls
+out of its reach (``gc.freeze``), as are every two seconds the rows the article keeps built
+(``_freeze_survivors``), so full collections stay short while reading.  Store calls
 go through a headless :class:`~tui.store.session.ReadingSession` (document, analysis, corrections,
 placements, undo stack, store lock) in thread workers, so typing never waits on the disk; the
 Library is opened (its file parsed once) in the first of them.
@@ -39,6 +40,7 @@ from .library_commands import LibraryCommands
 from .reader_features import ReaderFeatures
 from .render import UNCOLOURED_ANNOTATION, QuoteColours, bg, quote_paints
 from .widgets.article_view import ArticleView
+from .widgets.reader_screen import ReaderScreen
 
 if TYPE_CHECKING:  # the store's heavy modules (TinyDB, filelock) load after the first paint
     from ..store.database_file import LoadedDatabase
@@ -51,6 +53,8 @@ if TYPE_CHECKING:  # the store's heavy modules (TinyDB, filelock) load after the
 # Documents longer than this are analysed in a thread, after the text is painted.
 ANALYZE_IN_THREAD_ABOVE = 60_000
 SAVE_POSITION_EVERY = 2.0  # seconds
+FREEZE_EVERY = 2.0  # seconds: how often what has lived this long leaves the garbage collector's full passes
+RECLAIM_EVERY = 150  # freezes (five minutes): then one full collection of everything, frozen or not
 LOOK_UP = object()  # QuotelensApp(position=...) not given: read the saved position from the database
 
 
@@ -94,6 +98,7 @@ class QuotelensApp(LibraryActions, ReaderFeatures):
         self.store_error: str | None = None  # why the Library could not be opened (the app then exits 2)
         self._initial_position = position
         self._frozen = False
+        self._freezes = 0
         self._panes_ready = False
         self.last_top: int | None = None  # the reading position last seen on screen
         self._view: ArticleView | None = None
@@ -116,6 +121,9 @@ class QuotelensApp(LibraryActions, ReaderFeatures):
         return self.session.placements
 
     # ------------------------------------------------------------- layout
+    def get_default_screen(self) -> ReaderScreen:
+        return ReaderScreen(id="_default")
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
@@ -172,6 +180,7 @@ class QuotelensApp(LibraryActions, ReaderFeatures):
             self.sub_title = "finding quotations…"
         self.run_worker(self._load, thread=True, group="analysis")
         self.set_interval(SAVE_POSITION_EVERY, self._save_position_if_moved)
+        self.set_interval(FREEZE_EVERY, self._freeze_survivors)
 
     # ------------------------------------------------------------ analysis
     def _load(self) -> None:
@@ -241,6 +250,33 @@ class QuotelensApp(LibraryActions, ReaderFeatures):
             gc.freeze()
             self._frozen = True
         self.record_visit_once(analysis)
+
+    def _freeze_survivors(self) -> None:
+        """Keep full garbage collections short while reading.  The article keeps thousands of
+        built rows (each Strip with its own small caches: 77,000 objects after 30 pages of the
+        novel); left in the collector's oldest generation, every full collection walked them all
+        (60-130 ms, every twenty pages or so, in the middle of a keypress).  Every few seconds the
+        young generations are collected (about a millisecond) and what survives is frozen like the
+        document was: a row dropped from a cache is still freed by reference counting (the
+        article's caches hold no cycles but a short document's few rows, see :mod:`.row_cache`).  Cycles that Textual's own caches
+        leave (some 20 objects a key) are collected with everything else every few minutes."""
+        if not self._frozen:
+            return
+        self._freezes += 1
+        if self._freezes % RECLAIM_EVERY == 0:
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
+            return
+        gc.collect(1)
+        gc.freeze()
+
+    def report_changes(self, found: Any) -> None:
+        super().report_changes(found)
+        # the visit just recorded (the library's copy of every quotation: ~80,000 objects on the
+        # novel) lives on: out of the full collections now, not at the next tick (a first key
+        # right after opening otherwise paid a 90 ms collection)
+        self._freeze_survivors()
 
     # --------------------------------------------------------------- store
     def run_store(self, job: Callable[[ReadingSession], Any], *, then: Callable[[Any], None] | None = None,

@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 from textual.content import Content
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widgets import Static
 
 from ...engine.model import Method, Quote
+from ..row_cache import RowCache
 from .text_clip import clip, one_line
 
 METHOD_WORDS: dict[Method, str] = {
@@ -65,15 +68,36 @@ def search_status(query: str, index: int | None, count: int, note_hits: int = 0)
     return Content.assemble(*parts)
 
 
+LINES_KEPT = 64  # what the status line said lately, drawn: ] through a novel says the same thing 3 times in 4
+
+
 class StatusLine(Static):
-    """One line; the app decides what it says."""
+    """One line; the app decides what it says.  What it said lately is kept drawn: stepping from
+    quotation to quotation mostly repeats a line said a few quotations before, and drawing it
+    again (styles, cells, Strip) was half a millisecond of the keypress."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
         self._said: Content | str = ""
+        self._drawn: RowCache[tuple[object, ...], list[Strip]] = RowCache(LINES_KEPT)
+
+    def render_line(self, y: int) -> Strip:
+        said = self._said
+        width, height = self.size
+        style = self.visual_style
+        # (a Content equals another with the same words whatever their styles: the spans are part of the key)
+        words: tuple[object, ...] = (said.plain, tuple(said.spans)) if isinstance(said, Content) else (said, ())
+        # (the theme: what $warning means; a mouse selection is drawn over the words)
+        key = (*words, width, height, style, self.app.theme, self.text_selection)
+        lines = self._drawn.get(key)
+        if lines is None:
+            lines = self._drawn[key] = Visual.to_strips(self, visualize(self, self.render(), markup=False),
+                                                        width, height, style)
+        return lines[y] if 0 <= y < len(lines) else Strip.blank(width, style.rich_style)
 
     def say(self, content: Content | str) -> None:
-        """Show ``content``; one line of fixed size, so no layout pass (that costs a keypress ~10 ms)."""
+        """Show ``content``; one line of fixed size, so no layout pass (that costs a keypress ~10 ms).
+        (What this line shows is set here only, never with ``update``: the drawn lines are kept by it.)"""
         if content == self._said:
             return
         self._said = content

@@ -14,7 +14,6 @@ from collections.abc import Callable
 
 from rich.style import Style
 from textual import events
-from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -41,6 +40,7 @@ from ..render import (
     row_text,
     span_paints,
 )
+from ..row_cache import RowCache
 
 # The widest a row gets, its two-cell gutter included: about 86 characters of text, a readable
 # measure. A wider view centres the text between blank margins.
@@ -109,10 +109,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.current_quote: int | None = None  # index into self.quotes
         self._quote_selected = False  # the current quote was chosen with ] or [ and the cursor is on it
         self._goal_column: int | None = None
-        self._cache: LRUCache[int, Strip] = LRUCache(ROWS_CACHED)
+        self._cache: RowCache[int, Strip] = RowCache(ROWS_CACHED)
         # the rows drawn under each quote layer (every quotation in colour, or one speaker in focus):
         # f and f again (or Esc) find their rows already built
-        self._caches: dict[tuple[int | None, str], LRUCache[int, Strip]] = {(None, ""): self._cache}
+        self._caches: dict[tuple[int | None, str], RowCache[int, Strip]] = {(None, ""): self._cache}
         self._cache_margin = 0
         self._background: Style | None = None
         # told of each new current quotation synchronously (a message would arrive a frame later)
@@ -131,7 +131,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._prefetch_queued = False
         # framed lines (border and all, what Textual's styles cache makes of a row), by
         # (serial of the row cache they were drawn from, row)
-        self._framed: LRUCache[tuple[int, int], Strip] = LRUCache(ROWS_CACHED)
+        self._framed: RowCache[tuple[int, int], Strip] = RowCache(ROWS_CACHED)
         self._framed_key: tuple[object, ...] | None = None
         self._serials: dict[int, int] = {}
         self._next_serial = 1
@@ -182,7 +182,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.paint_layers = Layers(layers.spans, quotes, layers.highlights, layers.search)
         cache = self._caches.pop(key, None)
         if cache is None:
-            cache = LRUCache(ROWS_CACHED)
+            cache = RowCache(ROWS_CACHED)
             self._serials = {id(c): self._serials.get(id(c), 0) for c in self._caches.values()}
             self._serials[id(cache)] = self._next_serial  # framed lines of this cache's rows: a new key
             self._next_serial += 1
@@ -415,6 +415,18 @@ class ArticleView(ScrollView, can_focus=True):
             strip = strip.apply_filter(line_filter, background)  # type: ignore[arg-type]
         return strip
 
+    def _screen_cuts(self) -> list[int]:
+        """Where the screen's compositor cuts a content row of this view before sending it out:
+        at each edge of the scrollbar drawn over it and at the view's right edge (a pane opened
+        over the article cuts elsewhere; then the compositor cuts the rows itself)."""
+        region = self.region
+        cuts = {region.width}
+        bar = self._vertical_scrollbar
+        if bar is not None and bar.display and self.show_vertical_scrollbar:
+            x, right = bar.region.x - region.x, bar.region.right - region.x
+            cuts |= {x, right}
+        return sorted(cut for cut in cuts if 0 < cut <= region.width)
+
     def _prefetch_rows(self) -> list[int]:
         """Rows the next keys will likely show (the page below, the page above, the last page),
         not yet built."""
@@ -430,7 +442,13 @@ class ArticleView(ScrollView, can_focus=True):
     def _prefetch(self) -> None:
         """Build, while the reader reads, the rows a page or a jump would show next: a keypress
         then only draws the rows it changes (the cursor's, the current quotation's).  A few
-        rows at a time, so a key that arrives meanwhile waits a fraction of a millisecond."""
+        rows at a time, so a key that arrives meanwhile waits a fraction of a millisecond; and
+        none while a repaint is waiting (a key just changed the screen): that frame goes first."""
+        # (Textual's private set of widgets to repaint: read with a fallback, as the reader's
+        # compositor is used only on the Textual it was written for, but this runs on any)
+        if self.is_attached and getattr(self.screen, "_dirty_widgets", None):
+            self.call_after_refresh(self._prefetch)
+            return
         self._prefetch_queued = False
         background = self._background
         width = self.size.width
@@ -444,11 +462,13 @@ class ArticleView(ScrollView, can_focus=True):
             return
         rows = self._prefetch_rows()
         serial = self._serials.get(id(self._cache), 0)
+        cuts = self._screen_cuts()
         for row in rows[:PREFETCH_ROWS]:
             content = self._cache.get(row)
             if content is None:
                 content = self._cache[row] = self._row_strip(row, width, background, margin)
-            self._framed[(serial, row)] = self._frame_row(frame, content)
+            framed = self._framed[(serial, row)] = self._frame_row(frame, content)
+            framed.divide(cuts)  # (kept on the strip: the compositor's cut of it then costs nothing)
         if len(rows) > PREFETCH_ROWS:
             self._prefetch_queued = True
             self.call_later(self._prefetch)
