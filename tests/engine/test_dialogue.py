@@ -138,13 +138,16 @@ def test_a_trailing_adverb_is_not_part_of_the_speaker():
     assert rows[1][1:] == ("Mrs. Redmond", "description")
 
 
-def test_someone_acting_after_the_last_quotation_speaks_next():
+def test_someone_laughing_after_a_question_does_not_take_the_answer_from_the_one_asked():
+    # Sarah is asked "Where?" and answers; Ellen only laughs.  (Giving the next turn to whoever
+    # acts after the last quotation was right for 58 of 193 such turns of fiction-dev; the
+    # ranker of turnrank weighs it against the alternation instead.)
     rows = run("Thomas Redmond walked beside Sarah Finch.",
                '"Come," said Sarah Finch.',
                '"Where?" said Thomas Redmond, and Ellen Price laughed.',
                '"Anywhere at all!"',
                FILLER, *PADDING)
-    assert rows[2][1] == "Ellen Price"
+    assert rows[2][1] == "Sarah Finch"
 
 
 def test_her_father_in_the_narration_is_who_a_later_he_means():
@@ -242,3 +245,104 @@ def test_a_given_name_takes_the_full_name_the_characters_give_it():
                '"How do you do?" said Edwin.',
                *PADDING)
     assert rows[1][1] == "Edwin Hale"
+
+
+def test_a_given_name_that_is_also_a_common_word_is_a_person():
+    # "bill" is a word of parliaments, but "Bill" alone, after "Bill Harlow", is Bill Harlow
+    rows = run("The telegram was from Bill Harlow. Bill came up the stairs at noon.",
+               '"Hullo," Bill said.',
+               *PADDING)
+    assert rows[0][1] == "Bill Harlow"
+
+
+def test_french_titles_give_gender_and_keep_a_couple_apart():
+    rows = run("Madame Roux and Monsieur Roux sat on the terrace.",
+               '"The sea is grey," said Madame Roux.',
+               '"It will clear," said Monsieur Roux.',
+               "Monsieur Roux lit his pipe and looked at the boats.",
+               '"I doubt it," she said.',
+               *PADDING)
+    assert rows[0][1] == "Madame Roux" and rows[1][1] == "Monsieur Roux"
+    assert rows[2][1] == "Madame Roux"  # "she" is the wife, not the man named last
+
+
+def _gender_of(name: str, *paragraphs: str) -> str | None:
+    text = "Chapter 1\n\n" + FILLER + "\n\n" + "\n\n".join(paragraphs)
+    a = analyze(load_text(text, fmt="text"))
+    return next(s.gender for s in a.speakers if s.name == name)
+
+
+def test_a_clear_lead_of_she_over_many_pronouns_makes_a_woman():
+    # the pronouns after a name of no known gender: 20 "she" to 12 "he" (men talk with her)
+    paras = ["Quill crossed the yard. She stopped at the well.", *PADDING[:2]] * 20
+    paras += ["Quill looked at the sky. He had said it would rain.", *PADDING[:2]] * 12
+    paras.append('"We shall see," said Quill.')
+    assert _gender_of("Quill", *paras) == "f"
+    # a near-even split stays unknown
+    even = (["Quill crossed the yard. She stopped at the well.", *PADDING[:2]] * 16
+            + ["Quill looked at the sky. He had said it would rain.", *PADDING[:2]] * 14
+            + ['"We shall see," said Quill.'])
+    assert _gender_of("Quill", *even) is None
+
+
+def test_someone_the_novel_calls_by_what_they_are_is_labelled_so():
+    rows = run("The lamp was low when the knock came.",
+               '"Who is there?" asked Oliver Grant.',
+               '"Open up," growled the night watchman.',
+               '"Not at this hour," said Oliver Grant.',
+               *PADDING)
+    assert rows[1][1] == "the night watchman"
+
+
+def test_the_other_is_whoever_of_the_two_did_not_speak_last():
+    rows = run("Ruth Marsh met Oliver Grant at the gate.",
+               '"You are early," said Ruth Marsh.',
+               '"The road was dry," replied the other.',
+               *PADDING)
+    assert rows[1][1] == "Oliver Grant"
+
+
+def test_a_word_capitalised_only_where_it_opens_a_sentence_is_nobody():
+    rows = run("Kindness was all Ruth Marsh had ever asked of the town.",
+               '"Kindness, only kindness," said Ruth Marsh.',
+               '"You shall have it."',
+               *PADDING)
+    assert rows[1][1] == "Oliver Grant"  # the other of the two, not "Kindness" spoken to
+
+
+def test_a_place_is_not_the_person_a_description_means():
+    rows = run("The orphan girl from Devon came to the door with a basket.",
+               '"Eggs for the house," said the girl.',
+               *PADDING)
+    assert rows[0][1] != "Devon"
+
+
+def test_who_acts_in_the_sentence_after_an_untagged_quotation_speaks_it():
+    rows = run("Ruth Marsh met Oliver Grant at the gate.",
+               '"You are early," said Ruth Marsh.',
+               '"The road was dry," said Oliver Grant.',
+               '"Good evening to you both." Clara Vane came in with the lamp.',
+               *PADDING)
+    assert rows[2][1] == "Clara Vane"  # not Ruth Marsh, whose turn it would be
+
+
+def test_he_said_after_narration_is_the_man_it_names_not_the_man_two_turns_back():
+    rows = run('"Is it far?" asked Oliver Grant.',
+               '"Not far," said Ruth Marsh.',
+               "Edwin Hale came up the path with a lantern and set it down on the step.",
+               '"It is darker than I thought," he said.',
+               '"So it is," said Ruth Marsh.',
+               *PADDING)
+    assert rows[2][1] == "Edwin Hale"
+
+
+
+def test_a_pet_name_said_to_someone_is_who_answers():
+    # as above, but Mrs. Pell calls Edward Hale "Ned": the one Edward answers, not Margaret
+    rows = run("Edward Hale and Margaret Vane sat by the fire with Mrs. Pell.",
+               '"Is it late?" said Edward.',
+               '"Not yet," said Margaret.',
+               '"Will you sing for us, Ned?" asked Mrs. Pell.',
+               '"Gladly, if you play."',
+               *PADDING)
+    assert rows[3][0] == "Gladly, if you play." and rows[3][1] == "Edward Hale"

@@ -95,3 +95,16 @@ def test_a_third_person_novel_has_no_narrator_rule_decisions():
     assert all(t.final.rule != "narrator" for t in traces)
     assert any(s.rule == "narrator" and "first person" in s.reason
                for t in traces for s in t.steps if isinstance(s, Declined))
+
+
+
+def test_she_said_never_means_the_narrator():
+    # the narrator, whose gender is never stated, is "I"; "she" is the woman who came in
+    talk = [line.replace("Tobias", "Quill") for line in EXCHANGE]
+    got = rows(novel("My name was Quill Penhale then, and I kept the lamp at the harbour.",
+                     *talk * 5,
+                     "The door opened and somebody came in out of the rain.",
+                     '"Is this the house?" she said.',
+                     *talk))
+    asked = [r for r in got if r[0].startswith("Is this the house")]
+    assert asked and asked[0][1] != "Quill Penhale"

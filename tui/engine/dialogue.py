@@ -12,8 +12,9 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from . import turnrank
 from .evidence import Attribution
-from .lexicon import NOT_NAMES
+from .lexicon import DIMINUTIVES, NOT_NAMES
 from .mentions import OBJECT_BEFORE, Mention, Registry, parse_run
 from .model import Document, Quote
 from .resolve import Resolver, Speakers
@@ -63,11 +64,20 @@ def _addressees(text: str, q: Quote, reg: Registry) -> list:
                 e = cands[0] if len(cands) == 1 else None
         else:
             cands = reg.with_surname(key) + reg.with_given_name(key)
+            if not cands and key in DIMINUTIVES:
+                # "My dearest Lizzy": the one Elizabeth of the text
+                full = {id(c): c for f in DIMINUTIVES[key]
+                        for c in reg.with_given_name(f) + [c for c in reg.with_surname(f) if len(c.tokens) == 1]}
+                cands = list(full.values()) if len(full) == 1 else []
             e = cands[0] if cands else None
-        if e is not None and e not in out:
+        if e is not None and e not in out and e.personlike:
             out.append(e)
     return out
 
+
+# when a list, each untagged turn's candidates and their features are appended to it (the
+# training script of the ranker, benchmarks/train_turnrank.py, reads them)
+RECORD: list | None = None
 
 FIXED = frozenset({"cue", "narrator", "description", "transcript"})
 SCENE_BREAK = 300  # characters of narration between two turns that end a conversation
@@ -102,7 +112,9 @@ class _Turn:
     near: list[int] = field(default_factory=list)  # people named in the narration just before
     named: list[int] = field(default_factory=list)  # ... as subjects or not
     tail: list[int] = field(default_factory=list)  # people named acting after its last quotation
+    beat: list[int] = field(default_factory=list)  # who acts in the sentence after its one quotation
     silence: bool = False  # the narration just before says the other made no answer
+    narrated: bool = False  # a paragraph of narration comes between it and the turn before
 
 
 def _subjects(mentions, starts, lo: int, hi: int, sp, subj: bool = True) -> list[int]:
@@ -167,6 +179,11 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
             t.actor = ours[0] if ours else None
         lo = doc.blocks[narr[0]].start if narr else block.start
         t.tail = _subjects(mentions, starts, quotes[idx[-1]].mark_end, block.end, sp)
+        if t.tail and len(idx) == 1:
+            # "“Yes.” Anne turned to the window.": who acts in the sentence right after it
+            stop = _SENTENCE_END.search(text, quotes[first].mark_end + 1, block.end)
+            t.beat = _subjects(mentions, starts, quotes[first].mark_end, stop.end() if stop else block.end, sp)[-1:]
+        t.narrated = bool(narr)
         t.silence = bool(narr) and _no_answer(text, max(lo, block.start - SCENE_BREAK), block.start)
         t.near = _subjects(mentions, starts, lo, block.start, sp)
         t.named = _subjects(mentions, starts, lo, quotes[first].mark_start, sp, subj=False)
@@ -246,24 +263,33 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
             known[k] = pick
 
     def free_turn(k, t):
+        why = "alternation"
         if t.actor is not None and t.actor not in t.to:
-            sid = t.actor
+            sid, why = t.actor, "actor"
+        elif t.beat and t.beat[0] not in t.to:
+            sid, why = t.beat[0], "beat"  # "“Yes.” Anne turned to the window.": who acts after it said it
         elif (k and scene[k - 1].tail and scene[k - 1].tail[0] != known[k - 1]
               and scene[k - 1].tail[0] not in t.to and not t.near):
-            sid = scene[k - 1].tail[0]  # "... --A pause followed, and Anne began again."
+            sid, why = scene[k - 1].tail[0], "tail"  # "... --A pause followed, and Anne began again."
         elif t.silence and k and known[k - 1] is not None and known[k - 1] not in t.to:
-            sid = known[k - 1]  # "The captain only shrugged." and the same speaker goes on
+            sid, why = known[k - 1], "silence"  # "The captain only shrugged." and the same speaker goes on
         elif k and len(scene[k - 1].to) == 1 and not (scene[k - 1].to & {known[k - 1]} | t.to & scene[k - 1].to):
-            sid = next(iter(scene[k - 1].to))  # "Are you cold, Anne?" and Anne answers
+            sid, why = next(iter(scene[k - 1].to)), "vocative"  # "Are you cold, Anne?" and Anne answers
         else:
             sid = _alternate(scene, known, k)
+        if turnrank.WEIGHTS or RECORD is not None:
+            cands = turnrank.candidates(scene, known, k, sid, why)
+            if RECORD is not None:
+                RECORD.append((quotes[t.idx[0]].start, cands))
+            if turnrank.WEIGHTS and cands:
+                sid = turnrank.rank(cands, turnrank.WEIGHTS)
         if sid is not None:
             _set(t, sid, result, "alternation")
             known[k] = sid
 
     # "he replied": the participant of that gender who did not speak the turn before
     for k, t in enumerate(scene):
-        if t.kind == "pron":
+        if t.kind == "pron" and not t.narrated:
             pron_turn(k, t)
     # untagged turns: count from the nearest turn whose speaker is known
     for k, t in enumerate(scene):

@@ -79,11 +79,15 @@ HONORIFICS = {
     "chief": None, "commissioner": None, "councilman": "m", "councilwoman": "f", "congressman": "m",
     "congresswoman": "f", "assemblyman": "m", "assemblywoman": "f", "state": None, "gov": None,
     "sen": None, "rep": None, "deputy": None, "leader": None, "director": None,
+    # the French, Italian and German forms English novels keep ("Madame Roux", "Herr Vogel")
+    "monsieur": "m", "mademoiselle": "f", "mlle.": "f", "mme.": "f", "signor": "m", "signora": "f",
+    "signorina": "f", "herr": "m", "frau": "f", "fraulein": "f", "fräulein": "f",
 }
 
 # Honorifics that belong to the name itself ("Mr. Ashby" and "Mrs. Ashby" are two people).
 NAME_HONORIFICS = {"mr.", "mrs.", "ms.", "miss", "sir", "lady", "lord", "mr", "mrs", "ms", "dr.",
-                   "colonel", "captain", "col.", "capt.", "madame", "madam"}
+                   "colonel", "captain", "col.", "capt.", "madame", "madam", "monsieur", "mademoiselle",
+                   "mlle.", "mme.", "signor", "signora", "signorina", "herr", "frau", "fraulein", "fräulein"}
 
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})

@@ -68,6 +68,7 @@ _SHOUTED_LEAD = re.compile(r"(?:[A-Z]{2,}\s+)+[A-Z]{4,}\s|[A-Z]{7,}\s")  # "THE 
 _ROLE_TITLES = frozenset("""resident voter member veteran student teacher activist neighbor neighbour owner
 widow widower spokesperson journalist correspondent scholar""".split())
 _SURNAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
+_OPENS_SENTENCE = re.compile(r"[.!?:;”\"’'—-]\s*$|^\s*$")
 _PLACE_WORDS = frozenset("in at from to across near into outside inside toward towards through around".split())
 
 
@@ -90,6 +91,7 @@ class Entity:
     after_the: int = 0  # mentions right after "the" ("said the Gryphon")
     definite: bool = False  # named with "the" ("the Gryphon"): a character called by a noun
     spoken_full: str = ""  # the full name the characters give a given name ("this is Tom Pell")
+    mid_sentence: bool = False  # named somewhere other than at the start of a sentence
 
     @property
     def personlike(self) -> bool:
@@ -97,6 +99,8 @@ class Entity:
             return False
         if self.honorific or self.spoke or self.titles & _PERSON_TITLES:
             return True  # "President Marek", "Sen. Finch": a title only people hold
+        if len(self.tokens) == 1 and not self.mid_sentence:
+            return False  # "Henceforward he …", "Kindness was …": a capital only because it opens a sentence
         if len(self.tokens) > 1 and given_gender(self.tokens[0]) is not None:
             return True  # "wrote to Mary Colton": a given name and a surname, a person after "to"
         if self.place * 2 > self.subject:
@@ -158,7 +162,8 @@ def parse_run(run: str) -> NameParse | None:
     if not toks:
         return None
     last = _norm(toks[-1])
-    if last in ORG_WORDS and len(toks) >= 1:
+    if last in ORG_WORDS and not (len(toks) == 1 and given_gender(toks[0]) is not None):
+        # (a lone given name that is also a word of bodies, "Bill", is a person)
         return NameParse(tuple(toks), "", (), "org")
     if len(toks) > 1 and (_norm(toks[0]) in _PLACE_FIRST or last in _PLACE_LAST):
         return NameParse(tuple(toks), "", (), "org")  # "North Ostland", "Coral Islands": a place speaks as a body
@@ -497,6 +502,8 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
         else:
             ent.subject += 1
         ent.positions.append(s)
+        if not ent.mid_sentence and not _OPENS_SENTENCE.search(text, max(0, s - 4), s) and s > 0 and text[s - 1] != "\n":
+            ent.mid_sentence = True
         ent.titles.update(titles)
         adjacent = text[max(lo, s - 20):s].split()[-1:]
         app = _APPOSED_NOUN.match(text, e)  # "Kerin Mallory, a 60-year-old local man,"
@@ -562,9 +569,10 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
             # a clear majority only: in a conversation between a man and a woman the pronouns
             # after either name split nearly evenly, and a coin toss is worse than not knowing
             he, she = e.votes.get("m", 0), e.votes.get("f", 0)
-            if he > she and he >= 2 * she and (he >= 2 or she == 0):
+            # (over many votes a lead of three to two is clear enough)
+            if he > she and (he >= 2 * she or he + she >= 30 and 2 * he >= 3 * she) and (he >= 2 or she == 0):
                 e.gender = "m"
-            elif she > he and she >= 2 * he and (she >= 2 or he == 0):
+            elif she > he and (she >= 2 * he or he + she >= 30 and 2 * she >= 3 * he) and (she >= 2 or he == 0):
                 e.gender = "f"
 
 

@@ -70,6 +70,9 @@ GUESS: How = "guess"
 
 
 _NO_PARSE = NameParse((), "", (), "person")
+# "the doctor", "the old gentleman", "the first speaker": a person called by what they are
+# ("the other", "the latter": whoever of the conversation that is, not a name of their own)
+_THE_SOMEONE = re.compile(r"[Tt]he(?! (?:other|latter|former|first|second|same|one|rest|last)\b)(?: [a-z][a-z-]+){1,3}")
 
 
 def _names_someone(run: str, reg: Registry) -> bool:
@@ -168,8 +171,8 @@ class Resolver:
                             and not _AFTER_SPEECH_VERB.search(self.text, max(0, men.start - 20), men.start)):
                         other = e  # (not "Quist said Voss does …": Voss is what was said about)
                     continue
-            if not e.personlike:
-                continue
+            if not e.personlike or e is self.narrator and gender:
+                continue  # (a novel told in the first person: the narrator is "I", never "he" or "she")
             if gender is None or e.gender == gender:
                 if from_mention and gender:
                     return self._sentence_subject(i + 1, pos, gender) or e
@@ -310,6 +313,9 @@ class Resolver:
                 if body is not None:
                     return body, "pronoun"
             return self.sp.of_group(np), "cue"
+        if not self.news and _THE_SOMEONE.fullmatch(np):
+            # a novel's "said the doctor", "inquired the messenger": someone the text calls so
+            return self.sp.of_group(np[0].lower() + np[1:]), "description"
         return None, "none"
 
     def _author_of(self, head: str, at: int) -> int | None:
@@ -445,8 +451,8 @@ class Resolver:
         mods = {w.lower() for w in np.split()[:-1]} - {"the", "a", "an", "his", "her", "their", "its"}
         best, best_score = None, 0.0
         for e in self.reg.entities:
-            if e.kind != "person" or not e.positions or e.positions[0] > at:
-                continue
+            if not e.personlike or not e.positions or e.positions[0] > at:
+                continue  # (not "in England": the words before a place are not its titles)
             if gender and e.gender not in (gender, None):
                 continue
             titles = e.titles | {_TITLE_ABBREVIATIONS[t] for t in e.titles if t in _TITLE_ABBREVIATIONS}

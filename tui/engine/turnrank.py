@@ -1,0 +1,102 @@
+"""Who speaks an untagged turn of a novel's conversation: a small learned ranker over the
+evidence the dialogue rules already gather.
+
+The hand-ordered rules of ``dialogue`` (who acts next to the quotation, who was spoken to by
+name, alternation) each pick one person.  Here every person any of them points to is a
+candidate, described by which evidence points to them (``features``), and the candidate with
+the highest weighted sum wins.  The weights are a conditional logit trained on fiction-dev by
+``benchmarks/train_turnrank.py`` and shipped in ``turnrank.json`` (a dozen numbers, read with
+plain Python).  Without the file the hand rules decide alone.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+_WEIGHTS_FILE = Path(__file__).with_name("turnrank.json")
+
+
+def _load() -> dict[str, float]:
+    try:
+        data = json.loads(_WEIGHTS_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    weights = data.get("weights") if isinstance(data, dict) else None
+    if not isinstance(weights, dict):
+        return {}
+    return {str(k): float(v) for k, v in weights.items() if isinstance(v, (int, float))}
+
+
+WEIGHTS: dict[str, float] = _load()
+
+
+def candidates(scene, known: list[int | None], k: int, pick: int | None, why: str) -> list[tuple[int, dict[str, float]]]:
+    """Each person the evidence around turn ``k`` points to, with the evidence as features.
+
+    ``pick`` is what the hand rules chose and ``why`` the rule that chose it."""
+    t = scene[k]
+    prev = scene[k - 1] if k else None
+    fwd: list[tuple[int, int]] = []  # (distance, speaker) of the turns after it whose speaker is said
+    for j in range(k + 1, min(len(scene), k + 6)):
+        if scene[j].kind != "free" and known[j] is not None:
+            fwd.append((j - k, known[j]))  # type: ignore[arg-type]
+            if len(fwd) == 2:
+                break
+    pool: list[int] = []
+    for c in ([pick] + known[max(0, k - 3):k][::-1] + (sorted(prev.to) if prev else [])
+              + t.near[:2] + t.named[:2] + t.beat + [s for _, s in fwd[:1]]):
+        if c is not None and c not in pool:
+            pool.append(c)
+    said_before: dict[int, int] = {}  # turns each person took among the last dozen
+    for s in known[max(0, k - 12):k]:
+        if s is not None:
+            said_before[s] = said_before.get(s, 0) + 1
+    out = []
+    for c in pool:
+        f: dict[str, float] = {}
+        if c == pick:
+            f["rule"] = 1.0
+            f["rule_" + why] = 1.0
+        for d in (1, 2, 3):
+            if k - d >= 0 and known[k - d] == c:
+                f[f"prev{d}"] = 1.0
+        if prev is not None and c in prev.to:
+            f["addressed_before"] = 1.0
+        if c in t.to:
+            f["addressed_here"] = 1.0
+        if t.near and t.near[0] == c:
+            f["near_first"] = 1.0
+            if t.narrated:
+                f["near_first_narrated"] = 1.0
+        elif c in t.near:
+            f["near"] = 1.0
+        if c in t.named:
+            f["named"] = 1.0
+        if c in t.beat:
+            f["beat"] = 1.0
+        if prev is not None and c in prev.tail:
+            f["tail_before"] = 1.0
+        if t.narrated and k and known[k - 1] == c:
+            f["same_after_narration"] = 1.0
+        for n, (d, s) in enumerate(fwd):
+            if s == c:
+                f[f"next{n + 1}_{'even' if d % 2 == 0 else 'odd'}"] = 1.0
+        if c in said_before:
+            f["spoke_in_scene"] = min(said_before[c], 4) / 4
+        out.append((c, f))
+    return out
+
+
+def score(f: dict[str, float], weights: dict[str, float]) -> float:
+    return sum(weights.get(name, 0.0) * v for name, v in f.items())
+
+
+def rank(cands: list[tuple[int, dict[str, float]]], weights: dict[str, float]) -> int | None:
+    """The candidate with the highest score (the first one, the rules' pick, on a tie)."""
+    best, best_score = None, float("-inf")
+    for c, f in cands:
+        s = score(f, weights)
+        if s > best_score:
+            best, best_score = c, s
+    return best
