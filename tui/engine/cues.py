@@ -468,7 +468,7 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
 
 
 _LEAD_PHRASE = re.compile(
-    r"(?:(?:(?i:in|at|on|during|after|before|when|while)|Speaking|Writing|Asked|Earlier|Later|Last|This|"
+    r"(?:(?:In|At|On|During|After|Before|When|While|(?:And|But|Yet),\s+(?:in|at|on|during|after|before|when|while)|Speaking|Writing|Asked|Earlier|Later|Last|This|"
     r"Since|Following|Meanwhile|However|Still|But|And|Yet|Instead|Also|Elsewhere|Touching|Responding|"
     r"Back|From|For|With|Without|Under|Over|Despite|Although|Though|As|Like|Unlike|Along with|Alongside|"
     # "Reached by phone,", "Hastily packing up,", "Hours later,", "Early in the race,"
