@@ -44,7 +44,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                     help="launch the installed `quotelens` and import the installed tui")
     ap.add_argument("--runs", type=int, default=5, help="first-paint launches per program (default 5)")
     ap.add_argument("--presses", type=int, default=50, help="presses per key (default 50)")
-    ap.add_argument("--keys", default="j,space,],G", help="keys to time (default j,space,],G)")
+    ap.add_argument("--keys", default="j,space,],G,n,f", help="keys to time (default: the six of issue 12, j,space,],G,n,f)")
     ap.add_argument("--json", metavar="FILE", help="also write every result, with raw samples, to FILE")
     args = ap.parse_args(argv)
     args.only = [s.strip() for s in args.only.split(",")] if args.only else list(BENCHMARKS)
