@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from .cues import SENTENCE_END, Cue, cue_after, cue_before
+from .cues import SENTENCE_END, Cue, according_in_sentence, cue_after, cue_before, sentence_subject
 from .dialogue import fill_turns, is_dialogue, kin_mentions
 from .evidence import UNDECIDED, Attribution, Declined, Step, Trace, confidence
 from .lexicon import NOT_NAMES, SUBJECT_PRONOUNS, TITLE_WORDS
@@ -300,6 +300,13 @@ def cue(ctx: Context, bi: int, k: int) -> Step:
         """The cues in the order they are tried; the sentence before is read only when the
         cue after the quotation (most of a novel's) names nobody."""
         nonlocal befores
+        if not ctx.dialogue and inherited is None:
+            # "“…,” Okafor said, according to the Gazette": the words come through the Gazette
+            source = according_in_sentence(ctx.masked, lo_before, q.mark_start, q.mark_end, right_hi)
+            if source is not None:
+                if source.side == "after" and after is not None and after.near:
+                    source = replace(source, near=True)  # "“B.”" after it goes on with the same source
+                yield source
         if lead_from is not None:
             lead = cue_before(text, lead_from.start, lead_from.end, max_words=4, subject=False)
             yield from itertools.islice((c for c in lead if c.side == "before"), 1)
@@ -309,6 +316,8 @@ def cue(ctx: Context, bi: int, k: int) -> Step:
             befores = list(cue_before(ctx.masked, lo_before, q.mark_start,
                                       max_words=40 if q.kind == "partial" else 25,
                                       headline=block.kind == "heading"))
+            if not ctx.dialogue:
+                befores = _outer_first(text, befores)
         yield from (c for c in befores if c.side == "before")
         if after and after.near and q.kind == "partial":
             yield after
@@ -320,6 +329,29 @@ def cue(ctx: Context, bi: int, k: int) -> Step:
     if isinstance(found, Declined) and inherited is not None:
         return inherited
     return found
+
+
+# verbs that report what someone said: "Lee said (that) …", "Lee told them …", "Lee wrote …"
+_REPORTING = frozenset("""said says say told tells added adds noted notes wrote writes argued argues
+insisted insists claimed claims explained explains recalled recalls acknowledged acknowledges
+stressed stresses warned warns""".split())
+
+
+def _outer_first(text: str, befores: list[Cue]) -> list[Cue]:
+    """"Rep. Lee said Voss called on members to be “…”": the nearest cue (Voss called) stands in
+    what an earlier cue of the sentence reports (Lee said), and news credits the words to the one
+    who reported them to the writer, so the outer cue comes first."""
+    if len(befores) < 2 or befores[0].side != "before":
+        return befores
+    inner = befores[0]
+    for outer in befores[1:]:
+        if outer.side != "before" or outer.np_start >= inner.np_start or outer.verb.lower() not in _REPORTING:
+            continue
+        gap = text[outer.np_start + len(outer.np):inner.np_start]
+        if re.match(rf"\s*(?:\w+ly\s+|also\s+|later\s+|then\s+)?{re.escape(outer.verb)}\b(?:\s+(?:on|last|this)?\s*\w+day)?"
+                    r"(?:\s+that)?\s*$", gap, re.IGNORECASE):
+            return [outer] + [c for c in befores if c is not outer]
+    return befores
 
 
 _METHOD_OF: dict[How, Method] = {"cue": "cue", "narrator": "narrator", "pronoun": "pronoun", "description": "description",
@@ -504,6 +536,25 @@ def alternation(ctx: Context) -> None:
             ctx.decide(i, new)
 
 
+def _named_subject(ctx: Context, lo: int, q: Quote) -> Attribution | None:
+    """"The watchdog group CREW asked for “…”", "Berg expressed a wish to “…”": the named
+    subject of the quotation's own sentence, when no speech verb said who spoke."""
+    start = max(lo, q.mark_start - _SENTENCE_REACH)
+    for m in SENTENCE_END.finditer(ctx.masked, start, min(len(ctx.text), q.mark_start + 2)):
+        if m.end() <= q.mark_start:
+            start = m.end()
+    subj = sentence_subject(ctx.masked, start, q.mark_start)
+    if subj is None or not subj[0][:1].isupper():
+        return None
+    sid, how = ctx.res.resolve(subj[0], subj[1])
+    ent = ctx.sp.entity_of.get(sid) if sid is not None else None
+    if how != "cue" or ent is None or ent.kind not in ("person", "org"):
+        return None
+    if len(ent.tokens) == 1 and not (ent.tokens[0].isupper() and len(ent.tokens[0]) <= 5) and len(ent.positions) < 2:
+        return None  # "Frustrations at the delay …", "Citing the report, …": one capitalised word, named nowhere else
+    return Attribution(sid, "guess", "nearest", None, subj[0], (subj[1], subj[1] + len(subj[0])))
+
+
 def nearest(ctx: Context) -> None:
     """News: a quotation no evidence above attributed goes, as a dimmed guess, to the person named
     as a subject nearest before it in its paragraph, else to the last person quoted before it."""
@@ -518,8 +569,8 @@ def nearest(ctx: Context) -> None:
                 continue
             lo = bisect.bisect_left(res.starts, block.start)
             hi = bisect.bisect_left(res.starts, q.mark_start)
-            got = None
-            for m in reversed(mentions[lo:hi]):
+            got = _named_subject(ctx, block.start, q)
+            for m in reversed(mentions[lo:hi] if got is None else ()):
                 if m.subj and m.entity.personlike:
                     got = Attribution(ctx.sp.of_entity(m.entity), "guess", "nearest", None, ctx.text[m.start:m.end],
                                       (m.start, m.end))

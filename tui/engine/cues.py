@@ -87,7 +87,7 @@ def _speech_verbs(text: str, lo: int, hi: int) -> list[_VerbHit]:
 _DASH_NAME = re.compile(r"\s*[―—–]\s*(?P<np>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})")
 # “…” is fixed by spring, Okafor said.  (a cue closing the sentence; "…, said Voss, an economist.")
 _TAIL_CUE = re.compile(
-    rf",\s+(?:(?P<v1>{_INV_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)(?:,\s+(?:an?|the)\s[^,;:.“”\"!?]{{1,80}}?)?|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
+    rf",\s+(?:(?P<v1>{_INV_VERBS})\s+(?P<np1>[^,;:.“”\"!?]{{1,60}}?)(?:,\s+[a-z][^;:“”\"!?]{{1,160}}?)?|(?P<np2>[^,;:.“”\"!?]{{1,60}}?)\s+{_ADV}(?P<v2>{_VERBS})(?:\s+[^,;:.“”\"!?]{{1,40}}?)?)\s*[.]")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the|a|an|his|her|their|its|[A-Z]))) (?P<np>(?:(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Sgt|Capt|Prof|Rev|Del|Atty|Supt|Sec|Amb|Hon|[A-Z])\.|[^,;:.“”\"!?(])+?)\s*(?=[,;:.“”\"!?(]|$)")
 
 
@@ -122,7 +122,8 @@ _NOUN_USE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt
                        r"[Yy]our|[Oo]ne|first|new|latest|recent)|[’']s)\s+(?P<mid>[a-z-]+\s+)?$")
 _COORD = re.compile(r"(?:\band|\bbut|,\s*and|\bthen)\s+(?:\w+ly\s+|also\s+|later\s+)?$")
 _NAME_ONLY = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}")
-_TITLED_APPOSITION = re.compile(r"(?:[a-z-]+\s+){0,3}(?P<name>(?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]+)\s+)*"
+# (the lowercase words are titles, "state Sen."; after "of", "at" the capitals are a body: "chair of the Ferry Board")
+_TITLED_APPOSITION = re.compile(r"(?:(?!(?:of|at|for|from|in|on|with|to|by|the|an?|and)\s)[a-z-]+\s+){0,3}(?P<name>(?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'-]+)\s+)*"
                                 r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3})")
 # "chairman of the board of Freedom Partners", "editor at large of The Forward": a role in apposition
 _ROLE_OF = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:of|at|for)\s")
@@ -133,6 +134,15 @@ _POSSESSED_WORDS = re.compile(
     r"comments?|remarks?|words|assertions?|promises?|pledges?|warnings?|descriptions?|tweets?|speech|letter|"
     r"message|accusations?|charges?|arguments?|predictions?|slogan|characterization|boast|insistence|"
     r"criticism|suggestion|ad|advertisement|vow|threats?)\s+that\b")
+# words someone owns, right before the quotation: "Lee’s pledge to be “…”", "Lee’s dictum was, “…”",
+# "Lee’s “…” remark" (the noun after the quotation, see _OWNED_NOUN_AFTER)
+_OWNED = (r"(?:pledge|promise|vow|dictum|motto|slogan|mantra|refrain|catchphrase|line|quip|boast|"
+          r"remarks?|comments?|words|message|post|tweet|statement|conclusion|claim|assertion|warning|"
+          r"description|characterization|assessment|call|insistence|demand)")
+_OWNED_WORDS = re.compile(
+    rf"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}})[’']s?\s+(?:(?:[\w-]+\s+){{0,2}}?(?P<noun>{_OWNED})"
+    rf"(?:\s+(?:to\s+[a-z]+|was|is|of|that|as|for))?\s*[,:]?\s*)?[“‘\"']*$")
+_OWNED_NOUN_AFTER = re.compile(rf"[“‘\"']+[^“”‘’\"\n]{{1,80}}?[,.]?[”’\"']+\s*{_OWNED}\b")
 _CLOSED_SENTENCE = re.compile(r"[.!?][”\"’']+$")
 _NEW_SENTENCE = re.compile(r"\s+[A-Z]")
 _DASH_INTRO = re.compile(r"(?P<np>[A-Z][\w.’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w.’'-]*)){1,3})\s*(?:--|—|–)\s*$")
@@ -144,14 +154,18 @@ _NAME_GERUND = re.compile(r"(?<![.!?]\s)(?<!^)\b(?P<name>[A-Z][\w.’'-]*(?:\s+(
 _PRONOUN_SUBJECTS = frozenset("he she they we i".split())
 _PROGRESSIVE = re.compile(r"\b(?:is|was|are|were|be|been|am|[’']s|[’']re|kept|keeps|keep|began|begins|started|"
                           r"starts|continued|continues|spent|spends|went on|goes on)\s+(?:\w+ly\s+)?$")
+_ASKED_BY = re.compile(r"\s+by\s+(?:[a-z-]+\s+){0,3}(?P<np>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|(?!(?:if|whether|that|about|and|or|to|for|of|in|on|at|when|why|how|what|who)\b)[a-z-]+(?=\s+[A-Z]))){0,5})")
+_SAID_THEN = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|noted|notes|explained|recalled)"
+                        r"(?:\s+[\w-]+){0,2},\s+$")
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
 _WHO = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:\s*\([^)]{1,30}\))?(?:,\s+(?:[a-z]|[Tt]he\s|An?\s)[^,;“”\"]{0,80})?,\s+who\s+(?:[^,;“”\"]{0,30}\s)?$")
 _POSSESSED_NAME = re.compile(r"(?:\s+[a-z-]+){1,3}(?:\s+[A-Z][\w’'.-]*)+(?=\s+[a-z])")
 _POSSESSED_NOUN = re.compile(r"\s+(?P<noun>[a-z-]+)(?=\s+[a-z])")
 _PEOPLE_NOUNS = GROUP_NOUNS | TITLE_WORDS | frozenset("""businessman businesswoman magnate mogul man woman
-president governor senator""".split())
+president governor senator member co-founder executive organizer delegate supporter donor operative
+consultant comedian star rabbi agent""".split())
 _ADJECTIVE_TITLES = frozenset("presidential former democratic republican state house senate acting vice".split())
-_TITLED_NAME = re.compile(r"(?P<t>(?:\s+[a-z-]+){1,3})(?:\s+[A-Z][\w’'.-]*)+(?=\s+[a-z])")
+_TITLED_NAME = re.compile(r"(?P<t>(?:\s+[a-z-]+){1,3})(?:\s+[A-Z][\w’'.-]*)+(?=(?:\s*\([^()]{1,20}\))?,?\s+[a-z])")
 _OF_GROUP = re.compile(r"\s+of\s+[a-z-]+s\b(?=\s+[a-z])")
 _ROLE_AFTER = re.compile(r"(?:\s+[a-z-]+)??\s+(?P<w>[a-z-]+)(?=\s+[a-z])")
 _APPOSED_AFTER_PP = re.compile(r"(?:\s+[a-z-]+){0,3}?(?:\s+(?:at|of|for|from|in|with|on)\s+[^,;“”\"]{1,60})?,\s+(?P<name>[A-Z][\w’'.-]*"
@@ -187,9 +201,21 @@ def _clean_np(np: str) -> str:
     return np
 
 
+# "from Sumter, South Carolina", "in Cambridge, Mass.": a town and its state after a preposition
+_PLACE_COMMA = re.compile(r"\b(?:from|of|in|near|outside)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}(,)(?=\s+[A-Z][\w’'.-]*"
+                          r"(?:\s+[A-Z][\w’'.-]*)?(?:[,.;]|\s+[a-z]|$))")
+
+
+def _PLACE_JOINED(m: re.Match[str]) -> str:
+    return m.group()[:-1] + " "  # the same length: offsets into the text stay right
+
+
 def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
     """The noun phrase just before a verb ending at ``end``: after the last clause break."""
     seg = text[lo:end]
+    if "," in seg:
+        # "a salesman from Sumter, Ohio, says": the comma inside a place is no clause break
+        seg = _PLACE_COMMA.sub(_PLACE_JOINED, seg)
     seg_strip = seg.rstrip()
     m = _ADV_END.search(seg_strip + " ")
     if m and 0 < m.start() < len(seg_strip) and seg_strip[:m.start()].rstrip()[-1:] in (",", ")"):
@@ -245,6 +271,12 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
     return _clean_np(np), lo + cut + (len(seg_strip[cut:]) - len(seg_strip[cut:].lstrip()))
 
 
+# what may follow the verb of a cue that is a sentence of its own: "Okafor said.", "she added on
+# Monday.", "Okafor said in a statement, adding …" (not "Okafor said that …", not a new quotation)
+_CUE_ALONE = re.compile(r"(?:\s+[A-Za-z]+|\s+(?:in|on|at|to|during|after|before|by|from|with|via|through)(?:\s+[\w’'-]+){1,4})?"
+                        r"\s*(?:[.!?](?:\s|$)|,\s+[a-z])")
+
+
 def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     """A cue right after a quotation: gap text[lo:hi]."""
     hi = min(hi, lo + 300)
@@ -265,7 +297,9 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     # '“The ferry is late again.” She added that …': a new sentence after a closed quotation may be
     # its cue, but one found before the quotation comes first
     near = not (_CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi))
-    if m and len(m.group("np").split()) <= 9:
+    if m and not near and not m.group("app") and len(m.group("np").split()) <= 4 and _CUE_ALONE.match(text, m.end("v"), hi):
+        near = True  # '“Who signed this?” Okafor asked.': a sentence of only a name and a verb is the cue
+    if m and len(m.group("np").split()) <= 12:
         np = m.group("np").rstrip()
         app = m.group("app")
         if app and app.startswith(",") and np.split()[-1][:1].islower():
@@ -291,6 +325,44 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     return None
 
 
+# a source named with "according to" whose last word is capitalised: an outlet, a body, a person
+_NAMED_SOURCE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.’'&-]*(?:\s+(?:[A-Z][\w.’'&-]*|of|for|and|&))*")
+
+
+_SOURCE_NAME = r"(?:[Tt]he\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4}"
+# "…, the Gazette reported", "…, reports Lumen Radio", "” Harbour Watch first reported" (not "reported
+# that", which says what it reported, nor "first reported by", which names who broke the news)
+_REPORTED = re.compile(rf"(?:[,”\"’]|\s--?|—)\s*(?:(?:reported|reports)\s+(?P<np>{_SOURCE_NAME})"
+                       rf"|(?P<np2>{_SOURCE_NAME})\s+(?:first\s+|also\s+)?(?:reported|reports))\b(?!\s+(?:that|by)\b)")
+
+
+def according_in_sentence(text: str, lo: int, mark_start: int, mark_end: int, hi: int) -> Cue | None:
+    """"“…,” Okafor said, according to the Harbour Gazette" / "According to Lumen Radio, Okafor
+    said “…”": news reports words it did not hear itself through the named source that did, and
+    that source is who the report quotes.  ``lo`` and ``hi`` bound the narrative around the
+    quotation (text[lo:mark_start] before it, text[mark_end:hi] after it)."""
+    # (the sentence end's look-ahead must see the opening mark: search a little past it)
+    start = lo
+    for stop in SENTENCE_END.finditer(text, lo, min(len(text), mark_start + 2)):
+        if stop.end() <= mark_start:
+            start = stop.end()
+    spans = [(start, mark_start)]
+    if not (_CLOSED_SENTENCE.search(text, max(0, mark_end - 3), mark_end) and _NEW_SENTENCE.match(text, mark_end, hi)):
+        spans.append((mark_end, _sentence_head(text, mark_end, min(hi, mark_end + 300))))
+    for a, b in spans:
+        m = _ACCORDING.search(text, a, b)
+        if m is not None:
+            np = _clean_np(m.group("np"))
+            if _NAMED_SOURCE.fullmatch(np) and np.split()[-1][:1].isupper():
+                return Cue(np, m.start("np"), "according to", "after" if a == mark_end else "before", False)
+        if a == mark_end:
+            r = _REPORTED.search(text, a - 1, b)  # "…,” Okafor said, the Gazette reported."
+            if r is not None:
+                g = "np" if r.group("np") else "np2"
+                return Cue(r.group(g), r.start(g), "reported", "after", False)
+    return None
+
+
 def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool = False, subject: bool = True):
     """Cues in the sentence before a quotation, nearest first: gap text[lo:hi] ends at the
     opening mark.  The caller takes the first whose phrase resolves to someone.  The subject of
@@ -308,6 +380,13 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
     if m:
         yield Cue(m.group("np"), m.start("np"), ":", "before", True)
     verbs = _speech_verbs(text, start, hi)
+    if "’" in tail or "'" in tail:
+        m = _OWNED_WORDS.search(text, max(start, hi - 120), hi)
+        # "Lee’s pledge to be “…”", "Lee’s “…” remark" (but "Voss denounced Lee’s remarks as “…”": Voss's)
+        if m is not None and not any(v.start() < m.start() for v in verbs):
+            owned = m.group("noun") is not None or _OWNED_NOUN_AFTER.match(text, hi)
+            if owned and m.group("name").split()[0] not in ("The", "A", "An", "This", "That"):
+                yield Cue(m.group("name"), m.start("name"), m.group("noun") or "’s", "before", True)
     # "The Gazette doubted Okafor’s boast that the ferry was “…”": the words are the possessor's
     poss = None
     if " that" in tail and ("’" in tail or "'" in tail):
@@ -332,6 +411,10 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
                 and text[v.end():hi].rstrip().endswith(",")):
             continue  # "as The Lantern dubbed them in a column on Friday, “…”" is still near
         word = v.group("v").lower()
+        by = _ASKED_BY.match(text, v.end()) if word in ("asked", "questioned", "pressed") else None
+        if by is not None:  # "Berg was asked by host Ida Marsh, “…”": the one who asked
+            yield Cue(by.group("np"), by.start("np"), v.group("v"), "before", near)
+            continue
         if v.start() == start and word.endswith("ing"):
             continue  # "Speaking at the pier, Smith said": the subject follows
         w = _WHO.search(text, max(start, v.start() - 160), v.start())
@@ -351,6 +434,8 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
                 or (word.endswith("ing") and _PARTICIPLE.search(text, max(start, v.start() - 12), v.start()))
                 or _INFINITIVE.search(text, max(start, v.start() - 12), v.start())):
             # "Dent went on the radio to accuse …", "Fox sang, asking her …": the sentence's subject
+            if word.endswith("ing") and _SAID_THEN.search(text, max(start, v.start() - 40), v.start()):
+                continue  # "…, Nefzi said, adding, “…”": the cue just before says who (its verb comes next)
             subj = sentence_subject(text, start, v.start())
             if subj:
                 yield Cue(subj[0], subj[1], v.group("v"), "before", near)
@@ -383,9 +468,13 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
 
 
 _LEAD_PHRASE = re.compile(
-    r"(?:(?:In|At|On|During|After|Before|When|While|Speaking|Writing|Asked|Earlier|Later|Last|This|"
+    r"(?:(?:In|At|On|During|After|Before|When|While|(?:And|But|Yet),\s+(?:in|at|on|during|after|before|when|while)|Speaking|Writing|Asked|Earlier|Later|Last|This|"
     r"Since|Following|Meanwhile|However|Still|But|And|Yet|Instead|Also|Elsewhere|Touching|Responding|"
-    r"Back|From|For|With|Without|Under|Over|Despite|Although|Though|As|Like|Unlike|Along with|Alongside)\b"
+    r"Back|From|For|With|Without|Under|Over|Despite|Although|Though|As|Like|Unlike|Along with|Alongside|"
+    # "Reached by phone,", "Hastily packing up,", "Hours later,", "Early in the race,"
+    r"[A-Z][a-z]+(?:ed|ly)(?=\s+(?:by|in|on|at|to|about|after|with|for|from|[a-z]+ing)\b)|"
+    r"(?:Hours|Days|Weeks|Months|Years|Minutes|Moments)(?=\s+(?:later|earlier|after|before)\b)|"
+    r"(?:Early|Late)(?=\s+(?:in|on|last|this|that)\b))\b"
     r"[^,]{0,120},\s*)+")
 _GROUP_HEADS = "|".join(sorted((re.escape(w) for w in GROUP_NOUNS if w.isalpha()), key=len, reverse=True))
 _SUBJECT = re.compile(

@@ -254,12 +254,17 @@ class Registry:
         self._new(p.tokens, p.honorific if len(p.tokens) == 1 else "", p.kind)
 
     def surname_parse(self, run: str) -> NameParse | None:
-        """A lone title word that is the surname of someone named in full ("Lisa Bishop …
-        Bishop said"), else None."""
+        """A lone title word, a word shaped like a participle or a common word, that is the surname
+        of someone named in full ("Lisa Bishop … Bishop said", "Ann Stirling … Stirling added", "Tom
+        Will … Will wrote"), else None."""
         bare = _POSSESSIVE.sub("", run.strip())
-        if " " in bare or bare.lower() not in HONORIFICS:
+        low = bare.lower()
+        common = low in NOT_NAMES and low not in HONORIFICS and not bare.endswith("ing")
+        if " " in bare or not (low in HONORIFICS or bare.endswith("ing") or common):
             return None
-        if not any(len(e.tokens) > 1 and e.kind == "person" for e in self._by_last.get(bare.lower(), [])):
+        # (a common word, "Will", "From", is a surname only after a given name: "Tom Will", not "Ohio Friday")
+        if not any(len(e.tokens) > 1 and e.kind == "person" and (not common or given_gender(e.tokens[0]) is not None)
+                   for e in self._by_last.get(low, [])):
             return None
         return NameParse((bare,), "", (), "person")
 

@@ -45,7 +45,7 @@ def _double_role(text: str, i: int, j: int, lo: int, hi: int) -> str:
     before = text[i - 1] if i > lo else ""
     after = text[j] if j < hi else ""
     if mark in ("“", "„", "‟", "«", "``"):
-        if before and not before.isspace() and before not in _OPEN_BEFORE and not _WORD_CHAR.match(after or " "):
+        if before and not before.isspace() and (before not in _OPEN_BEFORE or _is_space(after)) and not _WORD_CHAR.match(after or " "):
             return "either"  # were “Mostly true.“ : an opening mark typed where a closing one belongs
         return "open"
     if mark in ("”", "»"):
@@ -183,6 +183,18 @@ def _kind(text: str, block: Block, mark_start: int, start: int, end: int, mark_e
     return "partial"
 
 
+_LISTED = re.compile(r"\s*(?:,?\s*(?:and|or)(?:,\s+\w+,)?\s+|,\s*)?")
+
+
+def _listed_title(text: str, start: int, end: int) -> bool:
+    """A short quotation every word of which is capitalised (or a number, or a short joining word)."""
+    if end - start > 60 or not (text[start].isupper() or text[start].isdigit()):
+        return False  # (most quotations: decided without splitting their words)
+    words = text[start:end].rstrip(",.").split()
+    return (0 < len(words) <= 6 and text[end - 1:end] not in "!?" and (words[0][:1].isupper() or words[0][:1].isdigit())
+            and all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in words))
+
+
 def find_quotes(doc: Document) -> list[Quote]:
     text = doc.text
     quotes: list[Quote] = []
@@ -221,6 +233,17 @@ def find_quotes(doc: Document) -> list[Quote]:
                 other = b if kinds[k] == "title" else a
                 if text[other[1]:other[1] + 1].isupper() and len(text[other[1]:other[2]].split()) <= 8:
                     kinds[k] = kinds[k + 1] = "title"
+        k = 0
+        while k < len(found) - 2:  # (a list needs three: most paragraphs are skipped at once)
+            # “24,” “Prison Gate” and “Harbour Lights.”: three or more short capitalised quotations
+            # in a row, joined by commas and "and", are a list of names of works, not speech
+            j = k
+            while (j < len(found) and kinds[j] != "scare" and _listed_title(text, found[j][1], found[j][2])
+                   and (j == k or _LISTED.fullmatch(text, found[j - 1][3], found[j][0]))):
+                j += 1
+            if j - k >= 3:
+                kinds[k:j] = ["title"] * (j - k)
+            k = max(j, k + 1)
         for (ms, s, e, me, closed), kind in zip(found, kinds):
             quotes.append(Quote(s, e, ms, me, kind=kind, continues=not closed))
     return quotes
