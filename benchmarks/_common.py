@@ -135,6 +135,14 @@ def find_corpus(explicit: str | None) -> Path | None:
     return None
 
 
+def require_corpus(explicit: str | None) -> Path:
+    """The shared corpus (see :func:`find_corpus`), or exit with one line saying where it was looked for."""
+    corpus = find_corpus(explicit)
+    if corpus is None:
+        raise SystemExit("no shared corpus (../shared/corpus, --corpus or $QUOTELENS_CORPUS)")
+    return corpus
+
+
 def use_checkout(installed: bool) -> None:
     """Make ``import tui`` find the checkout (unless timing the installed package)."""
     if not installed and str(ROOT) not in sys.path:

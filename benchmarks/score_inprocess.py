@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import find_corpus, use_checkout
+from _common import require_corpus, use_checkout
 
 
 def _scorer(corpus: Path):
@@ -43,9 +43,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--errors", action="store_true", help="print each error")
     ap.add_argument("--methods", action="store_true", help="tag speaker errors with method and cue")
     args = ap.parse_args(argv)
-    corpus = find_corpus(args.corpus)
-    if corpus is None:
-        raise SystemExit("no shared corpus (../shared/corpus, --corpus or $QUOTELENS_CORPUS)")
+    corpus = require_corpus(args.corpus)
     use_checkout(False)
     from tui.commands.quotes import analysis_json
     from tui.engine import analyze, load_path

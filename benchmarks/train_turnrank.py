@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import find_corpus, use_checkout
+from _common import require_corpus, use_checkout
 
 
 def _scorer(corpus: Path):
@@ -141,9 +141,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--folds", type=int, default=0, help="score held-out groups of novels")
     ap.add_argument("--dry", action="store_true", help="do not write the weights")
     args = ap.parse_args(argv)
-    corpus = find_corpus(args.corpus)
-    if corpus is None:
-        raise SystemExit("no shared corpus (../shared/corpus, --corpus or $QUOTELENS_CORPUS)")
+    corpus = require_corpus(args.corpus)
     use_checkout(False)
     sq = _scorer(corpus)
     per_novel: dict[str, list] = {}

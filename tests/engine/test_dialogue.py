@@ -38,10 +38,10 @@ def test_a_place_before_a_given_name_is_not_part_of_it():
 
 
 def test_a_pet_name_is_the_one_person_with_that_given_name():
-    rows = run("Elizabeth Hart came down late to breakfast.",
-               '"I overslept," said Lizzy.',
+    rows = run("Margaret Hart came down late to breakfast.",
+               '"I overslept," said Peggy.',
                *PADDING)
-    assert rows[0][1] == "Elizabeth Hart"
+    assert rows[0][1] == "Margaret Hart"
 
 
 def test_untagged_turns_before_a_named_one_alternate_backwards():

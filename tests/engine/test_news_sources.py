@@ -84,7 +84,7 @@ def test_lead_phrases_chain_after_a_conjunction():
 def test_a_quotation_with_no_speech_verb_goes_to_the_named_subject_of_its_own_sentence():
     text = ("Ferry vote\n\nMayor Ana Costa signed the lease in May. The watchdog HAVEN later filed a request "
             "for “every record of the lease.”\n\n"
-            "Mayor Ana Costa left early. Frustrations at the delay grew over “months of silence.”\n")
+            "Mayor Ana Costa left early. Worries about the delay grew over “months of silence.”\n")
     assert found(text) == [("every record of the lease.", "HAVEN"), ("months of silence.", "Ana Costa")]
 
 

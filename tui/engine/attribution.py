@@ -551,7 +551,7 @@ def _named_subject(ctx: Context, lo: int, q: Quote) -> Attribution | None:
     if how != "cue" or ent is None or ent.kind not in ("person", "org"):
         return None
     if len(ent.tokens) == 1 and not (ent.tokens[0].isupper() and len(ent.tokens[0]) <= 5) and len(ent.positions) < 2:
-        return None  # "Frustrations at the delay …", "Citing the report, …": one capitalised word, named nowhere else
+        return None  # "Worries about the delay …", "Citing the report, …": one capitalised word, named nowhere else
     return Attribution(sid, "guess", "nearest", None, subj[0], (subj[1], subj[1] + len(subj[0])))
 
 

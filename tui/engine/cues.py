@@ -201,7 +201,7 @@ def _clean_np(np: str) -> str:
     return np
 
 
-# "from Sumter, South Carolina", "in Cambridge, Mass.": a town and its state after a preposition
+# "from Dunmore, South Carolina", "in Hartwell, Mass.": a town and its state after a preposition
 _PLACE_COMMA = re.compile(r"\b(?:from|of|in|near|outside)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}(,)(?=\s+[A-Z][\w’'.-]*"
                           r"(?:\s+[A-Z][\w’'.-]*)?(?:[,.;]|\s+[a-z]|$))")
 
@@ -214,7 +214,7 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
     """The noun phrase just before a verb ending at ``end``: after the last clause break."""
     seg = text[lo:end]
     if "," in seg:
-        # "a salesman from Sumter, Ohio, says": the comma inside a place is no clause break
+        # "a salesman from Dunmore, Ohio, says": the comma inside a place is no clause break
         seg = _PLACE_COMMA.sub(_PLACE_JOINED, seg)
     seg_strip = seg.rstrip()
     m = _ADV_END.search(seg_strip + " ")
@@ -435,7 +435,7 @@ def cue_before(text: str, lo: int, hi: int, max_words: int = 40, headline: bool 
                 or _INFINITIVE.search(text, max(start, v.start() - 12), v.start())):
             # "Dent went on the radio to accuse …", "Fox sang, asking her …": the sentence's subject
             if word.endswith("ing") and _SAID_THEN.search(text, max(start, v.start() - 40), v.start()):
-                continue  # "…, Nefzi said, adding, “…”": the cue just before says who (its verb comes next)
+                continue  # "…, Marsh said, adding, “…”": the cue just before says who (its verb comes next)
             subj = sentence_subject(text, start, v.start())
             if subj:
                 yield Cue(subj[0], subj[1], v.group("v"), "before", near)

@@ -65,7 +65,7 @@ def _addressees(text: str, q: Quote, reg: Registry) -> list:
         else:
             cands = reg.with_surname(key) + reg.with_given_name(key)
             if not cands and key in DIMINUTIVES:
-                # "My dearest Lizzy": the one Elizabeth of the text
+                # "My dearest Peggy": the one Margaret of the text
                 full = {id(c): c for f in DIMINUTIVES[key]
                         for c in reg.with_given_name(f) + [c for c in reg.with_surname(f) if len(c.tokens) == 1]}
                 cands = list(full.values()) if len(full) == 1 else []

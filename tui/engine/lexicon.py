@@ -79,7 +79,7 @@ HONORIFICS = {
     "chief": None, "commissioner": None, "councilman": "m", "councilwoman": "f", "congressman": "m",
     "congresswoman": "f", "assemblyman": "m", "assemblywoman": "f", "state": None, "gov": None,
     "sen": None, "rep": None, "deputy": None, "leader": None, "director": None,
-    # the French, Italian and German forms English novels keep ("Madame Roux", "Herr Vogel")
+    # the French, Italian and German forms English novels keep ("Madame Roux", "Herr Brandt")
     "monsieur": "m", "mademoiselle": "f", "mlle.": "f", "mme.": "f", "signor": "m", "signora": "f",
     "signorina": "f", "herr": "m", "frau": "f", "fraulein": "f", "fräulein": "f",
 }

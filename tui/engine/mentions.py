@@ -100,7 +100,7 @@ class Entity:
         if self.honorific or self.spoke or self.titles & _PERSON_TITLES:
             return True  # "President Marek", "Sen. Finch": a title only people hold
         if len(self.tokens) == 1 and not self.mid_sentence:
-            return False  # "Henceforward he …", "Kindness was …": a capital only because it opens a sentence
+            return False  # "Thereafter he …", "Kindness was …": a capital only because it opens a sentence
         if len(self.tokens) > 1 and given_gender(self.tokens[0]) is not None:
             return True  # "wrote to Mary Colton": a given name and a surname, a person after "to"
         if self.place * 2 > self.subject:
