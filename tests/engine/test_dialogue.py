@@ -346,3 +346,15 @@ def test_a_pet_name_said_to_someone_is_who_answers():
                '"Gladly, if you play."',
                *PADDING)
     assert rows[3][0] == "Gladly, if you play." and rows[3][1] == "Edward Hale"
+
+
+def test_she_said_keeps_the_woman_acting_in_her_paragraph_not_one_named_turns_before():
+    # "she said" after "Nell Brook set down her basket." is Nell: a woman who spoke three turns
+    # back is no better a guess than the one the sentence before the quotation names
+    rows = run('"Good morning," said Ada Finch.',
+               '"Morning," said Tom Reed.',
+               '"Rain again," said Jack Cole.',
+               'Nell Brook set down her basket. "It will clear by noon," she said.',
+               FILLER,
+               *PADDING)
+    assert rows[3] == ("It will clear by noon,", "Nell Brook", "pronoun")

@@ -253,8 +253,9 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
             cands.append(known[k - 2])
         if k:
             cands += list(scene[k - 1].to)
-        if k:
-            # a conversation opening with "said she" points back into the narration, not ahead
+        if k == 1 and not scene[0].to:
+            # a conversation opening with "said she" points back into the narration, not ahead;
+            # later in it, "she said" is the woman of the last turns, not one named turns away
             order = sorted((abs(j - k), j) for j in range(n) if scene[j].kind == "fixed")
             cands += [scene[j].sid for _, j in order]
         pick = next((c for c in cands if fits(c)), None)
