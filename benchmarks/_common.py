@@ -143,6 +143,19 @@ def require_corpus(explicit: str | None) -> Path:
     return corpus
 
 
+def load_scorer(path: Path):
+    """``../shared/tools/score_quotes.py`` as a module (its own matching and scoring functions),
+    or exit with one line saying where it was looked for."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score_quotes", path) if path.exists() else None
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"no scorer at {path}")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
 def use_checkout(installed: bool) -> None:
     """Make ``import tui`` find the checkout (unless timing the installed package)."""
     if not installed and str(ROOT) not in sys.path:

@@ -14,7 +14,6 @@ Worker processes import the engine once each; ``-j`` is how many (2 by default, 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import time
@@ -23,6 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from _common import load_scorer  # noqa: E402  (benchmarks/ is on the path when run as a script)
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -107,12 +108,7 @@ def _scorer(path: Path | None):
     path = path or ROOT.parent / "shared" / "tools" / "score_quotes.py"
     if not path.exists():
         path = ROOT.parents[1] / "shared" / "tools" / "score_quotes.py"
-    spec = importlib.util.spec_from_file_location("score_quotes", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot load the scorer at {path}")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_scorer(path)
 
 
 def score(dirs: list[Path], jobs: int, show_errors: bool, scorer: Path | None) -> None:

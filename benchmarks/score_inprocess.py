@@ -14,7 +14,6 @@ Not a test: it needs ../shared.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import time
@@ -22,17 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import require_corpus, use_checkout
-
-
-def _scorer(corpus: Path):
-    path = corpus.parent / "tools" / "score_quotes.py"
-    spec = importlib.util.spec_from_file_location("score_quotes", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"no scorer at {path}")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from _common import load_scorer, require_corpus, use_checkout
 
 
 def main(argv: list[str]) -> int:
@@ -48,7 +37,7 @@ def main(argv: list[str]) -> int:
     from tui.commands.quotes import analysis_json
     from tui.engine import analyze, load_path
 
-    sq = _scorer(corpus)
+    sq = load_scorer(corpus.parent / "tools" / "score_quotes.py")
     totals = {"gold": 0, "tp": 0, "fp": 0, "exact": 0, "spk_total": 0, "spk_right": 0, "attributed": 0}
     seconds = 0.0
     for name in args.sets:

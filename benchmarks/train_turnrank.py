@@ -15,7 +15,6 @@ the others: the number to trust for novels nobody trained on.  Not a test: needs
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import math
 import sys
@@ -23,16 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import require_corpus, use_checkout
-
-
-def _scorer(corpus: Path):
-    spec = importlib.util.spec_from_file_location("score_quotes", corpus.parent / "tools" / "score_quotes.py")
-    if spec is None or spec.loader is None:
-        raise SystemExit("no score_quotes.py beside the corpus")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from _common import load_scorer, require_corpus, use_checkout
 
 
 def _gold_by_start(sq, gold: dict, found: list[dict]) -> dict[int, list[str]]:
@@ -143,7 +133,7 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
     corpus = require_corpus(args.corpus)
     use_checkout(False)
-    sq = _scorer(corpus)
+    sq = load_scorer(corpus.parent / "tools" / "score_quotes.py")
     per_novel: dict[str, list] = {}
     for name in args.sets:
         per_novel.update(collect(Path(name) if Path(name).is_dir() else corpus / name, sq))
