@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 import pytest
+from library_articles import BRIDGE, SCHOOL
 
 from tui.app.app import QuotelensApp
 from tui.app.components.export_menu import ExportMenu
@@ -23,12 +24,6 @@ from tui.engine import load_path
 from tui.store.visits import entries, read_data
 
 SIZE = (140, 40)
-BRIDGE = ("# Council backs the new bridge\n\n"
-          "“We have waited ten years for this bridge,” Mayor Ada Brook said.\n\n"
-          "“It is too expensive,” said Councillor Ben Hale.\n")
-SCHOOL = ("# Schools close for the storm\n\n"
-          "“Stay home if you can,” Principal Cara Diaz said.\n\n"
-          "“The bridge is closed too,” Mayor Ada Brook said.\n")
 
 
 async def settle(pilot) -> None:

@@ -9,18 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from library_articles import BRIDGE, SCHOOL
 
 from tui.engine import analyze, load_path
 from tui.store import Library
 from tui.store.visits import record_visit
 
 ROOT = Path(__file__).resolve().parents[2]
-BRIDGE = ("# Council backs the new bridge\n\n"
-          "“We have waited ten years for this bridge,” Mayor Ada Brook said.\n\n"
-          "“It is too expensive,” said Councillor Ben Hale.\n")
-SCHOOL = ("# Schools close for the storm\n\n"
-          "“Stay home if you can,” Principal Cara Diaz said.\n\n"
-          "“The bridge is closed too,” Mayor Ada Brook said.\n")
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
