@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_failures import one_line_failure
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tui" / "data" / "sample.md"
@@ -26,14 +27,6 @@ def ok(*args: str) -> str:
     out = run(*args)
     assert out.returncode == 0, out.stderr
     return out.stdout
-
-
-def one_line_error(out: subprocess.CompletedProcess, *needles: str) -> None:
-    assert out.returncode == 2, (out.stdout, out.stderr)
-    assert out.stderr.count("\n") == 1 and out.stderr.startswith("quotelens: "), out.stderr
-    assert "Traceback" not in out.stderr
-    for n in needles:
-        assert n in out.stderr, out.stderr
 
 
 @pytest.fixture
@@ -187,34 +180,34 @@ def test_bad_json_ld_is_one_line_and_nothing_written(tmp_path, content, needle):
     f = tmp_path / "bad.jsonld"
     f.write_text(content, encoding="utf-8")
     db = tmp_path / "db.json"
-    one_line_error(run("import", str(f), "--db", str(db)), needle)
+    one_line_failure(run("import", str(f), "--db", str(db)), needle)
     assert not db.exists()
 
 
 def test_import_refuses_a_missing_file_a_binary_file_and_a_corrupt_database(annotated, tmp_path):
     article, db = annotated
-    one_line_error(run("import", str(tmp_path / "nope.jsonld"), "--db", str(db)), "no such file")
+    one_line_failure(run("import", str(tmp_path / "nope.jsonld"), "--db", str(db)), "no such file")
     binary = tmp_path / "bin.jsonld"
     binary.write_bytes(b"\xff\xfe\x00garbage")
-    one_line_error(run("import", str(binary), "--db", str(db)), "not UTF-8")
+    one_line_failure(run("import", str(binary), "--db", str(db)), "not UTF-8")
     good = tmp_path / "good.jsonld"
     ok("export", str(article), "--format", "w3c", "-o", str(good), "--db", str(db))
     corrupt = tmp_path / "corrupt.json"
     corrupt.write_text("{definitely not", encoding="utf-8")
-    one_line_error(run("import", str(good), "--db", str(corrupt)), "not a quotelens database")
+    one_line_failure(run("import", str(good), "--db", str(corrupt)), "not a quotelens database")
     assert corrupt.read_text(encoding="utf-8") == "{definitely not"
 
 
 def test_export_failures_are_one_line_and_write_nothing(annotated, tmp_path):
     article, db = annotated
     out = tmp_path / "out.md"
-    one_line_error(run("export", str(tmp_path / "missing.md"), "--format", "md", "-o", str(out), "--db", str(db)),
+    one_line_failure(run("export", str(tmp_path / "missing.md"), "--format", "md", "-o", str(out), "--db", str(db)),
                    "no such file")
     corrupt = tmp_path / "corrupt.json"
     corrupt.write_text("[1, 2", encoding="utf-8")
-    one_line_error(run("export", str(article), "--format", "csv", "-o", str(out), "--db", str(corrupt)),
+    one_line_failure(run("export", str(article), "--format", "csv", "-o", str(out), "--db", str(corrupt)),
                    "not a quotelens database")
-    one_line_error(run("export", str(article), "--format", "md", "-o", str(tmp_path / "no" / "dir" / "x.md"),
+    one_line_failure(run("export", str(article), "--format", "md", "-o", str(tmp_path / "no" / "dir" / "x.md"),
                        "--db", str(db)), "cannot write")
     assert not out.exists()
     assert corrupt.read_text(encoding="utf-8") == "[1, 2"

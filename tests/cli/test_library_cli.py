@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_failures import one_line_failure
 from library_articles import BRIDGE, SCHOOL
 
 from tui.engine import analyze, load_path
@@ -28,13 +29,6 @@ def ok(*args: str) -> str:
     out = run(*args)
     assert out.returncode == 0, out.stderr
     return out.stdout
-
-
-def one_line_error(out: subprocess.CompletedProcess, *needles: str) -> None:
-    assert out.returncode == 2, (out.stdout, out.stderr)
-    assert out.stderr.count("\n") == 1 and out.stderr.startswith("quotelens: ") and "Traceback" not in out.stderr
-    for n in needles:
-        assert n in out.stderr, out.stderr
 
 
 def read(db: Path, *files: Path) -> None:
@@ -86,8 +80,8 @@ def test_forget_and_undo_from_the_command_line(two):
     assert "brought back" in ok("library", "--undo", "--db", str(db))
     [ann] = json.loads(ok("annotations", str(bridge), "--json", "--db", str(db)))["annotations"]
     assert ann["note"] == "cost"
-    one_line_error(run("library", "--undo", "--db", str(db)), "nothing to undo")
-    one_line_error(run("library", "--forget", "no such document", "--db", str(db)), "no document")
+    one_line_failure(run("library", "--undo", "--db", str(db)), "nothing to undo")
+    one_line_failure(run("library", "--forget", "no such document", "--db", str(db)), "no document")
 
 
 def test_library_on_a_missing_database_is_empty_and_creates_nothing(tmp_path):
@@ -100,9 +94,9 @@ def test_library_of_a_corrupt_database_is_one_line_and_the_file_kept(tmp_path):
     db = tmp_path / "db.json"
     db.write_text('{"_quotelens": {"1": {"schema": 2}}, "visits": {"1": {"doc_id": 5}}}', encoding="utf-8")
     before = db.read_bytes()
-    one_line_error(run("library", "--db", str(db)), "damaged")
-    one_line_error(run("library", "--forget", "x", "--db", str(db)), "damaged")
-    one_line_error(run("speakers", "--db", str(db)), "damaged")
+    one_line_failure(run("library", "--db", str(db)), "damaged")
+    one_line_failure(run("library", "--forget", "x", "--db", str(db)), "damaged")
+    one_line_failure(run("speakers", "--db", str(db)), "damaged")
     assert db.read_bytes() == before
 
 
@@ -128,7 +122,7 @@ def test_speakers_across_the_library(two):
     data = json.loads(ok("speakers", "Ada Brook", "--json", "--db", str(db)))
     [brook] = data["speakers"]
     assert {q["title"] for q in brook["quotes"]} == {"Council backs the new bridge", "Schools close for the storm"}
-    one_line_error(run("speakers", "Nobody Here", "--db", str(db)), "nobody called")
+    one_line_failure(run("speakers", "Nobody Here", "--db", str(db)), "nobody called")
 
 
 def test_changes_since_the_last_visit(two):
@@ -153,4 +147,4 @@ def test_changes_of_a_document_never_read(tmp_path):
 
 
 def test_changes_of_a_missing_file_is_one_line(tmp_path):
-    one_line_error(run("changes", str(tmp_path / "gone.md"), "--db", str(tmp_path / "db.json")), "no such file")
+    one_line_failure(run("changes", str(tmp_path / "gone.md"), "--db", str(tmp_path / "db.json")), "no such file")

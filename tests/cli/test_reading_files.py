@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_failures import one_line_failure
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,13 +19,6 @@ ROOT = Path(__file__).resolve().parents[2]
 def cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, cwd=ROOT,
                           timeout=timeout)
-
-
-def one_line_failure(out: subprocess.CompletedProcess, *words: str) -> None:
-    assert out.returncode == 2, (out.stdout, out.stderr)
-    assert out.stderr.count("\n") == 1 and out.stderr.startswith("quotelens: "), out.stderr
-    for word in words:
-        assert word in out.stderr, out.stderr
 
 
 PARAGRAPHS = [f"\u201cWe counted {i} boats in the harbour today, and the number of them is still rising,\u201d "

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_failures import one_line_failure
 
 from tui.engine import load_path
 from tui.store.session import ReadingSession
@@ -33,15 +34,6 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 def ok(out: subprocess.CompletedProcess) -> str:
     assert out.returncode == 0, out.stderr
     return out.stdout
-
-
-def one_line_failure(out: subprocess.CompletedProcess, *words: str) -> str:
-    assert out.returncode == 2, (out.stdout, out.stderr)
-    assert out.stderr.count("\n") == 1 and out.stderr.startswith("quotelens: "), out.stderr
-    assert "Traceback" not in out.stderr
-    for word in words:
-        assert word in out.stderr, out.stderr
-    return out.stderr
 
 
 def listed(f: Path, db: Path) -> list[dict]:
