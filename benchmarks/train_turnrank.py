@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import pickle
 import sys
 from pathlib import Path
 
@@ -74,10 +75,19 @@ def collect(folder: Path, sq) -> dict[str, list[list[tuple[dict[str, float], boo
         keys = _gold_by_start(sq, gold, analysis_json(doc, analysis)["quotes"])
         names = {s.id: s.name for s in analysis.speakers}
         examples = []
-        for start, cands in recorded:
+        for start, cands, (narrated, start1, start2) in recorded:
             if start not in keys or not cands:
                 continue
-            row = [(f, sq.speaker_right(names.get(c), keys[start])) for c, f in cands]
+            row = []
+            for c, f in cands:
+                # who really spoke the two turns before: ``--teacher`` trains on that history
+                f = dict(f)
+                for name, s in (("gold_prev1", start1), ("gold_prev2", start2)):
+                    if s in keys and sq.speaker_right(names.get(c), keys[s]):
+                        f[name] = 1.0
+                if narrated and "gold_prev1" in f:
+                    f["gold_same_after_narration"] = 1.0
+                row.append((f, sq.speaker_right(names.get(c), keys[start])))
             if any(right for _, right in row):
                 examples.append(row)
             else:
@@ -85,6 +95,43 @@ def collect(folder: Path, sq) -> dict[str, list[list[tuple[dict[str, float], boo
         out[gold_path.name.split(".")[0]] = examples
         print(f"{gold_path.name.split('.')[0]:32} {len(examples)} turns", file=sys.stderr, flush=True)
     return out
+
+
+_PATH = ("prev1", "prev2", "same_after_narration")
+
+
+def _history(f: dict[str, float], teacher: bool, drop: set[str]) -> dict[str, float]:
+    """The features of a candidate as trained: with ``teacher``, the features about the turns
+    before describe who really spoke them (as ``turnrank.decode`` scores them along a path),
+    else who the hand rules said spoke them."""
+    out = {k: v for k, v in f.items() if k not in drop and not k.startswith("gold_")}
+    if teacher:
+        for k in _PATH:
+            out.pop(k, None)
+            if "gold_" + k in f and k not in drop:
+                out[k] = f["gold_" + k]
+    return out
+
+
+def engine_score(folder: Path, sq, novels: list[str], weights: dict[str, float]) -> tuple[int, int, dict[str, int]]:
+    """Speaker accuracy of the whole engine on ``novels`` with the ranker's ``weights``:
+    (right, scored, right per novel)."""
+    from tui.commands.quotes import analysis_json
+    from tui.engine import analyze, load_path, turnrank
+
+    saved, turnrank.WEIGHTS = turnrank.WEIGHTS, weights
+    right = total = 0
+    per: dict[str, int] = {}
+    try:
+        for name in novels:
+            gold = json.loads((folder / f"{name}.gold.json").read_text(encoding="utf-8"))
+            doc = load_path(str(folder / gold["file"]))
+            stats, _ = sq.score_document(gold, analysis_json(doc, analyze(doc))["quotes"])
+            right, total = right + stats["spk_right"], total + stats["spk_total"]
+            per[name] = stats["spk_right"]
+    finally:
+        turnrank.WEIGHTS = saved
+    return right, total, per
 
 
 def train(examples, epochs: int = 200, rate: float = 1.0, l2: float = 1e-3) -> dict[str, float]:
@@ -130,28 +177,54 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--corpus", help="the shared corpus folder (default ../shared/corpus)")
     ap.add_argument("--folds", type=int, default=0, help="score held-out groups of novels")
     ap.add_argument("--dry", action="store_true", help="do not write the weights")
+    ap.add_argument("--cache", help="a pickle of the collected turns: read it if it exists, else write it")
+    ap.add_argument("--engine", action="store_true",
+                    help="with --folds: also run the engine on each held-out group with its weights, and score it")
+    ap.add_argument("--teacher", action="store_true",
+                    help="train the features about the turns before on who really spoke them")
+    ap.add_argument("--epochs", type=int, default=200, help="gradient steps")
+    ap.add_argument("--drop", default="", help="features to leave out, comma-separated (to try a smaller model)")
     args = ap.parse_args(argv)
     corpus = require_corpus(args.corpus)
     use_checkout(False)
     sq = load_scorer(corpus.parent / "tools" / "score_quotes.py")
     per_novel: dict[str, list] = {}
-    for name in args.sets:
-        per_novel.update(collect(Path(name) if Path(name).is_dir() else corpus / name, sq))
+    if args.cache and Path(args.cache).exists():
+        per_novel = pickle.loads(Path(args.cache).read_bytes())
+    else:
+        for name in args.sets:
+            per_novel.update(collect(Path(name) if Path(name).is_dir() else corpus / name, sq))
+        if args.cache:
+            Path(args.cache).write_bytes(pickle.dumps(per_novel))
+    drop = {d for d in args.drop.split(",") if d}
+    per_novel = {n: [[(_history(f, args.teacher, drop), r) for f, r in ex] for ex in exs]
+                 for n, exs in per_novel.items()}
     novels = sorted(per_novel)
     if args.folds > 1:
         tot_rule = tot_model = tot = 0
+        e_tot = (0, 0)
         for i in range(args.folds):
             test = [n for j, n in enumerate(novels) if j % args.folds == i]
-            w = train([ex for n in novels if n not in test for ex in per_novel[n]])
+            w = train([ex for n in novels if n not in test for ex in per_novel[n]], args.epochs)
             held = [ex for n in test for ex in per_novel[n]]
             r_rule, n = accuracy(held, None)
             r_model, _ = accuracy(held, w)
             tot_rule, tot_model, tot = tot_rule + r_rule, tot_model + r_model, tot + n
             print(f"fold {i + 1}: {', '.join(test)}")
             print(f"  held-out turns {n}: rules {r_rule / n:.3f}, ranker {r_model / n:.3f}")
+            if args.engine:
+                folder = Path(args.sets[0]) if Path(args.sets[0]).is_dir() else corpus / args.sets[0]
+                e_right, e_total, e_per = engine_score(folder, sq, test, w)
+                e_tot = (e_tot[0] + e_right, e_tot[1] + e_total)
+                print(f"  engine speaker on the held-out novels: {e_right}/{e_total} = {e_right / e_total:.4f}")
+                print("    " + ", ".join(f"{k} {v}" for k, v in e_per.items()))
         print(f"all folds: rules {tot_rule / tot:.3f}, ranker {tot_model / tot:.3f} ({tot} turns)")
+        if args.engine:
+            print(f"all folds, engine speaker with held-out weights: {e_tot[0]}/{e_tot[1]} = {e_tot[0] / e_tot[1]:.4f}")
     everything = [ex for n in novels for ex in per_novel[n]]
-    w = train(everything)
+    reachable = sum(1 for ex in everything if any(r for _, r in ex))
+    print(f"turns with the gold speaker among the candidates: {reachable}/{len(everything)}")
+    w = train(everything, args.epochs)
     r_rule, n = accuracy(everything, None)
     r_model, _ = accuracy(everything, w)
     print(f"trained on all {n} turns: rules {r_rule / n:.3f}, ranker {r_model / n:.3f}")

@@ -107,6 +107,7 @@ def test_dialogue_alternates_between_two_people():
                 '"Then you will stay for dinner?"',
                 '"If you will have me."',
                 '"Of course we will."',
+                '"Thank you."',  # six turns: the next round opens with Margaret again
             ] * 12))
     doc, a, rows = run(text)
     assert rows[2][1] == "Margaret" and rows[2][2] == "alternation"

@@ -94,7 +94,26 @@ def _no_answer(text: str, lo: int, hi: int) -> bool:
             and _NO_ANSWER.search(text, lo, hi) is not None)
 
 
+# "He turned his head.", "She put out the cigarette.": a he or she opening a sentence of narration
+_PRON_SUBJECT = re.compile(r"\b(He|She)\b(?!\s+(?:said|says|asked|answered|replied|cried)\b)")  # word first: fast
+_OPENS = re.compile(r"(?:^|\n|[.!?;”\"’]\s\s?)\Z")
+_PRON_REACH = 250  # characters of narration before a turn looked at for that he or she
+
+
+def _pron_subject(text: str, lo: int, hi: int, last: bool) -> str | None:
+    """The gender of the last (or first) "He"/"She" opening a sentence in text[lo:hi]."""
+    got = None
+    for m in _PRON_SUBJECT.finditer(text, lo, hi):
+        if m.start() > 0 and not _OPENS.search(text[max(0, m.start() - 3):m.start()]):
+            continue  # inside a sentence ("… and He who ...")
+        got = "m" if m.group(1) == "He" else "f"
+        if not last:
+            break
+    return got
+
+
 _SENTENCE_END = re.compile(r"[.!?;](?<!\bMr[.!?;])(?<!\bMrs[.!?;])(?<!\bDr[.!?;])(?<!\bSt[.!?;])\s+")  # mark first: fast
+_SAID_PRON = re.compile(r"[\s,]{0,3}(he|she) (?:said|asked|replied|answered|cried|added)\b")
 _THOUGHT = frozenset({"thought", "thinks", "think"})  # cue verbs of a thought, not a spoken turn
 
 
@@ -115,6 +134,10 @@ class _Turn:
     beat: list[int] = field(default_factory=list)  # who acts in the sentence after its one quotation
     silence: bool = False  # the narration just before says the other made no answer
     narrated: bool = False  # a paragraph of narration comes between it and the turn before
+    recent: list[int] = field(default_factory=list)  # people last named as subjects before it, latest first
+    recent_here: int = 0  # how many of ``recent`` were named since its conversation began
+    lead_pron: str | None = None  # "She put out the cigarette. “…”": the gender of that he or she
+    beat_pron: str | None = None  # "“…” He shut his eyes.": the same, in the sentence after its one quotation
 
 
 def _subjects(mentions, starts, lo: int, hi: int, sp, subj: bool = True) -> list[int]:
@@ -137,12 +160,17 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
     scenes: list[list[_Turn]] = [[]]
     narr: list[int] = []  # blocks of narration since the last turn
     narr_len = 0
+    # who the narration named as a subject lately, latest first (one pass over the mentions)
+    mru: list[tuple[int, int]] = []
+    mi = 0
+    scene_start = 0
     for bi, block in enumerate(doc.blocks):
         idx = [i for i in by_block.get(bi, []) if quotes[i].kind != "title"]
         if not idx:
             if block.kind == "heading":
                 scenes.append([])
                 narr, narr_len = [], 0
+                mru, mi = [], bisect.bisect_left(starts, block.end)
                 continue
             narr.append(bi)
             narr_len += block.end - block.start
@@ -166,6 +194,9 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
             t = _Turn(bi, idx, result[pi].speaker, "pron", pron[pi])
         else:
             t = _Turn(bi, idx, None, "free")
+            said = _SAID_PRON.match(text, quotes[first].mark_end)
+            if said is not None:
+                t.gender = "m" if said.group(1) == "he" else "f"  # "she said", and nobody it could mean
         for i in idx:
             t.to |= {sp.of_entity(e) for e in _addressees(text, quotes[i], reg)}
         if quotes[first].mark_start > block.start:
@@ -183,10 +214,24 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
             # "“Yes.” Anne turned to the window.": who acts in the sentence right after it
             stop = _SENTENCE_END.search(text, quotes[first].mark_end + 1, block.end)
             t.beat = _subjects(mentions, starts, quotes[first].mark_end, stop.end() if stop else block.end, sp)[-1:]
+        if len(idx) == 1 and quotes[first].mark_end < block.end:
+            stop = _SENTENCE_END.search(text, quotes[first].mark_end + 1, block.end)
+            t.beat_pron = _pron_subject(text, quotes[first].mark_end, stop.end() if stop else block.end, False)
+        t.lead_pron = _pron_subject(text, max(lo, quotes[first].mark_start - _PRON_REACH), quotes[first].mark_start, True)
         t.narrated = bool(narr)
         t.silence = bool(narr) and _no_answer(text, max(lo, block.start - SCENE_BREAK), block.start)
         t.near = _subjects(mentions, starts, lo, block.start, sp)
         t.named = _subjects(mentions, starts, lo, quotes[first].mark_start, sp, subj=False)
+        if not scenes[-1]:
+            scene_start = lo
+        while mi < len(mentions) and mentions[mi].start < quotes[first].mark_start:
+            m = mentions[mi]
+            mi += 1
+            if m.subj and m.entity.personlike:
+                sid = sp.of_entity(m.entity)
+                mru = [(sid, m.start)] + [x for x in mru[:5] if x[0] != sid]
+        t.recent = [x[0] for x in mru[:4]]
+        t.recent_here = sum(1 for x in mru[:4] if x[1] >= scene_start)
         narr = []
         narr_len = 0
         scenes[-1].append(t)
@@ -279,11 +324,15 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
         else:
             sid = _alternate(scene, known, k)
         if turnrank.WEIGHTS or RECORD is not None:
-            cands = turnrank.candidates(scene, known, k, sid, why)
+            got = turnrank.candidates(scene, known, k, sid, why, lambda c: _gender(sp, c))
             if RECORD is not None:
-                RECORD.append((quotes[t.idx[0]].start, cands))
-            if turnrank.WEIGHTS and cands:
-                sid = turnrank.rank(cands, turnrank.WEIGHTS)
+                # with where the two turns before start, for training on who really spoke them
+                before = [quotes[scene[j].idx[0]].start if j >= 0 else None for j in (k - 1, k - 2)]
+                RECORD.append((quotes[t.idx[0]].start, got, (t.narrated, *before)))
+            if t.gender is not None:
+                got = [(c, f) for c, f in got if _gender(sp, c) == t.gender]  # "she said": a woman
+            if why not in ("actor", "beat") and got:
+                cands[k] = got  # "Anne laughed. “Not I.”": the person acting beside it keeps it
         if sid is not None:
             _set(t, sid, result, "alternation")
             known[k] = sid
@@ -293,9 +342,17 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
         if t.kind == "pron" and not t.narrated:
             pron_turn(k, t)
     # untagged turns: count from the nearest turn whose speaker is known
+    cands: list[list | None] = [None] * n
     for k, t in enumerate(scene):
         if t.kind == "free":
             free_turn(k, t)
+    if turnrank.WEIGHTS and any(cands):
+        # then the ranker weighs the evidence of all of them, the whole run of turns at once
+        fixed = [None if cands[k] else known[k] for k in range(n)]
+        for k, sid in enumerate(turnrank.decode(fixed, cands, [t.narrated for t in scene], turnrank.WEIGHTS)):
+            if cands[k] and sid is not None and sid != known[k]:
+                _set(scene[k], sid, result, "alternation")
+                known[k] = sid
 
 
 def _other(scene, known, j: int, step: int, who: int) -> int | None:

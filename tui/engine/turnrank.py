@@ -12,6 +12,7 @@ plain Python).  Without the file the hand rules decide alone.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 _WEIGHTS_FILE = Path(__file__).with_name("turnrank.json")
@@ -31,10 +32,12 @@ def _load() -> dict[str, float]:
 WEIGHTS: dict[str, float] = _load()
 
 
-def candidates(scene, known: list[int | None], k: int, pick: int | None, why: str) -> list[tuple[int, dict[str, float]]]:
+def candidates(scene, known: list[int | None], k: int, pick: int | None, why: str,
+               gender: Callable[[int], str | None] | None = None) -> list[tuple[int, dict[str, float]]]:
     """Each person the evidence around turn ``k`` points to, with the evidence as features.
 
-    ``pick`` is what the hand rules chose and ``why`` the rule that chose it."""
+    ``pick`` is what the hand rules chose and ``why`` the rule that chose it; ``gender`` tells
+    a person's gender ("m", "f", None) where known."""
     t = scene[k]
     prev = scene[k - 1] if k else None
     fwd: list[tuple[int, int]] = []  # (distance, speaker) of the turns after it whose speaker is said
@@ -43,9 +46,18 @@ def candidates(scene, known: list[int | None], k: int, pick: int | None, why: st
             fwd.append((j - k, known[j]))  # type: ignore[arg-type]
             if len(fwd) == 2:
                 break
+    nxt = scene[k + 1] if k + 1 < len(scene) else None
+    # who has already taken a turn of this conversation under their own name, lately
+    cued: dict[int, int] = {}
+    for j in range(max(0, k - 12), k):
+        s = known[j]
+        if s is not None and scene[j].kind != "free":
+            cued[s] = k - j
     pool: list[int] = []
     for c in ([pick] + known[max(0, k - 3):k][::-1] + (sorted(prev.to) if prev else [])
-              + t.near[:2] + t.named[:2] + t.beat + [s for _, s in fwd[:1]]):
+              + t.near[:2] + t.named[:2] + t.beat + [s for _, s in fwd[:1]]
+              + t.recent[:2] + (sorted(nxt.to) if nxt else [])
+              + [s for _, s in sorted((d, s) for s, d in cued.items())][:3]):
         if c is not None and c not in pool:
             pool.append(c)
     said_before: dict[int, int] = {}  # turns each person took among the last dozen
@@ -84,6 +96,24 @@ def candidates(scene, known: list[int | None], k: int, pick: int | None, why: st
                 f[f"next{n + 1}_{'even' if d % 2 == 0 else 'odd'}"] = 1.0
         if c in said_before:
             f["spoke_in_scene"] = min(said_before[c], 4) / 4
+        if c in cued:
+            f["cued_near"] = 1.0
+        if c == t.actor:
+            f["actor"] = 1.0  # "Anne laughed. “Not I.”": who acts in the sentence leading into it
+        if nxt is not None and c in nxt.to:
+            f["addressed_after"] = 1.0  # "Well, Anne?" in the next turn: Anne spoke this one
+        g = gender(c) if gender is not None else None
+        if g is not None:
+            # "She put out the cigarette. “…”": a he or she acting just before it, or just after
+            for name, pron in (("lead_pron", t.lead_pron), ("beat_pron", t.beat_pron)):
+                if pron is not None:
+                    f[name + ("_agrees" if g == pron else "_clashes")] = 1.0
+        if c in t.recent and "prev1" not in f and "prev2" not in f:
+            # named lately by the narration, and not one of the two who spoke last
+            r = t.recent.index(c)
+            f[f"recent{min(r + 1, 3)}"] = 1.0
+            if r < t.recent_here:
+                f["recent_in_scene"] = 1.0
         out.append((c, f))
     return out
 
@@ -100,3 +130,63 @@ def rank(cands: list[tuple[int, dict[str, float]]], weights: dict[str, float]) -
         if s > best_score:
             best, best_score = c, s
     return best
+
+
+# features that depend on who spoke the turns just before: in ``decode`` they are scored along
+# each path of speakers, not from what the hand rules guessed for those turns
+_PATH = frozenset({"prev1", "prev2", "same_after_narration"})
+
+
+def decode(fixed: list[int | None], cands: list[list[tuple[int, dict[str, float]]] | None], narrated: list[bool],
+           weights: dict[str, float], width: int = 5) -> list[int | None]:
+    """The best sequence of speakers for a conversation's turns at once (Viterbi, second order).
+
+    ``fixed[k]`` is the speaker of a turn not to decide (``cands[k]`` None, or no candidates);
+    ``cands[k]`` the candidates of an untagged turn.  A run of untagged turns is read as a
+    whole: a vocative or a "She laughed." three turns on can shift who spoke all of them, which
+    a turn-by-turn choice, committed to the turns before, cannot do.  Each turn keeps its
+    ``width`` best candidates by the evidence that does not depend on the turns before."""
+    n = len(fixed)
+    w1, w2, wn = weights.get("prev1", 0.0), weights.get("prev2", 0.0), weights.get("same_after_narration", 0.0)
+    opts: list[list[tuple[int | None, float]]] = []
+    for k in range(n):
+        ck = cands[k]
+        if not ck:
+            opts.append([(fixed[k], 0.0)])
+            continue
+        scored = [(c, sum(weights.get(name, 0.0) * v for name, v in f.items() if name not in _PATH)) for c, f in ck]
+        order = sorted(range(len(scored)), key=lambda i: -scored[i][1])[:width]
+        opts.append([scored[i] for i in order])
+    if n == 0:
+        return []
+    # best[(a, b)]: score of the best path whose last two turns take options a (turn k-1) and b (turn k)
+    best: dict[tuple[int, int], float] = {(-1, b): s for b, (_, s) in enumerate(opts[0])}
+    back: list[dict[tuple[int, int], int]] = [{}]
+    for k in range(1, n):
+        free = bool(cands[k])
+        nb: dict[tuple[int, int], float] = {}
+        bp: dict[tuple[int, int], int] = {}
+        for (x, a), s in best.items():
+            p1 = opts[k - 1][a][0]
+            p2 = opts[k - 2][x][0] if x >= 0 else None
+            for b, (c, e) in enumerate(opts[k]):
+                v = s + e
+                if free and c is not None:
+                    if c == p1:
+                        v += w1 + (wn if narrated[k] else 0.0)
+                    if c == p2:
+                        v += w2
+                key = (a, b)
+                if key not in nb or v > nb[key]:
+                    nb[key] = v
+                    bp[key] = x
+        best = nb
+        back.append(bp)
+    (a, b) = max(best, key=lambda key: (best[key], -key[1], -key[0]))
+    path = [b]
+    for k in range(n - 1, 0, -1):
+        x = back[k][(a, b)]
+        path.append(a)
+        a, b = x, a
+    path.reverse()
+    return [opts[k][i][0] for k, i in enumerate(path)]
