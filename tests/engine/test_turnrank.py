@@ -56,3 +56,73 @@ def test_after_narration_about_the_last_speaker_the_same_speaker_goes_on():
                '"We should go before the dark comes."',
                *PADDING)
     assert rows[2][0].startswith("We should go") and rows[2][1] == "Ruth Marsh"
+
+
+def test_a_he_or_she_opening_a_sentence_of_narration_gives_a_gender():
+    from tui.engine.dialogue import _pron_subject
+    text = "The fire was low. He turned his head. She put out the lamp."
+    assert _pron_subject(text, 0, len(text), last=True) == "f"
+    assert _pron_subject(text, 0, len(text), last=False) == "m"
+    assert _pron_subject("It was all He asked of them.", 0, 28, last=True) is None  # not a sentence opening
+    assert _pron_subject('"Yes." He said no more.', 6, 23, last=False) is None  # a cue, not an action
+
+
+def test_candidates_say_who_the_next_turn_speaks_to_and_who_the_narration_named():
+    scene = [_Turn(0, [0], 1, "fixed"), _Turn(1, [1], 2, "fixed"), _Turn(2, [2], None, "free"),
+             _Turn(3, [3], None, "free")]
+    scene[3].to = {4}  # "Well, Clara?" in the turn after: Clara (4) spoke this one
+    scene[2].recent = [5, 1]  # the narration just named 5, and before that 1
+    scene[2].recent_here = 2
+    scene[2].lead_pron = "f"  # "She put down her cup." just before it
+    gender = {1: "m", 2: "f", 4: "f", 5: "m"}.get
+    cands = dict(turnrank.candidates(scene, [1, 2, None, None], 2, 1, "alternation", gender))
+    assert cands[4]["addressed_after"] == 1.0
+    assert cands[4]["lead_pron_agrees"] == 1.0 and cands[1]["lead_pron_clashes"] == 1.0
+    assert cands[5]["recent1"] == 1.0 and cands[5]["recent_in_scene"] == 1.0
+    assert "recent2" not in cands[1]  # named lately, but one of the two who spoke last
+    assert cands[1]["cued_near"] == 1.0 and cands[2]["cued_near"] == 1.0
+
+
+def test_speakers_named_only_later_in_the_conversation_are_not_candidates_by_that():
+    scene = [_Turn(0, [0], None, "free")] + [_Turn(j, [j], 10 + j, "fixed") for j in range(1, 6)]
+    cands = dict(turnrank.candidates(scene, [None, 11, 12, 13, 14, 15], 0, None, "alternation"))
+    assert 14 not in cands and 15 not in cands  # three and more turns on: not evidence for this one
+
+
+def test_a_vocative_turns_on_shifts_the_whole_run_of_untagged_turns():
+    # A (1) speaks, narration, then three untagged turns.  Alternation says B, A, B; but the turn
+    # after the run says "Well, A?", so A spoke the last of them.  One turn at a time, each
+    # committed to the ones before, the run stays B, A, B; decoded together, A goes on after the
+    # narration and the run ends with A
+    w = {"rule": 0.5, "prev1": -2.0, "prev2": 1.0, "same_after_narration": 2.0, "addressed_after": 2.5}
+
+    def turn(rule_pick, addressed_after=None):
+        return [(s, {**({"rule": 1.0} if s == rule_pick else {}),
+                     **({"addressed_after": 1.0} if s == addressed_after else {})}) for s in (1, 2)]
+
+    cands = [None, turn(2), turn(1), turn(2, addressed_after=1)]
+    narrated = [False, True, False, False]
+    one_by_one = [1]
+    for k in (1, 2, 3):
+        def total(c, f, k=k):
+            prev = one_by_one[k - 1]
+            return (turnrank.score(f, w) + (w["prev1"] + w["same_after_narration"] * narrated[k] if c == prev else 0)
+                    + (w["prev2"] if k >= 2 and c == one_by_one[k - 2] else 0))
+        one_by_one.append(max(cands[k], key=lambda cf: total(*cf))[0])
+    assert one_by_one == [1, 2, 1, 2]
+    assert turnrank.decode([1, None, None, None], cands, narrated, w) == [1, 1, 2, 1]
+
+
+def test_decode_keeps_the_turns_it_is_not_to_decide():
+    cands = [None, [(5, {"rule": 1.0}), (6, {})], None]
+    assert turnrank.decode([7, None, 6], cands, [False] * 3, {"rule": 1.0}) == [7, 5, 6]
+    assert turnrank.decode([], [], [], {"rule": 1.0}) == []
+
+
+def test_she_said_that_nobody_resolved_goes_to_a_woman_of_the_conversation():
+    rows = run("Ruth Marsh walked with Oliver Grant along the wall.",
+               '"Is it far?" asked Oliver Grant.',
+               '"Not far," said Ruth Marsh.',
+               '"Is it much farther?" she said, turning back.',
+               *PADDING[1:])
+    assert rows[2][1] == "Ruth Marsh"
