@@ -20,10 +20,25 @@ def last_match(rx: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str
     return last[0] if last else None
 
 
-_VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
+def alternatives(words) -> str:
+    """``words`` as one regex alternation, longest first, grouped under their first two letters
+    ("sa(?:id|ys)|sh(?:outed|outs)"): the regex engine tries a plain alternation of six hundred
+    verbs branch by branch wherever it gets to the verb, the grouped one only the branches that
+    start with the letters there (about three times faster on a novel).  It matches what the
+    plain ``"|".join`` would: two words of different groups never both match at one offset, and
+    each group keeps the longest-first order."""
+    words = sorted(words, key=lambda w: len(re.escape(w)), reverse=True)
+    if any(len(w) < 2 for w in words):  # a one-letter word starts words of other groups
+        return "|".join(re.escape(w) for w in words)
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:2], []).append(re.escape(w[2:]))
+    return "|".join(f"{re.escape(head)}(?:{'|'.join(rest)})" for head, rest in groups.items())
+
+
+_VERBS = alternatives(SPEECH_VERBS)
 # an inverted cue ("…,” said Smith) never uses the bare base form: ", state Sen. Holm" is a noun
-_INV_VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS - set(SPEECH_BASES) | {"cut"}),
-                             key=len, reverse=True))
+_INV_VERBS = alternatives(SPEECH_VERBS - set(SPEECH_BASES) | {"cut"})
 # \b: "is" or "ly" ending a name ("Morris", "Kelly") is no adverb
 _ADV = r"(?:\b(?:[a-z]\w*ly|also|then|later|again|once|further|still|had|has|have|would|will|was|is|did|does|could|might|may|recently|previously|just|often|repeatedly|quickly|not|never)\s+){0,3}"
 _NP = r"[^,;:“”\"!?]{1,90}?"
@@ -476,7 +491,7 @@ _LEAD_PHRASE = re.compile(
     r"(?:Hours|Days|Weeks|Months|Years|Minutes|Moments)(?=\s+(?:later|earlier|after|before)\b)|"
     r"(?:Early|Late)(?=\s+(?:in|on|last|this|that)\b))\b"
     r"[^,]{0,120},\s*)+")
-_GROUP_HEADS = "|".join(sorted((re.escape(w) for w in GROUP_NOUNS if w.isalpha()), key=len, reverse=True))
+_GROUP_HEADS = alternatives(w for w in GROUP_NOUNS if w.isalpha())
 _SUBJECT = re.compile(
     r"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[\w’'.-]+\s+){0,5}?(?:[A-Z][\w’'.-]*|he|she|they|officials|[a-z]+(?:man|woman|person|er|or|ist|ent|ant|ee)s?"
     rf"|(?:{_GROUP_HEADS})\b))"

@@ -1,0 +1,33 @@
+"""The engine's speed-ups must not change what it finds: each fast form of a pattern is checked
+against the plain one it replaces, on invented words and text."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.engine.cues import alternatives
+
+_WORDS = st.lists(st.text(alphabet="abst ", min_size=1, max_size=6).map(str.strip).filter(bool),
+                  min_size=1, max_size=12, unique=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=_WORDS, text=st.text(alphabet="abst ,.", max_size=40), tail=st.sampled_from([r"\b", r"\s+t", r"", r"s?\."]))
+def test_grouped_alternation_matches_like_the_plain_one(words, text, tail):
+    """"sa(?:id|ys)|…" finds the same words at the same places as "said|says|…" (longest first),
+    whatever follows the word in the pattern."""
+    plain = re.compile(rf"(?P<v>{'|'.join(sorted((re.escape(w) for w in words), key=len, reverse=True))}){tail}")
+    grouped = re.compile(rf"(?P<v>{alternatives(words)}){tail}")
+    assert [m.span("v") for m in grouped.finditer(text)] == [m.span("v") for m in plain.finditer(text)]
+
+
+def test_speech_verbs_are_found_by_the_grouped_pattern():
+    """A cue after a quotation is still found with the verbs grouped by their first letters."""
+    from tui.engine.cues import cue_after
+
+    text = "“We sail at dawn,” the harbour master went on quietly."
+    cue = cue_after(text, text.index("”") + 1, len(text))
+    assert cue is not None and (cue.np, cue.verb) == ("the harbour master", "went on")
