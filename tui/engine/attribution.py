@@ -183,7 +183,7 @@ def _run(ctx: Context, rules: tuple[Rule, ...]) -> None:
                     if step.speaker is not None:  # someone quoted here, whom a later "he" may mean
                         ctx.sp.history.append((ctx.quotes[i].mark_start, step.speaker))
                     break
-                if step is not None:
+                if step is not None and ctx.explain:  # (a call per declined rule costs, on a novel)
                     ctx.note(i, step)
         for rule in paragraph_rules:
             _sweep(ctx, rule, idx, (ctx, bi))
