@@ -411,7 +411,7 @@ def _is_subject(text: str, lo: int, s: int, e: int, run: str) -> bool:
         return not w or w[-1] in ".!?:;—–"
     if _apposed(text, s, e) or _APPOSITION.match(text, e):
         return True
-    m = _TITLE_AFTER.match(text, e)
+    m = _TITLE_AFTER.match(text, e) if text.startswith(",", e) else None  # (it opens with a comma)
     if m and any(w.strip(",") in _TITLE_LIKE for w in m.group().split()):
         return True  # "Henry Smith, president of the club"
     opens, inverted = _subject_position(text, lo, s)
@@ -459,7 +459,7 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
     found: list[tuple[int, int, int, str, NameParse | None, tuple[str, ...], bool]] = []
     for lo, hi in segments:
         for m in _RUN.finditer(text, lo, hi):
-            s, e, run = m.start(), m.end(), m.group()
+            (s, e), run = m.span(), m.group()
             if run.isupper() and len(run) > 3 or run[1:2].isupper() and _SHOUTED_LEAD.match(run):
                 continue  # a dateline or shouted heading ("THE HARBOUR Long before …"), not a name
             p = parse_run(run)
@@ -506,7 +506,8 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             ent.mid_sentence = True
         ent.titles.update(titles)
         adjacent = text[max(lo, s - 20):s].split()[-1:]
-        app = _APPOSED_NOUN.match(text, e)  # "Kerin Mallory, a 60-year-old local man,"
+        # "Kerin Mallory, a 60-year-old local man," (the pattern opens with the comma: not tried without one)
+        app = _APPOSED_NOUN.match(text, e) if text.startswith(",", e) else None
         for word in adjacent + ([app.group("n")] if app else []):
             if word in _FEMALE_TITLES or word in _MALE_TITLES:
                 ent.kin_votes.append("f" if word in _FEMALE_TITLES else "m")
