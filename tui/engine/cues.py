@@ -298,12 +298,14 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     m = _AFTER_VERB.match(text, lo, hi)
     # "said a party official who supports the plan": the phrase ends at its relative clause
     np = _RELATIVE.split(m.group("np"), maxsplit=1)[0] if m else ""
-    if m and np.split() and len(np.split()) <= 8 and np.split()[0] not in _NOT_SUBJECT:
+    words = np.split()
+    if m and words and len(words) <= 8 and words[0] not in _NOT_SUBJECT:
         return Cue(_clean_np(np), m.start("np"), m.group("v"), "after", True)
     m = _AFTER_SUBJ.match(text, lo, hi)
     if m and _SENTENCE_BREAK.search(m.group("np")):
         m = None  # the phrase runs into the next sentence: the verb is not this quotation's cue
-    if m and m.group("np").split() and m.group("np").split()[0].lower() in _SUBORDINATORS:
+    words = m.group("np").split() if m else []
+    if m and words and words[0].lower() in _SUBORDINATORS:
         m = None  # "“The bread is stale,” when Voss criticised him": another clause, not the cue
     if m:
         nu = _NOUN_USE.search(text, max(m.start("np"), m.start("v") - 30), m.start("v"))
@@ -312,9 +314,9 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     # '“The ferry is late again.” She added that …': a new sentence after a closed quotation may be
     # its cue, but one found before the quotation comes first
     near = not (_CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi))
-    if m and not near and not m.group("app") and len(m.group("np").split()) <= 4 and _CUE_ALONE.match(text, m.end("v"), hi):
+    if m and not near and not m.group("app") and len(words) <= 4 and _CUE_ALONE.match(text, m.end("v"), hi):
         near = True  # '“Who signed this?” Okafor asked.': a sentence of only a name and a verb is the cue
-    if m and len(m.group("np").split()) <= 12:
+    if m and len(words) <= 12:
         np = m.group("np").rstrip()
         app = m.group("app")
         if app and app.startswith(",") and np.split()[-1][:1].islower():

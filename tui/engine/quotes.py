@@ -151,7 +151,8 @@ def _is_passage(text: str, start: int, end: int) -> bool:
     whose own quotations are listed too: the people it quotes spoke them."""
     if end - start < 2 * PASSAGE_WORDS - 1:
         return False  # too short to hold that many words (most quotations): no need to split it
-    return len(text[start:end].split()) >= PASSAGE_WORDS and _SENTENCE_END.search(text, start, end) is not None
+    return (len(text[start:end].split(None, PASSAGE_WORDS)) >= PASSAGE_WORDS  # (no need to split all of it)
+            and _SENTENCE_END.search(text, start, end) is not None)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
