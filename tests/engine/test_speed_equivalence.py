@@ -61,3 +61,39 @@ def test_plain_ascii_is_cleaned_like_any_other_text(text):
     clean, removed = sanitize(text)
     clean_accented, removed_accented = sanitize(text + "é")
     assert (clean + "é", removed) == (clean_accented, removed_accented)
+
+
+_SENTENCE_WORDS = st.lists(st.sampled_from(["Ann", "quickly", "has", "had", "also", "then", "not", "never", "x-rarely",
+                                            "boat", "fly", "the", ",", "(D-Vt.)", " ", "  ", "\n", "\t"]),
+                           max_size=20).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=_SENTENCE_WORDS)
+def test_adverbs_ending_a_phrase_are_found_from_its_last_words(words):
+    """"The harbour master has repeatedly warned": the adverbs before the verb are the same ones
+    whether looked for from the last three words or from every offset of the phrase."""
+    from tui.engine.cues import _ADV_END, _adverbs_at_end
+
+    m, plain = _adverbs_at_end(words + " "), _ADV_END.search(words + " ")
+    assert (m.span() if m else None) == (plain.span() if plain else None)
+
+
+_PROSE = st.lists(st.sampled_from(["Mr.", "Mrs.", "Dr.", "St.", "U.S.", "A.", "She", "left", "it.", "Why?", "Go!",
+                                   "“Now", "\"Now", "well", " ", "\n", "a.m.", "Gov.", "Sen.", "Ann"]),
+                  max_size=25).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(before=_PROSE, prose=_PROSE)
+def test_the_last_sentence_is_found_from_the_right(before, prose):
+    """"She left. Mr. Roe sat down and said": the sentence before a quotation starts at the same
+    place whether its end is looked for from the right or every sentence end is listed."""
+    from tui.engine.cues import SENTENCE_END, _sentence_tail
+
+    text = before + prose
+    lo, hi = len(before), len(text)
+    start = lo
+    for m in SENTENCE_END.finditer(text, lo, hi):
+        start = m.end()
+    assert _sentence_tail(text, lo, hi) == start

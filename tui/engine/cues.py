@@ -188,6 +188,14 @@ _APPOSED_AFTER_PP = re.compile(r"(?:\s+[a-z-]+){0,3}?(?:\s+(?:at|of|for|from|in|
 _ADV_END = re.compile(_ADV + r"$")
 
 
+def _adverbs_at_end(words: str) -> re.Match[str] | None:
+    """``_ADV_END.search(words)``: the (up to three) adverbs that end ``words``, looked for from its
+    last three words only (the pattern opens with a word boundary: searched from the start, it is
+    tried at every offset of a long sentence, and can only match in its last three words)."""
+    parts = words.rsplit(None, 3)
+    return _ADV_END.search(words, len(parts[0]) if len(parts) == 4 else 0)
+
+
 @dataclass(frozen=True)
 class Cue:
     np: str
@@ -198,11 +206,17 @@ class Cue:
 
 
 def _sentence_tail(text: str, lo: int, hi: int) -> int:
-    """Start of the last sentence in text[lo:hi]."""
-    start = lo
-    for m in SENTENCE_END.finditer(text, lo, hi):
-        start = m.end()
-    return start
+    """Start of the last sentence in text[lo:hi]: after the last mark where ``SENTENCE_END``
+    matches, tried from the right (a match is the mark alone, so the last one is the rightmost
+    mark that matches; no need to find every sentence end of a long paragraph)."""
+    end = hi
+    while True:
+        mark = max(text.rfind(".", lo, end), text.rfind("!", lo, end), text.rfind("?", lo, end))
+        if mark < 0:
+            return lo
+        if SENTENCE_END.match(text, mark, hi):
+            return mark + 1
+        end = mark
 
 
 def _sentence_head(text: str, lo: int, hi: int) -> int:
@@ -232,7 +246,7 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
         # "a salesman from Dunmore, Ohio, says": the comma inside a place is no clause break
         seg = _PLACE_COMMA.sub(_PLACE_JOINED, seg)
     seg_strip = seg.rstrip()
-    m = _ADV_END.search(seg_strip + " ")
+    m = _adverbs_at_end(seg_strip + " ")
     if m and 0 < m.start() < len(seg_strip) and seg_strip[:m.start()].rstrip()[-1:] in (",", ")"):
         seg_strip = seg_strip[:m.start()].rstrip()  # "Quist, a ferry pilot, once put it"
     for dash in (" -- ", " — ", "—", " – "):
@@ -273,7 +287,7 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
     for m in _CLAUSE_CUT.finditer(seg_strip):
         cut = m.end()
     np = seg_strip[cut:].strip()
-    m = _ADV_END.search(np + " ")
+    m = _adverbs_at_end(np + " ")
     if m and 0 < m.start() < len(np):  # "The harbour master has repeatedly warned": drop "has repeatedly"
         np = np[: m.start()].strip()
     words = np.split()
