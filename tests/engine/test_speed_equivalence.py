@@ -33,24 +33,6 @@ def test_speech_verbs_are_found_by_the_grouped_pattern():
     assert cue is not None and (cue.np, cue.verb) == ("the harbour master", "went on")
 
 
-_SPEECH_BITS = st.lists(st.sampled_from(["dear", "my", "Mr.", "Mrs.", "Dr", "Miss", "Sir", "Lady", "Colonel", "Ann",
-                                         "Tom", "I", "come", "here", ",", ".", "!", "?", ";", " ", "  ", "\n", "d", "m"]),
-                        max_size=25).map("".join)
-
-
-@settings(max_examples=400, deadline=None)
-@given(before=_SPEECH_BITS, speech=_SPEECH_BITS)
-def test_vocatives_are_looked_for_from_where_they_can_start(before, speech):
-    """"Come here, my dear Ann." names Ann however far into the speech she is called: looking for
-    vocatives only from where the first could start finds every one looking from the start finds."""
-    from tui.engine.dialogue import _VOCATIVE, _vocatives_from
-
-    text = before + speech
-    lo, hi = len(before), len(text)
-    every = [m.span(1) for m in _VOCATIVE.finditer(text, lo, hi)]
-    assert [m.span(1) for m in _VOCATIVE.finditer(text, _vocatives_from(text, lo, hi), hi)] == every
-
-
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
 def test_plain_ascii_is_cleaned_like_any_other_text(text):

@@ -225,9 +225,13 @@ def _sentence_head(text: str, lo: int, hi: int) -> int:
     return m.end() if m else hi
 
 
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+
+
 def _clean_np(np: str) -> str:
-    np = re.sub(r"\s*\([^)]*\)", "", np).strip(" ,.-—–")
-    return np
+    if "(" in np:  # (most phrases have none: no pattern to look up and run)
+        np = _PARENTHESIS.sub("", np)
+    return np.strip(" ,.-—–")
 
 
 # "from Dunmore, South Carolina", "in Hartwell, Mass.": a town and its state after a preposition

@@ -44,36 +44,13 @@ _VOCATIVE = re.compile(r"[,!?.;dm](?:(?<=[,!?.;])(?<!\bMr[,!?.;])(?<!\bMrs[,!?.;
 
 
 _VOCATIVE_OPENING = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:Miss|Sir|Lady|Colonel)\s+)?[A-Z][a-z]+)(?=\s*[,!?])")
-# the capitalised word a vocative ends in: no ``_VOCATIVE`` starts far before the first of these
-_VOCATIVE_NAME = re.compile(r"[A-Z][a-z]+(?=\s*[,!?.;]|$)")
-_VOCATIVE_TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "Miss", "Sir", "Lady", "Colonel")
-
-
-def _vocatives_from(text: str, lo: int, hi: int) -> int:
-    """Where ``_VOCATIVE`` may first match in text[lo:hi]: before the first capitalised word it
-    could end in, only the spaces, a title and the mark or "dear" that lead into it (the pattern
-    opens with a mark, "d" or "m": tried from the start of every long speech, it costs)."""
-    name = _VOCATIVE_NAME.search(text, lo, hi)
-    if name is None:
-        return hi
-    k = name.start()
-    while k > lo and text[k - 1].isspace():
-        k -= 1
-    for title in _VOCATIVE_TITLES:
-        if text.endswith(title, lo, k):
-            k -= len(title)
-            while k > lo and text[k - 1].isspace():
-                k -= 1
-            break
-    return max(lo, k - len("dear"))
 
 
 def _addressees(text: str, q: Quote, reg: Registry) -> list:
     """Entities of people spoken to by name inside a quotation ("Listen, Captain Ross,")."""
     out = []
     first = _VOCATIVE_OPENING.match(text, q.start, q.end)  # "Anne, come here."
-    later = _VOCATIVE.finditer(text, _vocatives_from(text, q.start, q.end), q.end)
-    for m in ([first] if first else []) + list(later):
+    for m in ([first] if first else []) + list(_VOCATIVE.finditer(text, q.start, q.end)):
         if m.group()[0].isalpha() and m.start() > 0 and text[m.start() - 1].isalpha():
             continue  # "enemy Jane": "my" inside a word
         p = parse_run(m.group(1))
