@@ -59,23 +59,3 @@ def test_adverbs_ending_a_phrase_are_found_from_its_last_words(words):
 
     m, plain = _adverbs_at_end(words + " "), _ADV_END.search(words + " ")
     assert (m.span() if m else None) == (plain.span() if plain else None)
-
-
-_PROSE = st.lists(st.sampled_from(["Mr.", "Mrs.", "Dr.", "St.", "U.S.", "A.", "She", "left", "it.", "Why?", "Go!",
-                                   "“Now", "\"Now", "well", " ", "\n", "a.m.", "Gov.", "Sen.", "Ann"]),
-                  max_size=25).map(" ".join)
-
-
-@settings(max_examples=400, deadline=None)
-@given(before=_PROSE, prose=_PROSE)
-def test_the_last_sentence_is_found_from_the_right(before, prose):
-    """"She left. Mr. Roe sat down and said": the sentence before a quotation starts at the same
-    place whether its end is looked for from the right or every sentence end is listed."""
-    from tui.engine.cues import SENTENCE_END, _sentence_tail
-
-    text = before + prose
-    lo, hi = len(before), len(text)
-    start = lo
-    for m in SENTENCE_END.finditer(text, lo, hi):
-        start = m.end()
-    assert _sentence_tail(text, lo, hi) == start

@@ -206,17 +206,11 @@ class Cue:
 
 
 def _sentence_tail(text: str, lo: int, hi: int) -> int:
-    """Start of the last sentence in text[lo:hi]: after the last mark where ``SENTENCE_END``
-    matches, tried from the right (a match is the mark alone, so the last one is the rightmost
-    mark that matches; no need to find every sentence end of a long paragraph)."""
-    end = hi
-    while True:
-        mark = max(text.rfind(".", lo, end), text.rfind("!", lo, end), text.rfind("?", lo, end))
-        if mark < 0:
-            return lo
-        if SENTENCE_END.match(text, mark, hi):
-            return mark + 1
-        end = mark
+    """Start of the last sentence in text[lo:hi]."""
+    start = lo
+    for m in SENTENCE_END.finditer(text, lo, hi):
+        start = m.end()
+    return start
 
 
 def _sentence_head(text: str, lo: int, hi: int) -> int:
