@@ -59,6 +59,16 @@ _AFTER_SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|argued|argues|noted|
                                 r"claimed|claims|warned|warns|wrote|writes)\s+(?:that\s+)?$")
 _LESSER = frozenset("vice deputy assistant associate acting former".split())
 _POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
+# what anyone may be called: not a title that picks one person out
+_GENERIC_PEOPLE = frozenset("""man woman gentleman lady girl boy person fellow child stranger voice youth
+maiden lad lass creature figure visitor newcomer""".split())
+# callings a novel names by either word: "Roe, a surgeon" is "the doctor"
+_SAME_CALLING = {"doctor": ("doctor", "surgeon", "physician"), "surgeon": ("surgeon", "doctor"),
+                 "physician": ("physician", "doctor"), "priest": ("priest", "clergyman", "vicar", "rector", "curate"),
+                 "clergyman": ("clergyman", "priest", "vicar", "rector", "curate", "reverend"),
+                 "policeman": ("policeman", "constable", "officer"), "constable": ("constable", "policeman")}
+_FEMALE_RANKS = frozenset("""countess baroness duchess princess marchioness empress queen abbess governess hostess
+mistress actress""".split())
 _KIN = frozenset("wife husband mother father lady aunt uncle sister brother niece nephew cousin".split())
 _ELDERS = frozenset("wife husband mother father lady aunt uncle".split())
 
@@ -142,6 +152,7 @@ class Resolver:
         self.sp = speakers
         self.news = False  # news prose: a full name of unknown gender is still a person
         self.narrator: Entity | None = None  # who "I" is, in a novel told in the first person
+        self._role_index: dict[str, list[Entity]] | None = None
 
     def recent(self, pos: int, gender: str | None, want_speaker: bool = False) -> Entity | None:
         """The person most recently mentioned as a subject (or quoted) before ``pos`` who fits
@@ -315,8 +326,34 @@ class Resolver:
             return self.sp.of_group(np), "cue"
         if not self.news and _THE_SOMEONE.fullmatch(np):
             # a novel's "said the doctor", "inquired the messenger": someone the text calls so
+            e = self._by_role(np, head, at)
+            if e is not None:
+                return self.sp.of_entity(e), "description"
             return self.sp.of_group(np[0].lower() + np[1:]), "description"
         return None, "none"
+
+    def _by_role(self, np: str, head: str, at: int) -> Entity | None:
+        """A novel's "the count", "the surgeon": the person most recently named before ``at``
+        whom the text called so ("Count Orlov", "Dr. Roe", "Roe, the surgeon"), of the gender
+        the description gives ("the old countess")."""
+        if head in _GENERIC_PEOPLE:
+            return None  # "the old man": anyone; not a title someone was given
+        if self._role_index is None:
+            self._role_index = {}
+            for e in self.reg.entities:
+                if e.kind == "person":
+                    for r in e.roles:
+                        self._role_index.setdefault(r, []).append(e)
+        words = {w.lower() for w in np.split()}
+        gender = "f" if words & _FEMALE_ROLES or head in _FEMALE_RANKS else "m" if words & _MALE_ROLES else None
+        best, last = None, -1
+        for e in [e for r in _SAME_CALLING.get(head, (head,)) for e in self._role_index.get(r, ())]:
+            if gender and e.gender not in (gender, None) or not e.personlike:
+                continue
+            p = e.last_before(at)
+            if p > last:
+                best, last = e, p
+        return best
 
     def _author_of(self, head: str, at: int) -> int | None:
         """"The harbour board put out a notice … The notice said": whoever issued it, named in
