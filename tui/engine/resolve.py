@@ -85,6 +85,15 @@ _NO_PARSE = NameParse((), "", (), "person")
 _THE_SOMEONE = re.compile(r"[Tt]he(?! (?:other|latter|former|first|second|same|one|rest|last)\b)(?: [a-z][a-z-]+){1,3}")
 
 
+_THE_CAPITALISED = re.compile(r"[Tt]he(?: [A-Z][a-z-]+){1,3}")
+
+
+def description_gender(np: str) -> str | None:
+    """The gender a description gives its person: "the old lady" f, "the young man" m."""
+    words = {w.lower() for w in np.split()}
+    return "f" if words & _FEMALE_ROLES else "m" if words & _MALE_ROLES else None
+
+
 def _names_someone(run: str, reg: Registry) -> bool:
     """A capitalised run that is a name, not a capitalised common noun ("Officials") or a
     sentence's first word ("Tired parents filled the hall"): one word must be a name the text uses."""
@@ -293,6 +302,11 @@ class Resolver:
             e = self._titled(at, _RANK_ADDRESS[head])
             if e is not None:
                 return self.sp.of_entity(e), "description"
+        if not self.news and (head in _ROLE_NOUNS or head in GROUP_NOUNS) and _THE_CAPITALISED.fullmatch(np):
+            # a novel's "said the President", "said the Invisible Man": a character the text calls
+            # by a capitalised description, unless someone was given that rank ("the Professor")
+            e = self._by_role(np, head, at)
+            return (self.sp.of_entity(e) if e is not None else self.sp.of_group("the" + np[3:])), "description"
         caps = [(at + s, at + e, r) for s, e, r in find_runs(np, 0, len(np))]
         if caps and _POSSESSOR.search(np) and words[-1][:1].islower():
             # "Okafor's former press secretary", "Ida Brandt's dentist": not Okafor
