@@ -75,3 +75,26 @@ def test_a_shouted_word_is_not_a_given_name():
     assert parse_run("JUNIOR Ferndale").tokens == ("Ferndale",)
     assert parse_run("Edwin Hale").tokens == ("Edwin", "Hale")
 
+
+
+def test_words_after_a_description_are_not_part_of_it():
+    rows = run("Mr. Pellow, a surgeon of the town, came up the stairs with Hester Quill.",
+               '"Let me see the patient," said the doctor again.')
+    assert rows[0][1] == "Mr. Pellow"
+
+
+def test_the_old_man_is_the_man_of_the_conversation_whose_turn_it_is():
+    rows = run("Edwin Hale sat by the fire with Tom Ware.",
+               '"Is it late?" said Tom Ware.',
+               '"Not yet," said Edwin Hale.',
+               '"Shall I go?" asked Tom Ware.',
+               '"Stay a while," said the old man.')
+    assert [r[1] for r in rows[:4]] == ["Tom Ware", "Edwin Hale", "Tom Ware", "Edwin Hale"]
+
+
+def test_the_capitalised_description_of_a_character_is_their_label():
+    rows = run("Edwin Hale and Hester Quill waited in the hall.",
+               '"It is cold," said Edwin Hale.',
+               '"Sit down," said the Chairman.',
+               '"Thank you," said Hester Quill.')
+    assert rows[1][1] == "the Chairman"

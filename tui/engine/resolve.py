@@ -85,6 +85,9 @@ _NO_PARSE = NameParse((), "", (), "person")
 _THE_SOMEONE = re.compile(r"[Tt]he(?! (?:other|latter|former|first|second|same|one|rest|last)\b)(?: [a-z][a-z-]+){1,3}")
 
 
+_DESCRIPTION_TAIL = re.compile(r"(?<=[a-z]) (?:(?:again|aloud|still|too|now|then|also|once|twice|"
+                               r"without|her|him|them|it)\b|[a-z]{3,}ing\b"
+                               r"(?<!darling)(?<!stripling)(?<!underling)(?<!foundling)).*$")
 _THE_CAPITALISED = re.compile(r"[Tt]he(?: [A-Z][a-z-]+){1,3}")
 
 
@@ -246,6 +249,10 @@ class Resolver:
                 return self.sp.of_group(label), "cue"
         np = _ADDRESSEE.sub("", np)  # "said Miss Penrose to her cousin", "called her uncle as the boat left"
         np = _TRAILING_ADVERB.sub("", np)  # "shouted the ferryman angrily"
+        if not self.news and _THE_SOMEONE.match(np):
+            # "said the doctor again", "cried the girl without a pause", "said the nurse rising":
+            # the description ends before the words about how it was said
+            np = _DESCRIPTION_TAIL.sub("", np)
         np = _CONTRACTED.sub("", np)  # "She’s insisting that …": she
         if np in ("It", "it"):
             np = "it"
