@@ -98,3 +98,11 @@ def test_the_capitalised_description_of_a_character_is_their_label():
                '"Sit down," said the Chairman.',
                '"Thank you," said Hester Quill.')
     assert rows[1][1] == "the Chairman"
+
+
+def test_her_sister_is_of_the_family_her_surname_names():
+    rows = run("Clara Fenwick and Ruth Fenwick came in from the garden, and Mary Dorne with them.",
+               "Clara Fenwick sat down; Mary Dorne took the window.",
+               '"We are late," said Clara Fenwick.',
+               '"Not very," said her sister.')
+    assert rows[1][1] == "Ruth Fenwick"

@@ -70,6 +70,7 @@ _SAME_CALLING = {"doctor": ("doctor", "surgeon", "physician"), "surgeon": ("surg
 _FEMALE_RANKS = frozenset("""countess baroness duchess princess marchioness empress queen abbess governess hostess
 mistress actress""".split())
 _KIN = frozenset("wife husband mother father lady aunt uncle sister brother niece nephew cousin".split())
+_BLOOD = frozenset("sister brother son daughter".split())
 _ELDERS = frozenset("wife husband mother father lady aunt uncle".split())
 
 # How a cue's phrase was resolved: by name ("cue"), by pronoun, by a description someone was
@@ -485,6 +486,9 @@ class Resolver:
             if e is not None and e is not owner:
                 return e
         elder = head in _ELDERS
+        # "her sister", "his son": of the family the possessor's surname names, when the text gives one
+        family = owner.tokens[-1] if owner is not None and len(owner.tokens) > 1 and head in _BLOOD else None
+        other = None
         i = bisect.bisect_left(self.starts, at) - 1
         steps = 0
         while i >= 0 and steps < 120:
@@ -497,12 +501,15 @@ class Resolver:
                 continue
             if owner is not None and elder and owner.honorific and e.honorific.lower() != hon:
                 continue
+            if family is not None and e.tokens[-1] != family:
+                other = other or e
+                continue
             return e
-        return None
+        return other
 
     def _description(self, np: str, head: str, at: int) -> Resolution:
         gender = "f" if head in _FEMALE_ROLES else "m" if head in _MALE_ROLES else None
-        if head in _KIN and np.split()[0].lower() in ("his", "her", "their"):
+        if (head in _KIN or head in _BLOOD and not self.news) and np.split()[0].lower() in ("his", "her", "their"):
             e = self.kin(np, head, at)
             if e is not None:
                 return self.sp.of_entity(e), "description"
