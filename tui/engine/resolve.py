@@ -312,9 +312,8 @@ class Resolver:
                 return self.sp.of_entity(e), "description"
         if not self.news and (head in _ROLE_NOUNS or head in GROUP_NOUNS) and _THE_CAPITALISED.fullmatch(np):
             # a novel's "said the President", "said the Invisible Man": a character the text calls
-            # by a capitalised description, unless someone was given that rank ("the Professor")
-            e = self._by_role(np, head, at)
-            return (self.sp.of_entity(e) if e is not None else self.sp.of_group("the" + np[3:])), "description"
+            # by a capitalised description, as if it were a name
+            return self.sp.of_group("the" + np[3:]), "description"
         caps = [(at + s, at + e, r) for s, e, r in find_runs(np, 0, len(np))]
         if caps and _POSSESSOR.search(np) and words[-1][:1].islower():
             # "Okafor's former press secretary", "Ida Brandt's dentist": not Okafor
@@ -515,7 +514,10 @@ class Resolver:
                 return self.sp.of_entity(e), "description"
         mods = {w.lower() for w in np.split()[:-1]} - {"the", "a", "an", "his", "her", "their", "its"}
         best, best_score = None, 0.0
-        for e in self.reg.entities:
+        # a novel's "the gentleman", "the girl": not a title anyone holds, whoever stood near the
+        # word once ("the old gentleman" is, when the text set all of it before a name)
+        anyone = not self.news and head in _GENERIC_PEOPLE and np.split()[0].lower() == "the"
+        for e in () if anyone else self.reg.entities:
             if not e.personlike or not e.positions or e.positions[0] > at:
                 continue  # (not "in England": the words before a place are not its titles)
             if gender and e.gender not in (gender, None):
