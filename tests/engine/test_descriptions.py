@@ -106,3 +106,20 @@ def test_her_sister_is_of_the_family_her_surname_names():
                '"We are late," said Clara Fenwick.',
                '"Not very," said her sister.')
     assert rows[1][1] == "Ruth Fenwick"
+
+
+def test_an_unnamed_man_is_not_glued_to_a_man_named_pages_back():
+    rows = run("Edwin Hale left for the city that spring.",
+               FILLER * 3,
+               "Hester Quill waited at the station.",
+               '"Is the train late?" said Hester Quill.',
+               '"An hour, miss," said the old man.')
+    assert rows[1][1] == "the old man"
+
+
+def test_the_girl_is_a_woman_of_the_conversation_not_the_man_who_spoke_last():
+    rows = run("Hester Quill and Edwin Hale walked by the river.",
+               '"It is cold," said Hester Quill.',
+               '"Then walk faster," said Edwin Hale.',
+               '"I cannot," said the girl.')
+    assert rows[2][1] == "Hester Quill"

@@ -67,6 +67,7 @@ _SAME_CALLING = {"doctor": ("doctor", "surgeon", "physician"), "surgeon": ("surg
                  "physician": ("physician", "doctor"), "priest": ("priest", "clergyman", "vicar", "rector", "curate"),
                  "clergyman": ("clergyman", "priest", "vicar", "rector", "curate", "reverend"),
                  "policeman": ("policeman", "constable", "officer"), "constable": ("constable", "policeman")}
+_CONVERSATION = 3000  # characters back that a novel's "the girl" may point into
 _FEMALE_RANKS = frozenset("""countess baroness duchess princess marchioness empress queen abbess governess hostess
 mistress actress""".split())
 _KIN = frozenset("wife husband mother father lady aunt uncle sister brother niece nephew cousin".split())
@@ -541,6 +542,19 @@ class Resolver:
             e = self.recent(at, gender)
             if e:
                 return self.sp.of_entity(e), "description"
+        if anyone:
+            # "said the girl": a woman who spoke in this conversation, else whom the narration
+            # just named; never a name from pages back (an unnamed character stays unnamed)
+            for p, said in reversed(self.sp.history):
+                if p < at - _CONVERSATION:
+                    break
+                e = self.sp.entity_of.get(said)
+                if p < at and e is not None and e.kind == "person" and (gender is None or e.gender == gender):
+                    return said, GUESS
+            e = self.recent(at, gender)
+            if e is not None and (gender is None or e.gender == gender) and e.last_before(at) >= at - _CONVERSATION:
+                return self.sp.of_entity(e), GUESS
+            return self.sp.of_group(np[0].lower() + np[1:]), "description"
         # nobody was introduced with this title: the latest speaker is a guess, and says so
         sid = self.last_speaker(at, gender, person=True)
         if sid is not None:
