@@ -156,7 +156,8 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
             scenes[-1][-1].bi = bi  # the same speech going on in a new paragraph
             scenes[-1][-1].idx += idx
             continue
-        fixed = next((i for i in idx if result[i].speaker is not None and result[i].method in FIXED), None)
+        fixed = next((i for i in idx if result[i].speaker is not None and result[i].method in FIXED
+                      and not (result[i].guessed and pron.get(i))), None)  # ("said the old man": a guess)
         pi = next((i for i in idx if i in pron and pron[i] in ("m", "f")), None)
         if fixed is not None and result[fixed].cue in _THOUGHT:
             continue  # "Never," thought Anne: not said aloud, not a turn of the conversation
