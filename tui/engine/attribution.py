@@ -49,7 +49,7 @@ from .mentions import (
 )
 from .model import Analysis, Document, Method, Quote
 from .narrator import find_narrator, narrator_entity, narrator_mentions, spoke_i
-from .resolve import GUESS, How, Resolver, Speakers
+from .resolve import GUESS, How, Resolver, Speakers, description_gender
 from .transcripts import LABEL
 
 _POSSESSIVE_END = re.compile(r"[’']s?$")
@@ -183,7 +183,7 @@ def _run(ctx: Context, rules: tuple[Rule, ...]) -> None:
                     if step.speaker is not None:  # someone quoted here, whom a later "he" may mean
                         ctx.sp.history.append((ctx.quotes[i].mark_start, step.speaker))
                     break
-                if step is not None:
+                if step is not None and ctx.explain:  # (a call per declined rule costs, on a novel)
                     ctx.note(i, step)
         for rule in paragraph_rules:
             _sweep(ctx, rule, idx, (ctx, bi))
@@ -376,6 +376,10 @@ def _first_resolved(ctx: Context, i: int, candidates: Iterable[Cue]) -> Step:
             continue  # a capitalised word opening the sentence, not a person
         if how == "pronoun":
             ctx.pron[i] = SUBJECT_PRONOUNS.get(c.np.strip().lower())
+        elif how == GUESS and ctx.dialogue:
+            # "said the old man" when nobody was called so: like "he said", the man of the
+            # conversation whose turn it is (see ``dialogue``)
+            ctx.pron[i] = description_gender(c.np)
         if ent is not None and how == "cue":
             ent.spoke += 1
         if c.side == "after" and c.near:

@@ -20,10 +20,25 @@ def last_match(rx: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str
     return last[0] if last else None
 
 
-_VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
+def alternatives(words) -> str:
+    """``words`` as one regex alternation, longest first, grouped under their first two letters
+    ("sa(?:id|ys)|sh(?:outed|outs)"): the regex engine tries a plain alternation of six hundred
+    verbs branch by branch wherever it gets to the verb, the grouped one only the branches that
+    start with the letters there (about three times faster on a novel).  It matches what the
+    plain ``"|".join`` would: two words of different groups never both match at one offset, and
+    each group keeps the longest-first order."""
+    words = sorted(words, key=lambda w: len(re.escape(w)), reverse=True)
+    if any(len(w) < 2 for w in words):  # a one-letter word starts words of other groups
+        return "|".join(re.escape(w) for w in words)
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:2], []).append(re.escape(w[2:]))
+    return "|".join(f"{re.escape(head)}(?:{'|'.join(rest)})" for head, rest in groups.items())
+
+
+_VERBS = alternatives(SPEECH_VERBS)
 # an inverted cue ("…,” said Smith) never uses the bare base form: ", state Sen. Holm" is a noun
-_INV_VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS - set(SPEECH_BASES) | {"cut"}),
-                             key=len, reverse=True))
+_INV_VERBS = alternatives(SPEECH_VERBS - set(SPEECH_BASES) | {"cut"})
 # \b: "is" or "ly" ending a name ("Morris", "Kelly") is no adverb
 _ADV = r"(?:\b(?:[a-z]\w*ly|also|then|later|again|once|further|still|had|has|have|would|will|was|is|did|does|could|might|may|recently|previously|just|often|repeatedly|quickly|not|never)\s+){0,3}"
 _NP = r"[^,;:“”\"!?]{1,90}?"
@@ -173,6 +188,14 @@ _APPOSED_AFTER_PP = re.compile(r"(?:\s+[a-z-]+){0,3}?(?:\s+(?:at|of|for|from|in|
 _ADV_END = re.compile(_ADV + r"$")
 
 
+def _adverbs_at_end(words: str) -> re.Match[str] | None:
+    """``_ADV_END.search(words)``: the (up to three) adverbs that end ``words``, looked for from its
+    last three words only (the pattern opens with a word boundary: searched from the start, it is
+    tried at every offset of a long sentence, and can only match in its last three words)."""
+    parts = words.rsplit(None, 3)
+    return _ADV_END.search(words, len(parts[0]) if len(parts) == 4 else 0)
+
+
 @dataclass(frozen=True)
 class Cue:
     np: str
@@ -196,9 +219,13 @@ def _sentence_head(text: str, lo: int, hi: int) -> int:
     return m.end() if m else hi
 
 
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+
+
 def _clean_np(np: str) -> str:
-    np = re.sub(r"\s*\([^)]*\)", "", np).strip(" ,.-—–")
-    return np
+    if "(" in np:  # (most phrases have none: no pattern to look up and run)
+        np = _PARENTHESIS.sub("", np)
+    return np.strip(" ,.-—–")
 
 
 # "from Dunmore, South Carolina", "in Hartwell, Mass.": a town and its state after a preposition
@@ -217,7 +244,7 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
         # "a salesman from Dunmore, Ohio, says": the comma inside a place is no clause break
         seg = _PLACE_COMMA.sub(_PLACE_JOINED, seg)
     seg_strip = seg.rstrip()
-    m = _ADV_END.search(seg_strip + " ")
+    m = _adverbs_at_end(seg_strip + " ")
     if m and 0 < m.start() < len(seg_strip) and seg_strip[:m.start()].rstrip()[-1:] in (",", ")"):
         seg_strip = seg_strip[:m.start()].rstrip()  # "Quist, a ferry pilot, once put it"
     for dash in (" -- ", " — ", "—", " – "):
@@ -258,7 +285,7 @@ def _subject_before(text: str, lo: int, end: int) -> tuple[str, int] | None:
     for m in _CLAUSE_CUT.finditer(seg_strip):
         cut = m.end()
     np = seg_strip[cut:].strip()
-    m = _ADV_END.search(np + " ")
+    m = _adverbs_at_end(np + " ")
     if m and 0 < m.start() < len(np):  # "The harbour master has repeatedly warned": drop "has repeatedly"
         np = np[: m.start()].strip()
     words = np.split()
@@ -283,12 +310,14 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     m = _AFTER_VERB.match(text, lo, hi)
     # "said a party official who supports the plan": the phrase ends at its relative clause
     np = _RELATIVE.split(m.group("np"), maxsplit=1)[0] if m else ""
-    if m and np.split() and len(np.split()) <= 8 and np.split()[0] not in _NOT_SUBJECT:
+    words = np.split()
+    if m and words and len(words) <= 8 and words[0] not in _NOT_SUBJECT:
         return Cue(_clean_np(np), m.start("np"), m.group("v"), "after", True)
     m = _AFTER_SUBJ.match(text, lo, hi)
     if m and _SENTENCE_BREAK.search(m.group("np")):
         m = None  # the phrase runs into the next sentence: the verb is not this quotation's cue
-    if m and m.group("np").split() and m.group("np").split()[0].lower() in _SUBORDINATORS:
+    words = m.group("np").split() if m else []
+    if m and words and words[0].lower() in _SUBORDINATORS:
         m = None  # "“The bread is stale,” when Voss criticised him": another clause, not the cue
     if m:
         nu = _NOUN_USE.search(text, max(m.start("np"), m.start("v") - 30), m.start("v"))
@@ -297,9 +326,9 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     # '“The ferry is late again.” She added that …': a new sentence after a closed quotation may be
     # its cue, but one found before the quotation comes first
     near = not (_CLOSED_SENTENCE.search(text, max(0, lo - 3), lo) and _NEW_SENTENCE.match(text, lo, hi))
-    if m and not near and not m.group("app") and len(m.group("np").split()) <= 4 and _CUE_ALONE.match(text, m.end("v"), hi):
+    if m and not near and not m.group("app") and len(words) <= 4 and _CUE_ALONE.match(text, m.end("v"), hi):
         near = True  # '“Who signed this?” Okafor asked.': a sentence of only a name and a verb is the cue
-    if m and len(m.group("np").split()) <= 12:
+    if m and len(words) <= 12:
         np = m.group("np").rstrip()
         app = m.group("app")
         if app and app.startswith(",") and np.split()[-1][:1].islower():
@@ -476,7 +505,7 @@ _LEAD_PHRASE = re.compile(
     r"(?:Hours|Days|Weeks|Months|Years|Minutes|Moments)(?=\s+(?:later|earlier|after|before)\b)|"
     r"(?:Early|Late)(?=\s+(?:in|on|last|this|that)\b))\b"
     r"[^,]{0,120},\s*)+")
-_GROUP_HEADS = "|".join(sorted((re.escape(w) for w in GROUP_NOUNS if w.isalpha()), key=len, reverse=True))
+_GROUP_HEADS = alternatives(w for w in GROUP_NOUNS if w.isalpha())
 _SUBJECT = re.compile(
     r"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[\w’'.-]+\s+){0,5}?(?:[A-Z][\w’'.-]*|he|she|they|officials|[a-z]+(?:man|woman|person|er|or|ist|ent|ant|ee)s?"
     rf"|(?:{_GROUP_HEADS})\b))"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from . import turnrank
 from .evidence import Attribution
@@ -184,7 +184,8 @@ def _scenes(doc: Document, quotes, result, by_block, reg, sp, mentions, pron) ->
             scenes[-1][-1].bi = bi  # the same speech going on in a new paragraph
             scenes[-1][-1].idx += idx
             continue
-        fixed = next((i for i in idx if result[i].speaker is not None and result[i].method in FIXED), None)
+        fixed = next((i for i in idx if result[i].speaker is not None and result[i].method in FIXED
+                      and not (result[i].guessed and pron.get(i))), None)  # ("said the old man": a guess)
         pi = next((i for i in idx if i in pron and pron[i] in ("m", "f")), None)
         if fixed is not None and result[fixed].cue in _THOUGHT:
             continue  # "Never," thought Anne: not said aloud, not a turn of the conversation
@@ -403,9 +404,12 @@ def _set(t: _Turn, sid: int, result: list[Attribution], method: str | None) -> N
     turn revised to the other participant of that gender (``method`` None: still a pronoun)."""
     old = t.sid
     for i in t.idx:
-        if result[i].speaker is None or result[i].speaker == old:
+        a = result[i]
+        if a.speaker is None or a.speaker == old:
+            # built field by field, as ``Attribution.with_confidence`` is (``replace`` costs
+            # twice as much, for each turn of a novel); a new field must be added here
             if method == "alternation":
-                result[i] = replace(result[i], speaker=sid, method="alternation", rule="alternation", guessed=False)
+                result[i] = Attribution(sid, "alternation", "alternation", a.cue, a.mention, a.span, False, a.confidence)
             else:
-                result[i] = replace(result[i], speaker=sid, rule="alternation")
+                result[i] = Attribution(sid, a.method, "alternation", a.cue, a.mention, a.span, a.guessed, a.confidence)
     t.sid = sid

@@ -106,7 +106,7 @@ def mark_kind(text: str, lo: int, hi: int, mark_start: int, start: int, end: int
               mark_end: int) -> Literal["title", "scare"] | None:
     """"title", "scare" or None for the quotation text[start:end] in block [lo, hi)."""
     inner = text[start:end]
-    words = inner.split()
+    words = inner.split(None, 13)  # (every word of it only when it has at most 13: a long speech is no mark)
     if words and len(words) <= 12 and _title_case(words) and _BY_AUTHOR.match(text, mark_end):
         return "title"  # “This Kind of War,” by T.R. Fehrenbach: a work and its author
     if not words or len(words) > 8:

@@ -51,7 +51,16 @@ _PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])[Ee]|(?<=[Ss])[Hh][Ee])\b
 _PLACE_FIRST = frozenset("""north south east west northern southern eastern western central upper lower
 new united saint san santa los las fort port mount lake cape""".split())
 _PLACE_LAST = frozenset("""states islands island county city valley beach coast gulf sea ocean kingdom
-republic river mountains heights province territory district""".split())
+republic river mountains heights province territory district state lake lakes street road square avenue
+station hills falls bay harbour harbor abbey palace hotel""".split())
+# a word of nationality or language ("English", "Chinese"): an adjective, never a name; before
+# another capital it makes a place or a body ("the English Lakes", "the Chinese Embassy")
+_NATIONALITY = frozenset("""english irish british scottish welsh spanish danish swedish polish turkish flemish cornish
+finnish kurdish jewish french dutch german italian russian american canadian indian chinese japanese portuguese
+maltese siamese burmese viennese genoese lebanese greek swiss belgian austrian hungarian prussian bavarian
+norwegian egyptian persian arabian african asian european parisian mexican brazilian australian""".split())
+# a shouted word run into a name ("JUNIOR Avonlea", a heading's capitals): not a given name
+_SHOUTED = re.compile(r"[A-Z]{5,}")
 _PERSON_TITLES = TITLE_WORDS - frozenset("""former state house senate democratic republican acting vice
 general chief deputy""".split())
 _FEMALE_TITLES = frozenset("""widow wife mother daughter sister aunt niece grandmother girlfriend actress
@@ -82,6 +91,7 @@ class Entity:
     kind: str = "person"  # person or group
     aliases: list[str] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)  # what the text calls them: "Dr. Roe", "Roe, the surgeon"
     positions: list[int] = field(default_factory=list)  # where it is mentioned (sorted)
     votes: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})
     place: int = 0  # mentions after "in", "at", "from": a place, not a person
@@ -140,6 +150,11 @@ def _norm(tok: str) -> str:
     return tok.lower().rstrip(".")
 
 
+def _nationality(tok: str) -> bool:
+    """"English", "Maltese": shaped like a word of nationality and not a given name."""
+    return tok.lower() in _NATIONALITY and tok[1:].islower()
+
+
 def _opening_word(tok: str, last: str) -> bool:
     """A sentence-initial adverb or participle run into the name after it ("Presently Hugo
     came in", "Assisting Mrs. Lane, he ..."): not part of the name.  Given names that end so
@@ -157,7 +172,8 @@ def parse_run(run: str) -> NameParse | None:
     run = _POSSESSIVE.sub("", run.strip())
     toks = run.split()
     while toks and (toks[0].lower().rstrip(".") in NOT_NAMES and toks[0].lower() not in HONORIFICS
-                    or len(toks) > 1 and _opening_word(toks[0], toks[-1])):
+                    or len(toks) > 1 and _opening_word(toks[0], toks[-1])
+                    or len(toks) > 1 and _SHOUTED.fullmatch(toks[0]) is not None and not toks[-1].isupper()):
         toks.pop(0)
     if not toks:
         return None
@@ -177,6 +193,9 @@ def parse_run(run: str) -> NameParse | None:
             honorific = t if low in NAME_HONORIFICS else ""
     name = toks[cut:]
     titles = tuple(_norm(t) for t in toks[:cut])
+    if name and _nationality(name[0]) and not honorific:
+        # "the English wasps": an adjective; "the English Lakes": a place ("German Chancellor X" is X)
+        return NameParse(tuple(toks), "", (), "org") if len(name) > 1 else None
     if not name or all(_INITIALS.fullmatch(t) for t in name):
         return None  # "U.S.", "S.": initials alone are a fragment, never a person
     if len(name) == 1 and (name[0].lower() in HONORIFICS or _norm(name[0]) in TITLE_WORDS) and not (
@@ -411,7 +430,7 @@ def _is_subject(text: str, lo: int, s: int, e: int, run: str) -> bool:
         return not w or w[-1] in ".!?:;—–"
     if _apposed(text, s, e) or _APPOSITION.match(text, e):
         return True
-    m = _TITLE_AFTER.match(text, e)
+    m = _TITLE_AFTER.match(text, e) if text.startswith(",", e) else None  # (it opens with a comma)
     if m and any(w.strip(",") in _TITLE_LIKE for w in m.group().split()):
         return True  # "Henry Smith, president of the club"
     opens, inverted = _subject_position(text, lo, s)
@@ -440,6 +459,34 @@ def _placey(before: list[str], run: str, p: NameParse) -> bool:
 OBJECT_BEFORE = re.compile(r"\b(?:of|to|with|by|for|from|at|on|upon|towards?|about|than|into|like|without|between|among|against|under|behind|beside)\s+$")
 
 
+# titles written short, by what "the …" calls the person: "Dr. Roe" is "the doctor"
+_SHORT_TITLES = {"dr": "doctor", "prof": "professor", "col": "colonel", "capt": "captain", "cpt": "captain",
+                 "gen": "general", "lt": "lieutenant", "sgt": "sergeant", "rev": "reverend", "adm": "admiral",
+                 "maj": "major", "insp": "inspector", "supt": "superintendent", "gov": "governor", "sen": "senator"}
+# a rank or calling that opens a name without being a name ("Count Orlov", "Inspector Vane")
+_RANKS = frozenset("""count countess baron baroness marquis marquess marchioness earl viscount duke duchess prince
+princess king queen emperor empress general colonel major captain lieutenant sergeant corporal admiral commander
+inspector superintendent constable doctor professor judge reverend bishop dean abbot abbe abbé canon deacon
+parson rector vicar curate squire""".split())
+# "the surgeon, Mr. Roe": a description set before the name
+_ROLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}?(?P<n>[a-z]+),\s+$")
+
+
+def _roles(text: str, lo: int, s: int, p: NameParse, app: re.Match | None) -> set[str]:
+    """The nouns a mention gives the person for "the …" to mean them by: the titles of the name
+    ("Dr. Roe", "Count Orlov"), a description set beside it ("Roe, the surgeon,", "the surgeon, Roe")."""
+    out = {_SHORT_TITLES.get(_norm(t), _norm(t)) for t in p.titles}
+    if len(p.tokens) > 1 and p.tokens[0].lower() in _RANKS:
+        out.add(p.tokens[0].lower())
+    if app is not None:
+        out.add(app.group("n"))
+    if text[max(lo, s - 2):s] == ", ":
+        m = _ROLE_BEFORE.search(text, max(lo, s - 40), s)
+        if m is not None:
+            out.add(m.group("n"))
+    return out
+
+
 def _place_then_name(p: NameParse) -> bool:
     """A run after "in"/"from" that ends in a given name but does not start with one."""
     return (p.kind == "person" and len(p.tokens) == 2 and not p.honorific and not p.titles
@@ -459,7 +506,7 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
     found: list[tuple[int, int, int, str, NameParse | None, tuple[str, ...], bool]] = []
     for lo, hi in segments:
         for m in _RUN.finditer(text, lo, hi):
-            s, e, run = m.start(), m.end(), m.group()
+            (s, e), run = m.span(), m.group()
             if run.isupper() and len(run) > 3 or run[1:2].isupper() and _SHOUTED_LEAD.match(run):
                 continue  # a dateline or shouted heading ("THE HARBOUR Long before …"), not a name
             p = parse_run(run)
@@ -506,7 +553,10 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             ent.mid_sentence = True
         ent.titles.update(titles)
         adjacent = text[max(lo, s - 20):s].split()[-1:]
-        app = _APPOSED_NOUN.match(text, e)  # "Kerin Mallory, a 60-year-old local man,"
+        # "Kerin Mallory, a 60-year-old local man," (the pattern opens with the comma: not tried without one)
+        app = _APPOSED_NOUN.match(text, e) if text.startswith(",", e) else None
+        if ent.kind == "person":
+            ent.roles.update(_roles(text, lo, s, p, app))
         for word in adjacent + ([app.group("n")] if app else []):
             if word in _FEMALE_TITLES or word in _MALE_TITLES:
                 ent.kin_votes.append("f" if word in _FEMALE_TITLES else "m")
@@ -648,6 +698,7 @@ def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
             continue
         t.positions = sorted(t.positions + e.positions)
         t.titles |= e.titles
+        t.roles |= e.roles
         t.place += e.place
         t.subject += e.subject
         t.spoke += e.spoke

@@ -30,9 +30,9 @@ def paragraphs(text: str) -> list[str]:
     for chunk in chunks:
         lines = [line.strip() for line in chunk.split("\n")]
         if _unwrapped(lines):
-            out.extend(line for line in lines if line)
+            out.extend([line for line in lines if line])
             continue
-        joined = " ".join(line for line in lines if line)
+        joined = " ".join([line for line in lines if line])
         if joined:
             out.append(joined)
     return out

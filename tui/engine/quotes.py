@@ -33,6 +33,7 @@ _SINGLE = re.compile(r"[‘’']")
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,…") | {"\u00a0"}
 _ELISION = re.compile(r"(?:\d0s|\d\d\b|em\b|til\b|tis\b|twas\b|cause\b|n\b|bout\b|round\b)", re.IGNORECASE)
 _WORD_CHAR = re.compile(r"\w")
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum is true of, found without a copy of the quotation
 
 
 def _is_space(ch: str) -> bool:
@@ -150,7 +151,8 @@ def _is_passage(text: str, start: int, end: int) -> bool:
     whose own quotations are listed too: the people it quotes spoke them."""
     if end - start < 2 * PASSAGE_WORDS - 1:
         return False  # too short to hold that many words (most quotations): no need to split it
-    return len(text[start:end].split()) >= PASSAGE_WORDS and _SENTENCE_END.search(text, start, end) is not None
+    return (len(text[start:end].split(None, PASSAGE_WORDS)) >= PASSAGE_WORDS  # (no need to split all of it)
+            and _SENTENCE_END.search(text, start, end) is not None)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -208,11 +210,11 @@ def find_quotes(doc: Document) -> list[Quote]:
         for ms, s, e, me, closed, level in _double_spans(text, lo, hi, False):
             s2, e2 = _strip(text, s, e)
             if level:  # inside the quotation that the next level-0 item closes
-                if any(c.isalnum() for c in text[s2:e2]):
+                if _ALNUM.search(text, s2, e2):
                     inner.append((ms, s2, e2, me, closed))
                 continue
             covered.append((ms, me))
-            if e2 > s2 and any(c.isalnum() for c in text[s2:e2]) and not _STAGE.fullmatch(text, s2, e2):
+            if e2 > s2 and _ALNUM.search(text, s2, e2) and not _STAGE.fullmatch(text, s2, e2):
                 found.append((ms, s2, e2, me, closed))
                 if _is_passage(text, s2, e2):
                     found.extend(inner)

@@ -59,7 +59,19 @@ _AFTER_SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|argued|argues|noted|
                                 r"claimed|claims|warned|warns|wrote|writes)\s+(?:that\s+)?$")
 _LESSER = frozenset("vice deputy assistant associate acting former".split())
 _POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
+# what anyone may be called: not a title that picks one person out
+_GENERIC_PEOPLE = frozenset("""man woman gentleman lady girl boy person fellow child stranger voice youth
+maiden lad lass creature figure visitor newcomer""".split())
+# callings a novel names by either word: "Roe, a surgeon" is "the doctor"
+_SAME_CALLING = {"doctor": ("doctor", "surgeon", "physician"), "surgeon": ("surgeon", "doctor"),
+                 "physician": ("physician", "doctor"), "priest": ("priest", "clergyman", "vicar", "rector", "curate"),
+                 "clergyman": ("clergyman", "priest", "vicar", "rector", "curate", "reverend"),
+                 "policeman": ("policeman", "constable", "officer"), "constable": ("constable", "policeman")}
+_CONVERSATION = 3000  # characters back that a novel's "the girl" may point into
+_FEMALE_RANKS = frozenset("""countess baroness duchess princess marchioness empress queen abbess governess hostess
+mistress actress""".split())
 _KIN = frozenset("wife husband mother father lady aunt uncle sister brother niece nephew cousin".split())
+_BLOOD = frozenset("sister brother son daughter".split())
 _ELDERS = frozenset("wife husband mother father lady aunt uncle".split())
 
 # How a cue's phrase was resolved: by name ("cue"), by pronoun, by a description someone was
@@ -73,6 +85,18 @@ _NO_PARSE = NameParse((), "", (), "person")
 # "the doctor", "the old gentleman", "the first speaker": a person called by what they are
 # ("the other", "the latter": whoever of the conversation that is, not a name of their own)
 _THE_SOMEONE = re.compile(r"[Tt]he(?! (?:other|latter|former|first|second|same|one|rest|last)\b)(?: [a-z][a-z-]+){1,3}")
+
+
+_DESCRIPTION_TAIL = re.compile(r"(?<=[a-z]) (?:(?:again|aloud|still|too|now|then|also|once|twice|"
+                               r"without|her|him|them|it)\b|[a-z]{3,}ing\b"
+                               r"(?<!darling)(?<!stripling)(?<!underling)(?<!foundling)).*$")
+_THE_CAPITALISED = re.compile(r"[Tt]he(?: [A-Z][a-z-]+){1,3}")
+
+
+def description_gender(np: str) -> str | None:
+    """The gender a description gives its person: "the old lady" f, "the young man" m."""
+    words = {w.lower() for w in np.split()}
+    return "f" if words & _FEMALE_ROLES else "m" if words & _MALE_ROLES else None
 
 
 def _names_someone(run: str, reg: Registry) -> bool:
@@ -142,6 +166,7 @@ class Resolver:
         self.sp = speakers
         self.news = False  # news prose: a full name of unknown gender is still a person
         self.narrator: Entity | None = None  # who "I" is, in a novel told in the first person
+        self._role_index: dict[str, list[Entity]] | None = None
 
     def recent(self, pos: int, gender: str | None, want_speaker: bool = False) -> Entity | None:
         """The person most recently mentioned as a subject (or quoted) before ``pos`` who fits
@@ -226,6 +251,10 @@ class Resolver:
                 return self.sp.of_group(label), "cue"
         np = _ADDRESSEE.sub("", np)  # "said Miss Penrose to her cousin", "called her uncle as the boat left"
         np = _TRAILING_ADVERB.sub("", np)  # "shouted the ferryman angrily"
+        if not self.news and _THE_SOMEONE.match(np):
+            # "said the doctor again", "cried the girl without a pause", "said the nurse rising":
+            # the description ends before the words about how it was said
+            np = _DESCRIPTION_TAIL.sub("", np)
         np = _CONTRACTED.sub("", np)  # "She’s insisting that …": she
         if np in ("It", "it"):
             np = "it"
@@ -282,6 +311,10 @@ class Resolver:
             e = self._titled(at, _RANK_ADDRESS[head])
             if e is not None:
                 return self.sp.of_entity(e), "description"
+        if not self.news and (head in _ROLE_NOUNS or head in GROUP_NOUNS) and _THE_CAPITALISED.fullmatch(np):
+            # a novel's "said the President", "said the Invisible Man": a character the text calls
+            # by a capitalised description, as if it were a name
+            return self.sp.of_group("the" + np[3:]), "description"
         caps = [(at + s, at + e, r) for s, e, r in find_runs(np, 0, len(np))]
         if caps and _POSSESSOR.search(np) and words[-1][:1].islower():
             # "Okafor's former press secretary", "Ida Brandt's dentist": not Okafor
@@ -315,8 +348,34 @@ class Resolver:
             return self.sp.of_group(np), "cue"
         if not self.news and _THE_SOMEONE.fullmatch(np):
             # a novel's "said the doctor", "inquired the messenger": someone the text calls so
+            e = self._by_role(np, head, at)
+            if e is not None:
+                return self.sp.of_entity(e), "description"
             return self.sp.of_group(np[0].lower() + np[1:]), "description"
         return None, "none"
+
+    def _by_role(self, np: str, head: str, at: int) -> Entity | None:
+        """A novel's "the count", "the surgeon": the person most recently named before ``at``
+        whom the text called so ("Count Orlov", "Dr. Roe", "Roe, the surgeon"), of the gender
+        the description gives ("the old countess")."""
+        if head in _GENERIC_PEOPLE:
+            return None  # "the old man": anyone; not a title someone was given
+        if self._role_index is None:
+            self._role_index = {}
+            for e in self.reg.entities:
+                if e.kind == "person":
+                    for r in e.roles:
+                        self._role_index.setdefault(r, []).append(e)
+        words = {w.lower() for w in np.split()}
+        gender = "f" if words & _FEMALE_ROLES or head in _FEMALE_RANKS else "m" if words & _MALE_ROLES else None
+        best, last = None, -1
+        for e in [e for r in _SAME_CALLING.get(head, (head,)) for e in self._role_index.get(r, ())]:
+            if gender and e.gender not in (gender, None) or not e.personlike:
+                continue
+            p = e.last_before(at)
+            if p > last:
+                best, last = e, p
+        return best
 
     def _author_of(self, head: str, at: int) -> int | None:
         """"The harbour board put out a notice … The notice said": whoever issued it, named in
@@ -427,6 +486,9 @@ class Resolver:
             if e is not None and e is not owner:
                 return e
         elder = head in _ELDERS
+        # "her sister", "his son": of the family the possessor's surname names, when the text gives one
+        family = owner.tokens[-1] if owner is not None and len(owner.tokens) > 1 and head in _BLOOD else None
+        other = None
         i = bisect.bisect_left(self.starts, at) - 1
         steps = 0
         while i >= 0 and steps < 120:
@@ -439,18 +501,24 @@ class Resolver:
                 continue
             if owner is not None and elder and owner.honorific and e.honorific.lower() != hon:
                 continue
+            if family is not None and e.tokens[-1] != family:
+                other = other or e
+                continue
             return e
-        return None
+        return other
 
     def _description(self, np: str, head: str, at: int) -> Resolution:
         gender = "f" if head in _FEMALE_ROLES else "m" if head in _MALE_ROLES else None
-        if head in _KIN and np.split()[0].lower() in ("his", "her", "their"):
+        if (head in _KIN or head in _BLOOD and not self.news) and np.split()[0].lower() in ("his", "her", "their"):
             e = self.kin(np, head, at)
             if e is not None:
                 return self.sp.of_entity(e), "description"
         mods = {w.lower() for w in np.split()[:-1]} - {"the", "a", "an", "his", "her", "their", "its"}
         best, best_score = None, 0.0
-        for e in self.reg.entities:
+        # a novel's "the gentleman", "the girl": not a title anyone holds, whoever stood near the
+        # word once ("the old gentleman" is, when the text set all of it before a name)
+        anyone = not self.news and head in _GENERIC_PEOPLE and np.split()[0].lower() == "the"
+        for e in () if anyone else self.reg.entities:
             if not e.personlike or not e.positions or e.positions[0] > at:
                 continue  # (not "in England": the words before a place are not its titles)
             if gender and e.gender not in (gender, None):
@@ -474,6 +542,19 @@ class Resolver:
             e = self.recent(at, gender)
             if e:
                 return self.sp.of_entity(e), "description"
+        if anyone:
+            # "said the girl": a woman who spoke in this conversation, else whom the narration
+            # just named; never a name from pages back (an unnamed character stays unnamed)
+            for p, said in reversed(self.sp.history):
+                if p < at - _CONVERSATION:
+                    break
+                e = self.sp.entity_of.get(said)
+                if p < at and e is not None and e.kind == "person" and (gender is None or e.gender == gender):
+                    return said, GUESS
+            e = self.recent(at, gender)
+            if e is not None and (gender is None or e.gender == gender) and e.last_before(at) >= at - _CONVERSATION:
+                return self.sp.of_entity(e), GUESS
+            return self.sp.of_group(np[0].lower() + np[1:]), "description"
         # nobody was introduced with this title: the latest speaker is a guess, and says so
         sid = self.last_speaker(at, gender, person=True)
         if sid is not None:

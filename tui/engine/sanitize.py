@@ -42,11 +42,21 @@ def escape_surrogates(text: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
+# the unsafe characters of plain ASCII text: deleted by bytes.translate, several times faster
+# than the regex (an ASCII text holds no surrogate either)
+_ASCII_UNSAFE = bytes(c for c in range(128) if _UNSAFE.match(chr(c)))
+
+
 def sanitize(text: str) -> tuple[str, int]:
     """Return ``(clean_text, removed)``: line endings normalised, unsafe characters dropped."""
     text = normalise_newlines(text)
     text = text.removeprefix("\ufeff")
-    clean, removed = _UNSAFE.subn("", replace_surrogates(text.translate(_SEPARATORS)))
+    text = text.translate(_SEPARATORS)
+    if text.isascii():
+        raw = text.encode("ascii")
+        kept = raw.translate(None, _ASCII_UNSAFE)
+        return kept.decode("ascii"), len(raw) - len(kept)
+    clean, removed = _UNSAFE.subn("", replace_surrogates(text))
     return clean, removed
 
 
