@@ -56,3 +56,32 @@ def test_after_narration_about_the_last_speaker_the_same_speaker_goes_on():
                '"We should go before the dark comes."',
                *PADDING)
     assert rows[2][0].startswith("We should go") and rows[2][1] == "Ruth Marsh"
+
+
+def test_the_shipped_pronoun_weights_load():
+    assert turnrank.PRON_WEIGHTS, "tui/engine/pronrank.json is missing or unreadable"
+    assert turnrank.PRON_WEIGHTS["addressed_here"] < 0  # whom "he" calls by name is not him
+
+
+def test_pronoun_candidates_are_of_the_pronouns_gender_or_unknown_never_the_narrator():
+    genders = {1: "m", 2: "f", 3: "m", 4: None, 5: "m"}
+    scene = [_Turn(0, [0], 1, "fixed"), _Turn(1, [1], 2, "fixed"), _Turn(2, [2], 3, "pron", "m")]
+    scene[2].near = [4, 5]
+    scene[1].to = {1}
+    cands = dict(turnrank.pron_candidates(scene, [1, 2, 3], 2, 3, 3, genders.get, exclude=5))
+    assert set(cands) == {3, 1, 4}  # not the woman, not the narrator (5, who is "I")
+    assert cands[3]["resolved"] == 1.0 and cands[3]["rule"] == 1.0
+    assert cands[1]["prev2"] == 1.0 and cands[1]["addressed_before"] == 1.0
+    assert cands[4]["gender_unknown"] == 1.0 and cands[4]["near_first"] == 1.0
+
+
+def test_he_answered_after_a_question_to_a_man_by_name_is_that_man(monkeypatch):
+    paragraphs = ("Walter Pike and Henry Dunn sat by the stove in the kitchen of the inn.",
+                  '"Will you come with me to the fair tomorrow, Walter?" asked Henry Dunn.',
+                  "The stove ticked in the silence, and the rain beat on the shutters of the low room.",
+                  '"I cannot," he answered.',
+                  *PADDING)
+    assert run(*paragraphs)[1] == ("I cannot,", "Walter Pike", "pronoun")
+    # the nearest man before the pronoun alone would be the one who asked
+    monkeypatch.setattr(turnrank, "PRON_WEIGHTS", {})
+    assert run(*paragraphs)[1][1] == "Henry Dunn"
