@@ -292,7 +292,8 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp, narrator: int | None = N
 
     def pron_rank(k, t, resolved):
         """Weigh everyone of the pronoun's gender the evidence around the turn points to."""
-        cands = turnrank.pron_candidates(scene, known, k, resolved, t.sid, lambda s: _gender(sp, s), narrator)
+        cands = turnrank.pron_candidates(scene, known, k, resolved, t.sid, lambda s: _gender(sp, s), narrator,
+                                         lambda s: e.spoke if (e := sp.entity_of.get(s)) is not None else None)
         if PRON_RECORD is not None:
             PRON_RECORD.append((quotes[t.idx[0]].start, cands))
         if turnrank.PRON_WEIGHTS and cands:

@@ -92,13 +92,14 @@ def candidates(scene, known: list[int | None], k: int, pick: int | None, why: st
 
 
 def pron_candidates(scene, known: list[int | None], k: int, resolved: int | None, pick: int | None,
-                    gender_of, exclude: int | None = None) -> list[tuple[int, dict[str, float]]]:
+                    gender_of, exclude: int | None = None, spoke_of=None) -> list[tuple[int, dict[str, float]]]:
     """The people "he said" / "she said" in turn ``k`` may mean, with the evidence as features.
 
     ``resolved`` is who the cue's pronoun resolved to by the text before it (the nearest fitting
     subject), ``pick`` what the turn-taking rule chose; ``gender_of(sid)`` is "m", "f" or None.
     Only people of the pronoun's gender, or of a gender the text never showed, are candidates;
-    ``exclude`` (a novel's narrator, who is "I") never is."""
+    ``exclude`` (a novel's narrator, who is "I") never is.  ``spoke_of(sid)``: how often a speech
+    cue named them (None for someone the text only describes, "the stranger")."""
     t = scene[k]
     g = t.gender
     prev = scene[k - 1] if k else None
@@ -113,9 +114,12 @@ def pron_candidates(scene, known: list[int | None], k: int, resolved: int | None
     for s in known[max(0, k - 12):min(len(known), k + 6)]:
         if s is not None:
             said_before[s] = said_before.get(s, 0) + 1
+    # the people the narration named earlier in the conversation: "Anne and Tom sat by the fire."
+    scene_named = [c for u in [scene[0]] + scene[max(1, k - 6):k] for c in u.named[:3]]
     pool: list[int] = []
     for c in ([resolved, pick] + known[max(0, k - 3):k][::-1] + (sorted(prev.to) if prev else [])
-              + [t.actor] + t.near[:2] + t.named[:2] + t.beat + [s for _, s in fwd[:1]] + list(said_before)):
+              + [t.actor] + t.near[:2] + t.named[:2] + t.beat + [s for _, s in fwd[:1]] + list(said_before)
+              + scene_named):
         if c is not None and c not in pool and c != exclude and gender_of(c) in (g, None):
             pool.append(c)
     # the people of that gender taking part around this turn: one of them only is who "she" is
@@ -129,6 +133,12 @@ def pron_candidates(scene, known: list[int | None], k: int, resolved: int | None
                 f["resolved_narrated"] = 1.0
         if c == pick:
             f["rule"] = 1.0
+        if spoke_of is not None:
+            n_spoke = spoke_of(c)
+            if n_spoke is None:
+                f["described"] = 1.0  # "said the stranger": a description, never a name
+            elif n_spoke == 0:
+                f["never_named_speaking"] = 1.0  # a capitalised name no cue ever gave
         if gender_of(c) is None:
             f["gender_unknown"] = 1.0
         elif same == {c}:
@@ -154,6 +164,8 @@ def pron_candidates(scene, known: list[int | None], k: int, resolved: int | None
             f["near"] = 1.0
         if c in t.named:
             f["named"] = 1.0
+        elif c in scene_named:
+            f["scene_named"] = 1.0
         if c in t.beat:
             f["beat"] = 1.0
         if prev is not None and c in prev.tail:
