@@ -3,6 +3,7 @@ folder, and write its weights to tui/engine/turnrank.json.
 
     python benchmarks/train_turnrank.py fiction-dev                 # train on all, write the weights
     python benchmarks/train_turnrank.py fiction-dev --folds 2 --dry  # held-out check only
+    python benchmarks/train_turnrank.py fiction-dev --pron           # "he said" turns -> pronrank.json
 
 Each untagged turn the dialogue rules fill is an example: its candidates (every person some
 evidence points to) with their features, and which candidates the gold speaker's keys name.
@@ -56,26 +57,34 @@ def _gold_by_start(sq, gold: dict, found: list[dict]) -> dict[int, list[str]]:
     return out
 
 
-def collect(folder: Path, sq) -> dict[str, list[list[tuple[dict[str, float], bool]]]]:
-    """Per novel, its examples: for each untagged turn, [(features, is the gold speaker)]."""
+def collect(folder: Path, sq, pron: bool = False) -> dict[str, list[list[tuple[dict[str, float], bool]]]]:
+    """Per novel, its examples: for each untagged turn (``pron``: each "he said" turn),
+    [(features, is the gold speaker)]."""
     from tui.commands.quotes import analysis_json
     from tui.engine import analyze, dialogue, load_path, turnrank
 
-    turnrank.WEIGHTS = {}  # the hand rules fill the turns, as the features describe them
+    if pron:
+        turnrank.PRON_WEIGHTS = {}  # the pronoun and the hand rules decide, as the features describe them
+    else:
+        turnrank.WEIGHTS = {}  # the hand rules fill the turns, as the features describe them
     out = {}
     for gold_path in sorted(folder.glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         doc = load_path(str(gold_path.with_name(gold["file"])))
-        dialogue.RECORD = []
+        if pron:
+            dialogue.PRON_RECORD = []
+        else:
+            dialogue.RECORD = []
         try:
             analysis = analyze(doc)
-            recorded = dialogue.RECORD
+            recorded = dialogue.PRON_RECORD if pron else dialogue.RECORD
         finally:
-            dialogue.RECORD = None
+            dialogue.RECORD = dialogue.PRON_RECORD = None
         keys = _gold_by_start(sq, gold, analysis_json(doc, analysis)["quotes"])
         names = {s.id: s.name for s in analysis.speakers}
         examples = []
-        for start, cands, (narrated, start1, start2) in recorded:
+        for start, cands, *history in recorded:
+            narrated, start1, start2 = history[0] if history else (False, None, None)
             if start not in keys or not cands:
                 continue
             row = []
@@ -184,6 +193,7 @@ def main(argv: list[str]) -> int:
                     help="train the features about the turns before on who really spoke them")
     ap.add_argument("--epochs", type=int, default=200, help="gradient steps")
     ap.add_argument("--drop", default="", help="features to leave out, comma-separated (to try a smaller model)")
+    ap.add_argument("--pron", action="store_true", help="the ranker of \"he said\" turns (pronrank.json)")
     args = ap.parse_args(argv)
     corpus = require_corpus(args.corpus)
     use_checkout(False)
@@ -193,7 +203,7 @@ def main(argv: list[str]) -> int:
         per_novel = pickle.loads(Path(args.cache).read_bytes())
     else:
         for name in args.sets:
-            per_novel.update(collect(Path(name) if Path(name).is_dir() else corpus / name, sq))
+            per_novel.update(collect(Path(name) if Path(name).is_dir() else corpus / name, sq, args.pron))
         if args.cache:
             Path(args.cache).write_bytes(pickle.dumps(per_novel))
     drop = {d for d in args.drop.split(",") if d}
@@ -222,16 +232,16 @@ def main(argv: list[str]) -> int:
         if args.engine:
             print(f"all folds, engine speaker with held-out weights: {e_tot[0]}/{e_tot[1]} = {e_tot[0] / e_tot[1]:.4f}")
     everything = [ex for n in novels for ex in per_novel[n]]
-    reachable = sum(1 for ex in everything if any(r for _, r in ex))
-    print(f"turns with the gold speaker among the candidates: {reachable}/{len(everything)}")
     w = train(everything, args.epochs)
     r_rule, n = accuracy(everything, None)
     r_model, _ = accuracy(everything, w)
-    print(f"trained on all {n} turns: rules {r_rule / n:.3f}, ranker {r_model / n:.3f}")
+    reachable = sum(1 for ex in everything if any(r for _, r in ex))
+    print(f"trained on all {n} turns: rules {r_rule / n:.3f}, ranker {r_model / n:.3f}"
+          f" (a right candidate in {reachable / max(1, n):.3f})")
     for k, v in sorted(w.items(), key=lambda kv: -abs(kv[1])):
         print(f"  {k:24} {v:+.3f}")
     if not args.dry:
-        out = Path(__file__).resolve().parents[1] / "tui" / "engine" / "turnrank.json"
+        out = Path(__file__).resolve().parents[1] / "tui" / "engine" / ("pronrank.json" if args.pron else "turnrank.json")
         out.write_text(json.dumps({"trained_on": args.sets, "turns": n,
                                    "weights": {k: round(v, 4) for k, v in sorted(w.items())}}, indent=1) + "\n",
                        encoding="utf-8")

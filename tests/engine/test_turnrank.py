@@ -126,3 +126,63 @@ def test_she_said_that_nobody_resolved_goes_to_a_woman_of_the_conversation():
                '"Is it much farther?" she said, turning back.',
                *PADDING[1:])
     assert rows[2][1] == "Ruth Marsh"
+
+
+def test_the_shipped_pronoun_weights_load():
+    assert turnrank.PRON_WEIGHTS, "tui/engine/pronrank.json is missing or unreadable"
+    assert turnrank.PRON_WEIGHTS["addressed_here"] < 0  # whom "he" calls by name is not him
+
+
+def test_pronoun_candidates_are_of_the_pronouns_gender_or_unknown_never_the_narrator():
+    genders = {1: "m", 2: "f", 3: "m", 4: None, 5: "m"}
+    scene = [_Turn(0, [0], 1, "fixed"), _Turn(1, [1], 2, "fixed"), _Turn(2, [2], 3, "pron", "m")]
+    scene[2].near = [4, 5]
+    scene[1].to = {1}
+    cands = dict(turnrank.pron_candidates(scene, [1, 2, 3], 2, 3, 3, genders.get, exclude=5))
+    assert set(cands) == {3, 1, 4}  # not the woman, not the narrator (5, who is "I")
+    assert cands[3]["resolved"] == 1.0 and cands[3]["rule"] == 1.0
+    assert cands[1]["prev2"] == 1.0 and cands[1]["addressed_before"] == 1.0
+    assert cands[4]["gender_unknown"] == 1.0 and cands[4]["near_first"] == 1.0
+
+
+def test_he_answered_after_a_question_to_a_man_by_name_is_that_man(monkeypatch):
+    paragraphs = ("Walter Pike and Henry Dunn sat by the stove in the kitchen of the inn.",
+                  '"A wet night," said Henry Dunn.',
+                  '"It is," said Walter Pike.',
+                  '"Will you come with me to the fair tomorrow, Walter?" asked Henry Dunn.',
+                  "The stove ticked in the silence, and the rain beat on the shutters of the low room.",
+                  '"I cannot," he answered.',
+                  FILLER, *PADDING)
+    assert run(*paragraphs)[3] == ("I cannot,", "Walter Pike", "pronoun")
+    # the nearest man before the pronoun alone would be the one who asked
+    monkeypatch.setattr(turnrank, "PRON_WEIGHTS", {})
+    assert run(*paragraphs)[3][1] == "Henry Dunn"
+
+
+def test_he_said_to_a_man_called_by_name_in_the_quotation_is_not_that_man():
+    rows = run("Walter Pike and Henry Dunn sat by the stove in the kitchen of the inn.",
+               '"A wet night," said Henry Dunn.',
+               '"It is," said Walter Pike.',
+               "The stove ticked in the silence, and the rain beat on the shutters of the low room.",
+               '"Shall we go to the fair tomorrow?" asked Walter Pike.',
+               "Neither moved, and the rain beat on the shutters of the low room.",
+               '"Yes, Walter, if the rain stops," he said.',
+               FILLER, *PADDING)
+    assert rows[3] == ("Yes, Walter, if the rain stops,", "Henry Dunn", "pronoun")
+
+
+def test_he_said_after_a_sentence_whose_subject_is_a_man_is_that_man():
+    rows = run("Walter Pike and Henry Dunn sat by the stove in the kitchen of the inn.",
+               '"Shall we go to the fair tomorrow?" asked Walter Pike.',
+               'Henry Dunn looked up from his book and gave him a long look. "No," he said.',
+               FILLER, *PADDING)
+    assert rows[1][1] == "Henry Dunn"
+
+
+def test_she_said_between_a_man_and_a_woman_is_the_woman():
+    rows = run("Walter Pike walked with Clara Vane along the river in the cold.",
+               '"Shall we go back?" asked Walter Pike.',
+               "The water ran high and brown under the bridge, and the wind rose.",
+               '"Not yet," she said.',
+               FILLER, *PADDING)
+    assert rows[1][1] == "Clara Vane"

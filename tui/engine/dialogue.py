@@ -78,6 +78,7 @@ def _addressees(text: str, q: Quote, reg: Registry) -> list:
 # when a list, each untagged turn's candidates and their features are appended to it (the
 # training script of the ranker, benchmarks/train_turnrank.py, reads them)
 RECORD: list | None = None
+PRON_RECORD: list | None = None  # the same for the "he said" turns (train_turnrank.py --pron)
 
 FIXED = frozenset({"cue", "narrator", "description", "transcript"})
 SCENE_BREAK = 300  # characters of narration between two turns that end a conversation
@@ -272,8 +273,9 @@ def fill_turns(doc: Document, quotes, result: list[Attribution], by_block, res: 
     the named one speaks to, else the person the narration just named.  Nobody speaks to
     themselves by name; a quotation after "Anne smiled." in its own paragraph is Anne's.
     """
+    narrator = sp.ids.get(res.narrator.id) if res.narrator is not None else None
     for scene in _scenes(doc, quotes, result, by_block, reg, sp, mentions, pron):
-        _fill_scene(scene, quotes, result, sp)
+        _fill_scene(scene, quotes, result, sp, narrator)
 
 
 def _gender(sp, sid: int | None) -> str | None:
@@ -281,7 +283,7 @@ def _gender(sp, sid: int | None) -> str | None:
     return e.gender if e is not None else None
 
 
-def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
+def _fill_scene(scene: list[_Turn], quotes, result, sp, narrator: int | None = None) -> None:
     n = len(scene)
     known = [t.sid for t in scene]
 
@@ -338,10 +340,26 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp) -> None:
             _set(t, sid, result, "alternation")
             known[k] = sid
 
+    def pron_rank(k, t, resolved):
+        """Weigh everyone of the pronoun's gender the evidence around the turn points to."""
+        cands = turnrank.pron_candidates(scene, known, k, resolved, t.sid, lambda s: _gender(sp, s), narrator,
+                                         lambda s: e.spoke if (e := sp.entity_of.get(s)) is not None else None)
+        if PRON_RECORD is not None:
+            PRON_RECORD.append((quotes[t.idx[0]].start, cands))
+        if turnrank.PRON_WEIGHTS and cands:
+            sid = turnrank.rank(cands, turnrank.PRON_WEIGHTS)
+            if sid is not None and sid != t.sid:
+                _set(t, sid, result, None)
+                known[k] = sid
+
     # "he replied": the participant of that gender who did not speak the turn before
     for k, t in enumerate(scene):
-        if t.kind == "pron" and not t.narrated:
-            pron_turn(k, t)
+        if t.kind == "pron":
+            resolved = t.sid
+            if not t.narrated:
+                pron_turn(k, t)
+            if turnrank.PRON_WEIGHTS or PRON_RECORD is not None:
+                pron_rank(k, t, resolved)
     # untagged turns: count from the nearest turn whose speaker is known
     cands: list[list | None] = [None] * n
     for k, t in enumerate(scene):

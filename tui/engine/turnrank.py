@@ -16,11 +16,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 _WEIGHTS_FILE = Path(__file__).with_name("turnrank.json")
+# the weights of "he said" turns: which participant of that gender the pronoun means
+_PRON_FILE = Path(__file__).with_name("pronrank.json")
 
 
-def _load() -> dict[str, float]:
+def _load(path: Path | None = None) -> dict[str, float]:
     try:
-        data = json.loads(_WEIGHTS_FILE.read_text(encoding="utf-8"))
+        data = json.loads((path or _WEIGHTS_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     weights = data.get("weights") if isinstance(data, dict) else None
@@ -30,6 +32,7 @@ def _load() -> dict[str, float]:
 
 
 WEIGHTS: dict[str, float] = _load()
+PRON_WEIGHTS: dict[str, float] = _load(_PRON_FILE)
 
 
 def candidates(scene, known: list[int | None], k: int, pick: int | None, why: str,
@@ -114,6 +117,94 @@ def candidates(scene, known: list[int | None], k: int, pick: int | None, why: st
             f[f"recent{min(r + 1, 3)}"] = 1.0
             if r < t.recent_here:
                 f["recent_in_scene"] = 1.0
+        out.append((c, f))
+    return out
+
+
+def pron_candidates(scene, known: list[int | None], k: int, resolved: int | None, pick: int | None,
+                    gender_of, exclude: int | None = None, spoke_of=None) -> list[tuple[int, dict[str, float]]]:
+    """The people "he said" / "she said" in turn ``k`` may mean, with the evidence as features.
+
+    ``resolved`` is who the cue's pronoun resolved to by the text before it (the nearest fitting
+    subject), ``pick`` what the turn-taking rule chose; ``gender_of(sid)`` is "m", "f" or None.
+    Only people of the pronoun's gender, or of a gender the text never showed, are candidates;
+    ``exclude`` (a novel's narrator, who is "I") never is.  ``spoke_of(sid)``: how often a speech
+    cue named them (None for someone the text only describes, "the stranger")."""
+    t = scene[k]
+    g = t.gender
+    prev = scene[k - 1] if k else None
+    fwd: list[tuple[int, int]] = []
+    for j in range(k + 1, min(len(scene), k + 6)):
+        if scene[j].kind == "fixed" and known[j] is not None:
+            fwd.append((j - k, known[j]))  # type: ignore[arg-type]
+            if len(fwd) == 2:
+                break
+    back = next(((k - j, known[j]) for j in range(k - 1, max(-1, k - 7), -1) if known[j] is not None), None)
+    said_before: dict[int, int] = {}
+    for s in known[max(0, k - 12):min(len(known), k + 6)]:
+        if s is not None:
+            said_before[s] = said_before.get(s, 0) + 1
+    # the people the narration named earlier in the conversation: "Anne and Tom sat by the fire."
+    scene_named = [c for u in [scene[0]] + scene[max(1, k - 6):k] for c in u.named[:3]]
+    pool: list[int] = []
+    for c in ([resolved, pick] + known[max(0, k - 3):k][::-1] + (sorted(prev.to) if prev else [])
+              + [t.actor] + t.near[:2] + t.named[:2] + t.beat + [s for _, s in fwd[:1]] + list(said_before)
+              + scene_named):
+        if c is not None and c not in pool and c != exclude and gender_of(c) in (g, None):
+            pool.append(c)
+    # the people of that gender taking part around this turn: one of them only is who "she" is
+    same = {s for s in said_before if gender_of(s) == g} | {c for c in pool if gender_of(c) == g}
+    out = []
+    for c in pool:
+        f: dict[str, float] = {}
+        if c == resolved:
+            f["resolved"] = 1.0
+            if t.narrated:
+                f["resolved_narrated"] = 1.0
+        if c == pick:
+            f["rule"] = 1.0
+        if spoke_of is not None:
+            n_spoke = spoke_of(c)
+            if n_spoke is None:
+                f["described"] = 1.0  # "said the stranger": a description, never a name
+            elif n_spoke == 0:
+                f["never_named_speaking"] = 1.0  # a capitalised name no cue ever gave
+        if gender_of(c) is None:
+            f["gender_unknown"] = 1.0
+        elif same == {c}:
+            f["sole_of_gender"] = 1.0
+        for d in (1, 2, 3):
+            if k - d >= 0 and known[k - d] == c:
+                f[f"prev{d}"] = 1.0
+                if d == 1 and t.narrated:
+                    f["prev1_narrated"] = 1.0
+        if k >= 2 and known[k - 2] == c and known[k - 1] not in (None, c):
+            f["alternates"] = 1.0  # A, B, and now A again
+        if back is not None and back[1] == c:
+            f["back_even" if back[0] % 2 == 0 else "back_odd"] = 1.0
+        if prev is not None and c in prev.to:
+            f["addressed_before"] = 1.0
+        if c in t.to:
+            f["addressed_here"] = 1.0
+        if c == t.actor:
+            f["actor"] = 1.0
+        if t.near and t.near[0] == c:
+            f["near_first"] = 1.0
+        elif c in t.near:
+            f["near"] = 1.0
+        if c in t.named:
+            f["named"] = 1.0
+        elif c in scene_named:
+            f["scene_named"] = 1.0
+        if c in t.beat:
+            f["beat"] = 1.0
+        if prev is not None and c in prev.tail:
+            f["tail_before"] = 1.0
+        for n, (d, s) in enumerate(fwd):
+            if s == c:
+                f[f"next{n + 1}_{'even' if d % 2 == 0 else 'odd'}"] = 1.0
+        if c in said_before:
+            f["spoke_in_scene"] = min(said_before[c], 4) / 4
         out.append((c, f))
     return out
 
