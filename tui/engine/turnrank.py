@@ -35,6 +35,29 @@ WEIGHTS: dict[str, float] = _load()
 PRON_WEIGHTS: dict[str, float] = _load(_PRON_FILE)
 
 
+
+def _turns_taken(speakers) -> dict[int, int]:
+    """How many of these turns each person took."""
+    out: dict[int, int] = {}
+    for s in speakers:
+        if s is not None:
+            out[s] = out.get(s, 0) + 1
+    return out
+
+
+def _around(f: dict[str, float], c: int, t, prev, fwd, said_before: dict[int, int]) -> None:
+    """The evidence both rankers read around a turn: ``c`` acts beside it, was named at the end
+    of the turn before, speaks in a coming turn, has spoken in this conversation."""
+    if c in t.beat:
+        f["beat"] = 1.0
+    if prev is not None and c in prev.tail:
+        f["tail_before"] = 1.0
+    for n, (d, s) in enumerate(fwd):
+        if s == c:
+            f[f"next{n + 1}_{'even' if d % 2 == 0 else 'odd'}"] = 1.0
+    if c in said_before:
+        f["spoke_in_scene"] = min(said_before[c], 4) / 4
+
 def candidates(scene, known: list[int | None], k: int, pick: int | None, why: str,
                gender: Callable[[int], str | None] | None = None) -> list[tuple[int, dict[str, float]]]:
     """Each person the evidence around turn ``k`` points to, with the evidence as features.
@@ -63,10 +86,7 @@ def candidates(scene, known: list[int | None], k: int, pick: int | None, why: st
               + [s for _, s in sorted((d, s) for s, d in cued.items())][:3]):
         if c is not None and c not in pool:
             pool.append(c)
-    said_before: dict[int, int] = {}  # turns each person took among the last dozen
-    for s in known[max(0, k - 12):k]:
-        if s is not None:
-            said_before[s] = said_before.get(s, 0) + 1
+    said_before = _turns_taken(known[max(0, k - 12):k])  # among the last dozen
     out = []
     for c in pool:
         f: dict[str, float] = {}
@@ -88,17 +108,9 @@ def candidates(scene, known: list[int | None], k: int, pick: int | None, why: st
             f["near"] = 1.0
         if c in t.named:
             f["named"] = 1.0
-        if c in t.beat:
-            f["beat"] = 1.0
-        if prev is not None and c in prev.tail:
-            f["tail_before"] = 1.0
         if t.narrated and k and known[k - 1] == c:
             f["same_after_narration"] = 1.0
-        for n, (d, s) in enumerate(fwd):
-            if s == c:
-                f[f"next{n + 1}_{'even' if d % 2 == 0 else 'odd'}"] = 1.0
-        if c in said_before:
-            f["spoke_in_scene"] = min(said_before[c], 4) / 4
+        _around(f, c, t, prev, fwd, said_before)
         if c in cued:
             f["cued_near"] = 1.0
         if c == t.actor:
@@ -140,10 +152,7 @@ def pron_candidates(scene, known: list[int | None], k: int, resolved: int | None
             if len(fwd) == 2:
                 break
     back = next(((k - j, known[j]) for j in range(k - 1, max(-1, k - 7), -1) if known[j] is not None), None)
-    said_before: dict[int, int] = {}
-    for s in known[max(0, k - 12):min(len(known), k + 6)]:
-        if s is not None:
-            said_before[s] = said_before.get(s, 0) + 1
+    said_before = _turns_taken(known[max(0, k - 12):min(len(known), k + 6)])
     # the people the narration named earlier in the conversation: "Anne and Tom sat by the fire."
     scene_named = [c for u in [scene[0]] + scene[max(1, k - 6):k] for c in u.named[:3]]
     pool: list[int] = []
@@ -196,15 +205,7 @@ def pron_candidates(scene, known: list[int | None], k: int, resolved: int | None
             f["named"] = 1.0
         elif c in scene_named:
             f["scene_named"] = 1.0
-        if c in t.beat:
-            f["beat"] = 1.0
-        if prev is not None and c in prev.tail:
-            f["tail_before"] = 1.0
-        for n, (d, s) in enumerate(fwd):
-            if s == c:
-                f[f"next{n + 1}_{'even' if d % 2 == 0 else 'odd'}"] = 1.0
-        if c in said_before:
-            f["spoke_in_scene"] = min(said_before[c], 4) / 4
+        _around(f, c, t, prev, fwd, said_before)
         out.append((c, f))
     return out
 
