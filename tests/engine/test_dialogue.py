@@ -25,7 +25,7 @@ def test_miss_and_mr_forms_join_the_full_name():
                '"So am I," said Mr. Ashworth.',
                '"We must rest," said Mrs. Ashworth.',
                *PADDING)
-    assert rows[0][1] == "Harriet Ashworth"
+    assert rows[0][1] == "Miss Harriet Ashworth"  # the full name, as the text addresses her
     assert rows[1][1] == "Edmund Ashworth"
     assert rows[2][1] == "Mrs. Ashworth"  # a married woman is not the daughter
 
@@ -111,6 +111,14 @@ def test_a_thought_is_attributed_but_is_not_a_turn():
 def test_a_title_of_rank_stays_in_the_speaker_name():
     rows = run("Sir Hugo Marlowe came down to dinner.", '"Good evening," said Sir Hugo.', *PADDING)
     assert rows[0][1] == "Sir Hugo Marlowe"
+
+
+def test_a_professional_title_the_text_uses_is_part_of_the_full_name():
+    rows = run("Dr. Pran Vell lived by the river.", '"It is late," said Dr. Vell.',
+               "Miss Ivy Rusk was at the window.", '"So it is," said Miss Rusk.',
+               "Then Amos Kerr came in.", '"Good night," said Mr. Kerr.', *PADDING)
+    # "Dr." and "Miss" are how the text knows them; a plain "Mr." adds nothing to the label
+    assert [r[1] for r in rows[:3]] == ["Dr. Pran Vell", "Miss Ivy Rusk", "Amos Kerr"]
 
 
 def test_the_other_person_can_be_named_as_an_object_before_the_first_turn():

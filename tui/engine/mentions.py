@@ -102,6 +102,8 @@ class Entity:
     definite: bool = False  # named with "the" ("the Gryphon"): a character called by a noun
     spoken_full: str = ""  # the full name the characters give a given name ("this is Tom Pell")
     mid_sentence: bool = False  # named somewhere other than at the start of a sentence
+    # how the text addresses a person it also names in full ("Dr. Lal" for Pran Lal): honorific -> times
+    addressed: dict[str, int] = field(default_factory=dict)
 
     @property
     def personlike(self) -> bool:
@@ -127,6 +129,10 @@ class Entity:
             return f"{self.honorific} {self.tokens[0]}"
         if self.style:
             return f"{self.style} {' '.join(self.tokens)}"
+        if self.addressed and len(self.tokens) > 1:
+            # the whole of how they are known: "Dr. Pran Lal", "Miss Ivy Ruth", "Rev. Tom Hale"
+            best = max(self.addressed, key=lambda h: (self.addressed[h], h))
+            return f"{best} {' '.join(self.tokens)}"
         return " ".join(self.tokens)
 
     @property
@@ -565,6 +571,8 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             ent.style = p.honorific  # a title of rank is part of how the person is named
         if form not in ent.aliases:
             ent.aliases.append(form)
+        if p.honorific and ent.kind == "person" and p.honorific.lower() not in _PLAIN_HONORIFICS:
+            ent.addressed[p.honorific] = ent.addressed.get(p.honorific, 0) + 1
         subj = _is_subject(text, lo, s, e, run)
         if subj and _SPEAKS_NEXT.match(text, e):
             ent.spoke += 1  # "Quist said Voss …": whoever says things is a person
@@ -627,6 +635,7 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
 
 
 _STYLES = frozenset({"sir", "lady", "lord", "dame"})
+_PLAIN_HONORIFICS = frozenset({"mr.", "mrs.", "ms."})
 # "(?<!\w[A-Z])" after the capital is the "\b" before it: a pattern that opens with a capital is
 # looked for fast, one that opens with "\b" is tried at every offset of every quotation
 _GIVEN_THEN_SURNAME = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) ([A-Z][a-z]+)\b(?![’'.-])")
@@ -705,6 +714,8 @@ def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
         t.gender = t.gender or e.gender
         if e.honorific.lower() in _STYLES and not t.style:
             t.style = e.honorific
+        for hon, n in e.addressed.items():
+            t.addressed[hon] = t.addressed.get(hon, 0) + n
         for a in [e.name] + e.aliases:
             if a not in t.aliases:
                 t.aliases.append(a)
