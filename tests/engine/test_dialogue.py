@@ -368,3 +368,17 @@ def test_she_said_keeps_the_woman_acting_in_her_paragraph_not_one_named_turns_be
                FILLER,
                *PADDING)
     assert rows[3] == ("It will clear by noon,", "Nell Brook", "pronoun")
+
+
+def test_old_mr_and_the_son_named_in_full_are_two_people():
+    rows = run("Old Mr. Penrose came in with his son, Walter Penrose.",
+               '"It is cold," said Mr. Penrose.', '"Yes, father," said Walter.',
+               '"Sit by the fire," said Mr. Penrose.', *PADDING)
+    # "old" tells a father from a son: "Mr. Penrose" is not the one Penrose named in full
+    assert [r[1] for r in rows[:3]] == ["Mr. Penrose", "Walter Penrose", "Mr. Penrose"]
+
+
+def test_without_an_age_word_mr_is_the_one_man_named_in_full():
+    rows = run("Walter Penrose came in from the yard.",
+               '"It is cold," said Mr. Penrose.', *PADDING)
+    assert rows[0][1] == "Walter Penrose"

@@ -238,6 +238,9 @@ class Registry:
         self._by_hon: dict[tuple[str, str], Entity] = {}
         # honorifics seen with each surname: "Mr. Ashby" and "Mrs. Ashby" make a family
         self.honorifics_of: dict[str, set[str]] = {}
+        # surnames the text tells apart by age ("old Mr. Emerson", "the younger Mr. Hale"): a father
+        # and a son, so "Mr. Emerson" is not the one man whose full name is known
+        self.generations: set[str] = set()
         self.retired = 0  # entities merged into another (ids stay unique)
 
     # Public lookups: other modules ask these, never the indexes behind them.
@@ -308,7 +311,7 @@ class Registry:
         word = key[0]
         if p.honorific:
             hkey = (p.honorific.lower(), word)
-            family = len(self.honorifics_of.get(word, ())) > 1
+            family = len(self.honorifics_of.get(word, ())) > 1 or word in self.generations
             cands = [] if family else [e for e in self._by_last.get(word, []) if len(e.tokens) > 1
                                        and e.kind == "person" and (hon_g is None or e.gender in (None, hon_g))]
             if hon_g:
@@ -537,6 +540,9 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             found.append((lo, s, e, run, p, titles, placey))
             if p.honorific and len(p.tokens) == 1:
                 reg.honorifics_of.setdefault(p.tokens[0].lower(), set()).add(p.honorific.lower())
+                age = run.split()[0] if run.split()[0].lower() in _AGES else (before[-1] if before else "")
+                if age.lower() in _AGES:
+                    reg.generations.add(p.tokens[0].lower())
             if len(p.tokens) > 1 or p.kind == "org":
                 reg.add_full(p)
     mentions = []
@@ -636,6 +642,7 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
 
 _STYLES = frozenset({"sir", "lady", "lord", "dame"})
 _PLAIN_HONORIFICS = frozenset({"mr.", "mrs.", "ms."})
+_AGES = frozenset({"old", "young", "elder", "younger", "senior", "junior"})
 # "(?<!\w[A-Z])" after the capital is the "\b" before it: a pattern that opens with a capital is
 # looked for fast, one that opens with "\b" is tried at every offset of every quotation
 _GIVEN_THEN_SURNAME = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) ([A-Z][a-z]+)\b(?![’'.-])")
@@ -686,7 +693,7 @@ def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
         hon, word = e.honorific.lower().rstrip("."), e.tokens[0].lower()
         if hon in _GIVEN_HONORIFICS and word not in surnames:
             cands = [f for f in full if f.tokens[0].lower() == word and f.gender in (None, e.gender)]
-        elif hon == "mr":
+        elif hon == "mr" and word not in reg.generations:
             cands = [f for f in full if f.tokens[-1].lower() == word and f.gender != "f"]
         else:
             continue
