@@ -382,3 +382,26 @@ def test_without_an_age_word_mr_is_the_one_man_named_in_full():
     rows = run("Walter Penrose came in from the yard.",
                '"It is cold," said Mr. Penrose.', *PADDING)
     assert rows[0][1] == "Walter Penrose"
+
+
+def test_the_reverend_is_part_of_the_clergymans_name():
+    rows = run("The parish was kept by Rev. Silas Thorne.", '"Let us pray," said Mr. Thorne.',
+               "The Reverend Amos Hale came to dine.", '"Amen," said Mr. Hale.', *PADDING)
+    # written as the text writes it, "Rev." or "Reverend"
+    assert [r[1] for r in rows[:2]] == ["Rev. Silas Thorne", "Reverend Amos Hale"]
+
+
+def test_a_title_case_heading_does_not_stretch_a_name():
+    text = ("Chapter 2: Lucy Pell Drives Out to the Downs\n\n" + FILLER + "\n\n"
+            "She drives out every day.\n\n" + "\n\n".join(['"Is it far?" said Lucy.', *PADDING]))
+    doc = load_text(text, fmt="text")
+    a = analyze(doc)
+    first = a.speaker_of(a.quotes[0])
+    # "Drives" and "Out" are words the text writes in lower case: not part of her name
+    assert first is not None and first.name == "Lucy Pell"
+
+
+def test_an_adjective_opening_a_sentence_is_not_a_given_name():
+    rows = run("Charlotte Vane sat by the fire.", "Happy Charlotte, who never worried, smiled at the fire.",
+               '"What a fine evening," said Charlotte.', "It was a happy evening.", *PADDING)
+    assert rows[0][1] == "Charlotte Vane"

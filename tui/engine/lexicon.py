@@ -68,7 +68,7 @@ HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
     "lady": "f", "lord": "m", "madam": "f", "madame": "f", "dr": None, "dr.": None, "prof.": None,
     "colonel": "m", "col.": "m", "captain": "m", "capt.": "m", "general": None, "gen.": None,
-    "rev.": "m", "father": "m", "sister": "f", "brother": "m", "uncle": "m", "aunt": "f",
+    "rev.": "m", "reverend": "m", "father": "m", "sister": "f", "brother": "m", "uncle": "m", "aunt": "f",
     "king": "m", "queen": "f", "prince": "m", "princess": "f", "duke": "m", "duchess": "f",
     "rep.": None, "sen.": None, "gov.": None, "lt.": None, "sgt.": None, "mayor": None,
     "president": None, "senator": None, "governor": None, "secretary": None, "judge": None,

@@ -131,7 +131,7 @@ class Entity:
             return f"{self.style} {' '.join(self.tokens)}"
         if self.addressed and len(self.tokens) > 1:
             # the whole of how they are known: "Dr. Pran Lal", "Miss Ivy Ruth", "Rev. Tom Hale"
-            best = max(self.addressed, key=lambda h: (self.addressed[h], h))
+            best = max(self.addressed, key=self.addressed.__getitem__)  # (the first seen of equals)
             return f"{best} {' '.join(self.tokens)}"
         return " ".join(self.tokens)
 
@@ -241,6 +241,8 @@ class Registry:
         # surnames the text tells apart by age ("old Mr. Emerson", "the younger Mr. Hale"): a father
         # and a son, so "Mr. Emerson" is not the one man whose full name is known
         self.generations: set[str] = set()
+        # words found opening a sentence before a given name that are not part of it ("Happy")
+        self.not_given: set[str] = set()
         self.retired = 0  # entities merged into another (ids stay unique)
 
     # Public lookups: other modules ask these, never the indexes behind them.
@@ -305,6 +307,8 @@ class Registry:
             return self._full.get(key) or self._new(toks, "", "org")
         if len(toks) > 1:
             e = self._full.get(key)
+            if e is None and len(toks) == 2 and key[0] in self.not_given:
+                return self.resolve(NameParse(toks[1:], "", (), "person"), pos, hint)  # "Happy Charlotte"
             if e is None:
                 e = self._new(toks, "", "person")
             return e
@@ -508,9 +512,36 @@ def find_runs(text: str, lo: int, hi: int):
         yield m.start(), m.end(), m.group()
 
 
+def _trim_title_case(text: str, p: NameParse, lower_seen: dict[str, bool]) -> NameParse:
+    """A name without the ordinary words a title-case heading runs on with ("Miss Lucy Honeychurch
+    Drive Out in Carriages", "Ann Lee Says Goodbye"): a last word the text also writes in lower case
+    is a word, not part of the name. Two words are always kept."""
+    toks = list(p.tokens)
+    while len(toks) > 2 and _written_lower(text, toks[-1], lower_seen):
+        toks.pop()
+    return p if len(toks) == len(p.tokens) else NameParse(tuple(toks), p.honorific, p.titles, p.kind)
+
+
+def _written_lower(text: str, word: str, seen: dict[str, bool]) -> bool:
+    """Whether the text also writes ``word`` in lower case, as a word of its own."""
+    low = word.lower()
+    if low not in seen:
+        seen[low] = re.search(rf"(?<![\w’'.-]){re.escape(low)}(?![\w’'-])", text) is not None
+    return seen[low]
+
+
+def _adjective_then_given_name(text: str, p: NameParse, lower_seen: dict[str, bool]) -> bool:
+    """"Happy Charlotte, who …", "Poor Lucy!": at the start of a sentence a word the text writes in
+    lower case elsewhere, before a given name, is not the name's first half."""
+    first, given = p.tokens if len(p.tokens) == 2 else ("", "")
+    return (bool(first) and not p.honorific and not p.titles and given_gender(given) is not None
+            and given_gender(first) is None and _written_lower(text, first, lower_seen))
+
+
 def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry, list[Mention]]:
     """Find the names in the narrative ``segments`` (text outside quotations)."""
     reg = Registry()
+    lower_seen: dict[str, bool] = {}
     # (segment start, start, end, run, its parse or None for a lone title word, titles, placey)
     found: list[tuple[int, int, int, str, NameParse | None, tuple[str, ...], bool]] = []
     for lo, hi in segments:
@@ -537,6 +568,16 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
                 run = p.tokens[-1]
                 p = NameParse(p.tokens[-1:], "", (), "person")
                 placey = False
+            if len(p.tokens) > 2 and p.kind == "person":
+                p = _trim_title_case(text, p, lower_seen)
+                e = text.rfind(p.tokens[-1], s, e) + len(p.tokens[-1])
+                run = text[s:e]
+            elif (len(p.tokens) == 2 and p.kind == "person" and _adjective_then_given_name(text, p, lower_seen)
+                  and (s == 0 or text[s - 1] == "\n" or _OPENS_SENTENCE.search(text, max(0, s - 4), s))):
+                reg.not_given.add(p.tokens[0].lower())
+                s = text.find(p.tokens[1], s, e)
+                run = text[s:e]
+                p = NameParse(p.tokens[1:], "", (), "person")
             found.append((lo, s, e, run, p, titles, placey))
             if p.honorific and len(p.tokens) == 1:
                 reg.honorifics_of.setdefault(p.tokens[0].lower(), set()).add(p.honorific.lower())
@@ -579,6 +620,9 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             ent.aliases.append(form)
         if p.honorific and ent.kind == "person" and p.honorific.lower() not in _PLAIN_HONORIFICS:
             ent.addressed[p.honorific] = ent.addressed.get(p.honorific, 0) + 1
+        elif p.titles and p.titles[-1] in _ADDRESS_TITLES and ent.kind == "person":
+            form = _ADDRESS_TITLES[p.titles[-1]]  # "the Reverend Cuthbert Eager", "Rev. Tom Hale"
+            ent.addressed[form] = ent.addressed.get(form, 0) + 1
         subj = _is_subject(text, lo, s, e, run)
         if subj and _SPEAKS_NEXT.match(text, e):
             ent.spoke += 1  # "Quist said Voss …": whoever says things is a person
@@ -642,6 +686,8 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
 
 _STYLES = frozenset({"sir", "lady", "lord", "dame"})
 _PLAIN_HONORIFICS = frozenset({"mr.", "mrs.", "ms."})
+# titles of a calling that are a form of address ("Rev. Eager", "Prof. Lin"), not of an office
+_ADDRESS_TITLES = {"rev": "Rev.", "reverend": "Reverend", "prof": "Prof.", "professor": "Professor"}
 _AGES = frozenset({"old", "young", "elder", "younger", "senior", "junior"})
 # "(?<!\w[A-Z])" after the capital is the "\b" before it: a pattern that opens with a capital is
 # looked for fast, one that opens with "\b" is tried at every offset of every quotation
