@@ -568,8 +568,8 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
                 run = p.tokens[-1]
                 p = NameParse(p.tokens[-1:], "", (), "person")
                 placey = False
-            if len(p.tokens) > 2 and p.kind == "person":
-                p = _trim_title_case(text, p, lower_seen)
+            if len(p.tokens) > 2 and p.kind == "person" and (trimmed := _trim_title_case(text, p, lower_seen)) is not p:
+                p = trimmed
                 e = text.rfind(p.tokens[-1], s, e) + len(p.tokens[-1])
                 run = text[s:e]
             elif (len(p.tokens) == 2 and p.kind == "person" and _adjective_then_given_name(text, p, lower_seen)
