@@ -530,6 +530,11 @@ def _written_lower(text: str, word: str, seen: dict[str, bool]) -> bool:
     return seen[low]
 
 
+def _starts_sentence(text: str, s: int) -> bool:
+    """Whether offset ``s`` opens a sentence or a line, where a capital says nothing."""
+    return s == 0 or text[s - 1] == "\n" or _OPENS_SENTENCE.search(text, max(0, s - 4), s) is not None
+
+
 def _adjective_then_given_name(text: str, p: NameParse, lower_seen: dict[str, bool]) -> bool:
     """"Happy Charlotte, who …", "Poor Lucy!": at the start of a sentence a word the text writes in
     lower case elsewhere, before a given name, is not the name's first half."""
@@ -573,7 +578,7 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
                 e = text.rfind(p.tokens[-1], s, e) + len(p.tokens[-1])
                 run = text[s:e]
             elif (len(p.tokens) == 2 and p.kind == "person" and _adjective_then_given_name(text, p, lower_seen)
-                  and (s == 0 or text[s - 1] == "\n" or _OPENS_SENTENCE.search(text, max(0, s - 4), s))):
+                  and _starts_sentence(text, s)):
                 reg.not_given.add(p.tokens[0].lower())
                 s = text.find(p.tokens[1], s, e)
                 run = text[s:e]
@@ -581,8 +586,7 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             found.append((lo, s, e, run, p, titles, placey))
             if p.honorific and len(p.tokens) == 1:
                 reg.honorifics_of.setdefault(p.tokens[0].lower(), set()).add(p.honorific.lower())
-                age = run.split()[0] if run.split()[0].lower() in _AGES else (before[-1] if before else "")
-                if age.lower() in _AGES:
+                if any(w.lower() in _AGES for w in run.split()[:1] + before[-1:]):  # "Old Mr. X", "young Mr. X"
                     reg.generations.add(p.tokens[0].lower())
             if len(p.tokens) > 1 or p.kind == "org":
                 reg.add_full(p)
@@ -602,7 +606,7 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
         else:
             ent.subject += 1
         ent.positions.append(s)
-        if not ent.mid_sentence and not _OPENS_SENTENCE.search(text, max(0, s - 4), s) and s > 0 and text[s - 1] != "\n":
+        if not ent.mid_sentence and not _starts_sentence(text, s):
             ent.mid_sentence = True
         ent.titles.update(titles)
         adjacent = text[max(lo, s - 20):s].split()[-1:]
