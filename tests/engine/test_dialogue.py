@@ -405,3 +405,8 @@ def test_an_adjective_opening_a_sentence_is_not_a_given_name():
     rows = run("Charlotte Vane sat by the fire.", "Happy Charlotte, who never worried, smiled at the fire.",
                '"What a fine evening," said Charlotte.', "It was a happy evening.", *PADDING)
     assert rows[0][1] == "Charlotte Vane"
+
+
+def test_a_professor_is_known_by_the_title():
+    rows = run("Professor Ada Quill taught at the college.", '"Sit down," said Ada.', *PADDING)
+    assert rows[0][1] == "Professor Ada Quill"
