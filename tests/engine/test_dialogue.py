@@ -410,3 +410,30 @@ def test_an_adjective_opening_a_sentence_is_not_a_given_name():
 def test_a_professor_is_known_by_the_title():
     rows = run("Professor Ada Quill taught at the college.", '"Sit down," said Ada.', *PADDING)
     assert rows[0][1] == "Professor Ada Quill"
+
+
+def test_a_title_and_the_bare_word_are_one_speaker():
+    rows = run("Okoro came up the steps, and Okoro rang.", "Dr. Okoro was expected.",
+               '"You are late," said Okoro.', '"The train," said Ruth Marsh.',
+               '"Always the train," said Dr. Okoro.', *PADDING)
+    # one person, so one colour and one entry in the speakers list, named as the text names him most
+    assert rows[0][1] == rows[2][1] == "Okoro"
+
+
+def test_a_married_womans_title_does_not_take_a_bare_surname():
+    rows = run("Mrs. Pardoe poured the tea.", '"Sugar?" said Mrs. Pardoe.',
+               "Pardoe came in from the garden.", '"No sugar," said Pardoe.', *PADDING)
+    # "Pardoe" alone is her husband's name as much as hers: not folded into Mrs. Pardoe
+    assert rows[0][1] == "Mrs. Pardoe" and rows[1][1] == "Pardoe"
+
+
+def test_a_surname_shaped_like_a_participle_is_a_name_after_mr():
+    rows = run("Mr. Harding shut the gate.", '"A fine night," said Harding.', *PADDING)
+    # "Harding" alone looks like "-ing" word; "Mr. Harding" shows it is a surname
+    assert rows[0][1] == "Mr. Harding"
+
+
+def test_a_bare_surname_is_the_man_of_the_family():
+    rows = run("Mr. Tolley and Mrs. Tolley sat in the parlour. Mrs. Tolley sewed.",
+               '"Rain tomorrow," said Tolley.', *PADDING)
+    assert rows[0][1] == "Mr. Tolley"

@@ -292,6 +292,8 @@ class Registry:
         common = low in NOT_NAMES and low not in HONORIFICS and not bare.endswith("ing")
         if " " in bare or not (low in HONORIFICS or bare.endswith("ing") or common):
             return None
+        if not common and self.honorifics_of.get(low, set()) & _SURNAME_HONORIFICS:
+            return NameParse((bare,), "", (), "person")  # "Mr. Fielding … said Fielding": a surname
         # (a common word, "Will", "From", is a surname only after a given name: "Tom Will", not "Ohio Friday")
         if not any(len(e.tokens) > 1 and e.kind == "person" and (not common or given_gender(e.tokens[0]) is not None)
                    for e in self._by_last.get(low, [])):
@@ -332,7 +334,9 @@ class Registry:
         # a bare word: a surname of a known person, else a given name, else itself
         cands = [e for e in self._by_last.get(word, []) if len(e.tokens) > 1 or not e.honorific]
         if not cands:
-            cands = self._by_last.get(word, [])  # "Ashby" alone: any of the Ashbys
+            # "Ashby" alone: the man of the Ashbys ("Mrs." and "Miss" go with a woman's surname;
+            # "said Ashby" after only "Mrs. Ashby" is someone else, her husband as likely as not)
+            cands = [e for e in self._by_last.get(word, []) if honorific_gender(e.honorific) != "f"]
         if not cands:
             cands = self._by_first.get(word, [])
         if hint:
@@ -346,7 +350,10 @@ class Registry:
             return cands[0]
         if cands:
             return max(cands, key=lambda c: (c.last_before(pos), len(c.tokens)))
-        return self._full.get(key) or self._new(toks, "", "person")
+        e = self._full.get(key)
+        if e is not None and honorific_gender(e.honorific) != "f":
+            return e
+        return self._new(toks, "", "person")
 
 
 @dataclass
@@ -721,6 +728,25 @@ def full_names_in_speech(reg: Registry, text: str, spans: list[tuple[int, int]])
 _GIVEN_HONORIFICS = frozenset({"miss", "sir", "lady", "lord"})
 
 
+def _bare_form(reg: Registry, e: Entity, surnames: set[str]) -> Entity | None:
+    """The entity of ``e``'s word alone ("Aziz" for "Dr. Aziz"), when the two are one person: the
+    title is the only one of its gender with that word ("Mr. Ashby" and "Colonel Ashby" may be two
+    men), a man's or nobody's, or a woman's before a woman's given name ("Miss Nancy", but not
+    "Mrs. Lesley": "Lesley" alone may be her husband), and nobody with that surname is named in full."""
+    word = e.tokens[0].lower()
+    if word in surnames or word in reg.generations:
+        return None
+    g = honorific_gender(e.honorific)
+    if g == "f" and given_gender(e.tokens[0]) != "f":
+        return None
+    same = reg.with_surname(word)
+    titled = [x for x in same if x.honorific and honorific_gender(x.honorific) == g]
+    bare = [x for x in same if len(x.tokens) == 1 and not x.honorific and x.kind == "person" and not x.definite]
+    if titled != [e] or len(bare) != 1 or bare[0].gender not in (None, g or bare[0].gender):
+        return None
+    return bare[0]
+
+
 def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
     """Merge the forms a novel uses for one person into one entity.
 
@@ -749,6 +775,13 @@ def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
             continue
         if len(cands) == 1:
             into[e.id] = cands[0]
+    for e in reg.entities:
+        if e.kind == "person" and len(e.tokens) == 1 and e.honorific and e.id not in into:
+            bare = _bare_form(reg, e, surnames)
+            if bare is not None:
+                # "Dr. Aziz … said Aziz": one person; the form the text uses more is the label
+                src, dst = (e, bare) if len(bare.positions) >= len(e.positions) else (bare, e)
+                into[src.id] = dst
     for e in reg.entities:
         # "Peggy", named now and then, is the one Margaret of the text
         forms = DIMINUTIVES.get(e.tokens[0].lower()) if len(e.tokens) == 1 and not e.honorific else None
