@@ -437,3 +437,17 @@ def test_a_bare_surname_is_the_man_of_the_family():
     rows = run("Mr. Tolley and Mrs. Tolley sat in the parlour. Mrs. Tolley sewed.",
                '"Rain tomorrow," said Tolley.', *PADDING)
     assert rows[0][1] == "Mr. Tolley"
+
+
+def test_a_rank_is_a_title_not_a_given_name():
+    rows = run("Major Tolland rode in; Mrs. Tolland waited on the steps.",
+               '"You are late," said Mrs. Tolland.', '"The roads," said Major Tolland.', *PADDING)
+    # "Major" is his rank: the wife is not folded into a man the text names "Major Tolland"
+    assert rows[0][1] == "Mrs. Tolland" and rows[1][1] == "Major Tolland"
+
+
+def test_messrs_and_mesdames_name_a_family_not_a_person():
+    rows = run("Mesdames Pell and Rook came to call. Captain Pell stood by the fire.",
+               '"Tea is served," said Pell.', *PADDING)
+    # "Mesdames Pell" is not a woman whose given name is Mesdames: "Pell" alone is the captain
+    assert rows[0][1] == "Captain Pell"

@@ -76,6 +76,7 @@ _SHOUTED_LEAD = re.compile(r"(?:[A-Z]{2,}\s+)+[A-Z]{4,}\s|[A-Z]{7,}\s")  # "THE 
 # what a name may be introduced as in news, capitalised at a sentence start ("Resident Ana Ruiz")
 _ROLE_TITLES = frozenset("""resident voter member veteran student teacher activist neighbor neighbour owner
 widow widower spokesperson journalist correspondent scholar""".split())
+_PLURAL_HONORIFICS = frozenset({"messrs", "mesdames", "mmes"})
 _SURNAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr.".split())
 _OPENS_SENTENCE = re.compile(r"[.!?:;”\"’'—-]\s*$|^\s*$")
 _PLACE_WORDS = frozenset("in at from to across near into outside inside toward towards through around".split())
@@ -177,6 +178,8 @@ def parse_run(run: str) -> NameParse | None:
     """Split a capitalised run ("Harbourton Mayor Ada Kesk") into titles and a name."""
     run = _POSSESSIVE.sub("", run.strip())
     toks = run.split()
+    if toks and toks[0].lower().rstrip(".") in _PLURAL_HONORIFICS:
+        return None  # "Messrs. Hale", "Mesdames Callendar": a family, not one person
     while toks and (toks[0].lower().rstrip(".") in NOT_NAMES and toks[0].lower() not in HONORIFICS
                     or len(toks) > 1 and _opening_word(toks[0], toks[-1])
                     or len(toks) > 1 and _SHOUTED.fullmatch(toks[0]) is not None and not toks[-1].isupper()):
