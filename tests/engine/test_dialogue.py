@@ -451,3 +451,10 @@ def test_messrs_and_mesdames_name_a_family_not_a_person():
                '"Tea is served," said Pell.', *PADDING)
     # "Mesdames Pell" is not a woman whose given name is Mesdames: "Pell" alone is the captain
     assert rows[0][1] == "Captain Pell"
+
+
+def test_she_cried_is_never_a_man_the_turns_count_to():
+    rows = run('"Where is the coach?" said Tom Hale.', '"Gone," said Ned Pike.',
+               '"Then we must walk," she cried.', FILLER, *PADDING)
+    assert rows[2][0] == "Then we must walk,"
+    assert rows[2][1] not in ("Tom Hale", "Ned Pike")

@@ -326,6 +326,10 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp, narrator: int | None = N
             sid, why = next(iter(scene[k - 1].to)), "vocative"  # "Are you cold, Anne?" and Anne answers
         else:
             sid = _alternate(scene, known, k)
+        # "“…,” she cried": never a man the counting or the narration points to
+        mismatch = t.gender is not None and sid is not None and _gender(sp, sid) not in (None, t.gender)
+        if mismatch:
+            sid = None
         if turnrank.WEIGHTS or RECORD is not None:
             got = turnrank.candidates(scene, known, k, sid, why, lambda c: _gender(sp, c))
             if RECORD is not None:
@@ -334,7 +338,7 @@ def _fill_scene(scene: list[_Turn], quotes, result, sp, narrator: int | None = N
                 RECORD.append((quotes[t.idx[0]].start, got, (t.narrated, *before)))
             if t.gender is not None:
                 got = [(c, f) for c, f in got if _gender(sp, c) == t.gender]  # "she said": a woman
-            if why not in ("actor", "beat") and got:
+            if (why not in ("actor", "beat") or mismatch) and got:
                 cands[k] = got  # "Anne laughed. “Not I.”": the person acting beside it keeps it
         if sid is not None:
             _set(t, sid, result, "alternation")
