@@ -458,3 +458,10 @@ def test_she_cried_is_never_a_man_the_turns_count_to():
                '"Then we must walk," she cried.', FILLER, *PADDING)
     assert rows[2][0] == "Then we must walk,"
     assert rows[2][1] not in ("Tom Hale", "Ned Pike")
+
+
+def test_doctor_written_out_or_short_is_one_title():
+    rows = run("Doctor Vail knocked at the door.", '"May I come in?" said Doctor Vail.',
+               '"Please," said Ruth Marsh.', '"Thank you," said Dr. Vail.', *PADDING)
+    # as the text first writes it, and one person however the title is spelled
+    assert rows[0][1] == rows[2][1] == "Doctor Vail"

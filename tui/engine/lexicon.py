@@ -70,7 +70,7 @@ HONORIFICS = {
     "colonel": "m", "col.": "m", "captain": "m", "capt.": "m", "general": None, "gen.": None,
     # ranks a novel names people by ("Major Callendar", "Inspector Gregson"): not given names
     "major": None, "lieutenant": None, "sergeant": None, "corporal": None, "inspector": None,
-    "constable": None, "commander": None,
+    "constable": None, "commander": None, "doctor": None,
     "rev.": "m", "reverend": "m", "father": "m", "sister": "f", "brother": "m", "uncle": "m", "aunt": "f",
     "king": "m", "queen": "f", "prince": "m", "princess": "f", "duke": "m", "duchess": "f",
     "rep.": None, "sen.": None, "gov.": None, "lt.": None, "sgt.": None, "mayor": None,
@@ -90,7 +90,7 @@ HONORIFICS = {
 # Honorifics that belong to the name itself ("Mr. Ashby" and "Mrs. Ashby" are two people).
 NAME_HONORIFICS = {"mr.", "mrs.", "ms.", "miss", "sir", "lady", "lord", "mr", "mrs", "ms", "dr.",
                    "colonel", "captain", "col.", "capt.", "major", "lieutenant", "sergeant", "corporal",
-                   "inspector", "constable", "commander", "madame", "madam", "monsieur", "mademoiselle",
+                   "inspector", "constable", "commander", "doctor", "madame", "madam", "monsieur", "mademoiselle",
                    "mlle.", "mme.", "signor", "signora", "signorina", "herr", "frau", "fraulein", "fräulein"}
 
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})

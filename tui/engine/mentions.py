@@ -217,6 +217,17 @@ def parse_run(run: str) -> NameParse | None:
     return NameParse(tuple(name), honorific.capitalize() if honorific else "", titles, "person")
 
 
+# one title written two ways ("Doctor Roe", "Dr. Roe"): the same person
+_SAME_TITLE = {"doctor": "dr.", "dr": "dr.", "mr": "mr.", "mrs": "mrs.", "ms": "ms.", "capt.": "captain",
+               "col.": "colonel", "mme.": "madame", "mlle.": "mademoiselle"}
+
+
+def honorific_key(h: str) -> str:
+    """``h`` as the registry files it: lower case, one spelling for a title written two ways."""
+    low = h.lower()
+    return _SAME_TITLE.get(low, low)
+
+
 def honorific_gender(h: str) -> str | None:
     return HONORIFICS.get(h.lower()) if h else None
 
@@ -263,7 +274,7 @@ class Registry:
 
     def with_honorific(self, honorific: str, word: str) -> Entity | None:
         """The one person known only as ``honorific`` + ``word`` ("Mrs." "Ashby")."""
-        return self._by_hon.get((honorific.lower(), word.lower()))
+        return self._by_hon.get((honorific_key(honorific), word.lower()))
 
     def _new(self, tokens: tuple[str, ...], honorific: str, kind: str) -> Entity:
         e = Entity(len(self.entities) + 1 + self.retired, tokens, honorific, kind=kind)
@@ -319,7 +330,7 @@ class Registry:
             return e
         word = key[0]
         if p.honorific:
-            hkey = (p.honorific.lower(), word)
+            hkey = (honorific_key(p.honorific), word)
             family = len(self.honorifics_of.get(word, ())) > 1 or word in self.generations
             cands = [] if family else [e for e in self._by_last.get(word, []) if len(e.tokens) > 1
                                        and e.kind == "person" and (hon_g is None or e.gender in (None, hon_g))]
@@ -595,7 +606,7 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
                 p = NameParse(p.tokens[1:], "", (), "person")
             found.append((lo, s, e, run, p, titles, placey))
             if p.honorific and len(p.tokens) == 1:
-                reg.honorifics_of.setdefault(p.tokens[0].lower(), set()).add(p.honorific.lower())
+                reg.honorifics_of.setdefault(p.tokens[0].lower(), set()).add(honorific_key(p.honorific))
                 if any(w.lower() in _AGES for w in run.split()[:1] + before[-1:]):  # "Old Mr. X", "young Mr. X"
                     reg.generations.add(p.tokens[0].lower())
             if len(p.tokens) > 1 or p.kind == "org":
