@@ -465,3 +465,16 @@ def test_doctor_written_out_or_short_is_one_title():
                '"Please," said Ruth Marsh.', '"Thank you," said Dr. Vail.', *PADDING)
     # as the text first writes it, and one person however the title is spelled
     assert rows[0][1] == rows[2][1] == "Doctor Vail"
+
+
+def test_mrs_named_before_a_woman_of_the_family_is_named_in_full_is_not_her():
+    rows = run("Mrs. Garnet drove in with the parcels.", '"Help me down," said Mrs. Garnet.',
+               '"At once," said Ruth Marsh.', "Later that year Nora Garnet, a girl of ten, came to the school.",
+               '"Is this the school?" said Nora Garnet.', '"It is," said Mrs. Garnet.', *PADDING)
+    # the woman called "Mrs. Garnet" from the start is not the girl the text names in full later
+    assert [r[1] for r in rows[:5]] == ["Mrs. Garnet", "Ruth Marsh", "Nora Garnet", "Mrs. Garnet", "Oliver Grant"]
+
+
+def test_mrs_after_her_full_name_is_the_same_woman():
+    rows = run("Nora Garnet drove in with the parcels.", '"Help me down," said Mrs. Garnet.', *PADDING)
+    assert rows[0][1] == "Nora Garnet"

@@ -337,6 +337,8 @@ class Registry:
             if hon_g:
                 sure = [e for e in cands if e.gender == hon_g]
                 cands = sure or cands
+            # "Mrs. Spencer" long before "Laura Spencer" is named: someone else of the family
+            cands = [e for e in cands if e.last_before(pos) >= 0]
             if cands and hkey not in self._by_hon:
                 e = max(cands, key=lambda c: (c.last_before(pos), len(c.tokens)))
                 return e
