@@ -478,3 +478,15 @@ def test_mrs_named_before_a_woman_of_the_family_is_named_in_full_is_not_her():
 def test_mrs_after_her_full_name_is_the_same_woman():
     rows = run("Nora Garnet drove in with the parcels.", '"Help me down," said Mrs. Garnet.', *PADDING)
     assert rows[0][1] == "Nora Garnet"
+
+
+def test_the_king_is_a_character_called_by_his_title():
+    rows = run('"Off with his head!" said the King.', '"Not yet," said Ruth Marsh.',
+               '"At once!" said the King.', *PADDING)
+    assert rows[0][1] == rows[2][1] == "the King"
+
+
+def test_the_major_is_the_man_the_text_named_with_that_rank():
+    rows = run("Major Tolland rode up to the gate.", '"Open it," said the Major.',
+               "Dr. Vail was waiting inside.", '"You are late," said the Doctor.', *PADDING)
+    assert [r[1] for r in rows[:2]] == ["Major Tolland", "Dr. Vail"]

@@ -13,8 +13,8 @@ import re
 from typing import Literal
 
 from .cues import SENTENCE_END, last_match, sentence_subject
-from .lexicon import GROUP_NOUNS, SUBJECT_PRONOUNS
-from .mentions import Entity, Mention, NameParse, Registry, find_runs, parse_run
+from .lexicon import GROUP_NOUNS, HONORIFICS, SUBJECT_PRONOUNS
+from .mentions import Entity, Mention, NameParse, Registry, find_runs, honorific_key, parse_run
 from .model import Gender, Speaker, SpeakerKind
 
 _SENTENCE_BREAK = re.compile(r"[.!?](?<!\bMr[.!?])(?<!\bMrs[.!?])(?<!\bDr[.!?])(?<!\bSt[.!?])[”\"’']?\s+")  # mark first: fast
@@ -311,9 +311,14 @@ class Resolver:
             e = self._titled(at, _RANK_ADDRESS[head])
             if e is not None:
                 return self.sp.of_entity(e), "description"
-        if not self.news and (head in _ROLE_NOUNS or head in GROUP_NOUNS) and _THE_CAPITALISED.fullmatch(np):
-            # a novel's "said the President", "said the Invisible Man": a character the text calls
-            # by a capitalised description, as if it were a name
+        if (not self.news and (head in _ROLE_NOUNS or head in GROUP_NOUNS or head in HONORIFICS)
+                and _THE_CAPITALISED.fullmatch(np)):
+            # a novel's "said the President", "said the Invisible Man", "said the King": a character
+            # the text calls by a capitalised description or title, as if it were a name;
+            # "said the Major" after "Major Callendar": him
+            e = self._titled(at, (head,)) if head in HONORIFICS else None
+            if e is not None:
+                return self.sp.of_entity(e), "description"
             return self.sp.of_group("the" + np[3:]), "description"
         caps = [(at + s, at + e, r) for s, e, r in find_runs(np, 0, len(np))]
         if caps and _POSSESSOR.search(np) and words[-1][:1].islower():
@@ -458,9 +463,10 @@ class Resolver:
     def _titled(self, at: int, styles: tuple[str, ...]) -> Entity | None:
         """"her ladyship": the person named with Lady most recently before ``at``."""
         i = bisect.bisect_left(self.starts, at) - 1
+        keys = {honorific_key(s) for s in styles}  # "the Doctor" after "Dr. Roe"
         while i >= 0 and at - self.mentions[i].start < 20000:
             e = self.mentions[i].entity
-            if (e.style or e.honorific).lower() in styles:
+            if honorific_key(e.style or e.honorific) in keys:
                 return e
             i -= 1
         return None
