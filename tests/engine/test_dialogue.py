@@ -490,3 +490,18 @@ def test_the_major_is_the_man_the_text_named_with_that_rank():
     rows = run("Major Tolland rode up to the gate.", '"Open it," said the Major.',
                "Dr. Vail was waiting inside.", '"You are late," said the Doctor.', *PADDING)
     assert [r[1] for r in rows[:2]] == ["Major Tolland", "Dr. Vail"]
+
+
+def test_the_phrase_after_a_participle_is_not_who_speaks():
+    rows = run('"Go away," said Nell Brook.',
+               '"Farther away, or mine will bolt," Tom Hale grinned, revealing the true source of his temper.',
+               *PADDING)
+    # "revealing the true source …" is no inverted "said the man": the phrase is what was revealed
+    assert rows[1][1] is None or "source" not in rows[1][1]
+
+
+def test_a_novels_manner_of_speaking_verbs_are_cues():
+    rows = run('"Not here," breathed Nell Brook.', '"Then where?" persisted Tom Hale.',
+               '"Anywhere," wailed Nell Brook.', *PADDING)
+    assert [r[1] for r in rows[:3]] == ["Nell Brook", "Tom Hale", "Nell Brook"]
+    assert [r[2] for r in rows[:3]] == ["cue", "cue", "cue"]

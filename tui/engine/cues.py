@@ -37,8 +37,9 @@ def alternatives(words) -> str:
 
 
 _VERBS = alternatives(SPEECH_VERBS)
-# an inverted cue ("…,” said Smith) never uses the bare base form: ", state Sen. Holm" is a noun
-_INV_VERBS = alternatives(SPEECH_VERBS - set(SPEECH_BASES) | {"cut"})
+# an inverted cue ("…,” said Smith) never uses the bare base form: ", state Sen. Holm" is a noun;
+# nor a participle: "…,” he wailed, revealing the source of it: the phrase after "-ing" is its object
+_INV_VERBS = alternatives({v for v in SPEECH_VERBS - set(SPEECH_BASES) if not v.endswith("ing")} | {"cut"})
 # \b: "is" or "ly" ending a name ("Morris", "Kelly") is no adverb
 _ADV = r"(?:\b(?:[a-z]\w*ly|also|then|later|again|once|further|still|had|has|have|would|will|was|is|did|does|could|might|may|recently|previously|just|often|repeatedly|quickly|not|never)\s+){0,3}"
 _NP = r"[^,;:“”\"!?]{1,90}?"

@@ -20,6 +20,8 @@ posit propose recommend acknowledge allege accuse blast slam criticize criticise
 praise thank apologize apologise welcome tout hail dismiss mock ridicule scoff
 echo elaborate assure reassure advise inform notify remind concur think react
 beam gush enthuse marvel
+wail moan snarl shriek hiss bellow roar mumble giggle interpose query ejaculate thunder bawl howl
+squeak drawl lisp blurt grunt breathe venture persist pursue
 """.split()
 
 _IRREGULAR = {
@@ -62,7 +64,11 @@ WEAK_VERBS = frozenset({"call", "called", "calls", "calling", "describe", "descr
                         "remember", "remembered", "begin", "began", "point", "pointed", "post", "posted",
                         "begun", "beginning", "resume", "resumed", "echo", "echoed", "mock", "mocked",
                         "cheer", "cheered", "sigh", "sighed", "smiles", "laughs", "continuing",
-                        "think", "thought", "thinks"})
+                        "think", "thought", "thinks",
+                        # a novel's "persisted Miss Quested", "ventured Anne", "breathed Margaret"
+                        "pursue", "pursued", "pursues", "venture", "ventured", "ventures", "persist",
+                        "persisted", "persists", "breathe", "breathed", "breathes", "thunder", "thundered",
+                        "roar", "roared", "howl", "howled"})
 
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
