@@ -505,3 +505,9 @@ def test_a_novels_manner_of_speaking_verbs_are_cues():
                '"Anywhere," wailed Nell Brook.', *PADDING)
     assert [r[1] for r in rows[:3]] == ["Nell Brook", "Tom Hale", "Nell Brook"]
     assert [r[2] for r in rows[:3]] == ["cue", "cue", "cue"]
+
+
+def test_verbs_that_double_their_last_consonant_are_cues():
+    rows = run('"I was wrong," admitted Tom Hale.', '"Stay," begged Nell Brook.',
+               '"Very well," Tom Hale conceded.', *PADDING)
+    assert [r[1:] for r in rows[:2]] == [("Tom Hale", "cue"), ("Nell Brook", "cue")]

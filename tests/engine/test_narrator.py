@@ -108,3 +108,11 @@ def test_she_said_never_means_the_narrator():
                      *talk))
     asked = [r for r in got if r[0].startswith("Is this the house")]
     assert asked and asked[0][1] != "Quill Penhale"
+
+
+def test_a_servant_called_in_the_turns_beside_the_narrators_is_not_the_narrator():
+    story = ['"Where have you been, Tobias? Martha, his coat!" my aunt asked.', '"Out," I said.',
+             '"Martha, the tea! Martha, be quick!"',
+             "Martha brought the tray. Martha set it down and went out."] * 9
+    # the narration has Martha doing things: she is "she" there, the narrator is "I"
+    assert narrator_of(novel(*story)).name == "Tobias"

@@ -22,6 +22,9 @@ echo elaborate assure reassure advise inform notify remind concur think react
 beam gush enthuse marvel
 wail moan snarl shriek hiss bellow roar mumble giggle interpose query ejaculate thunder bawl howl
 squeak drawl lisp blurt grunt breathe venture persist pursue
+correct falter assent hazard remonstrate entreat mourn acquiesce implore quaver command reason
+speculate confess confide reiterate contradict affirm quote chatter splutter sputter enunciate sniff
+submit expostulate volunteer prompt counsel chide scold taunt jeer snort coax question offer
 """.split()
 
 _IRREGULAR = {
@@ -35,6 +38,11 @@ _IRREGULAR = {
     "stammer": ["stammered"], "stutter": ["stuttered"], "mutter": ["muttered", "mutters"],
     "murmur": ["murmured", "murmurs"], "whimper": ["whimpered"], "opine": ["opined", "opines"],
     "blast": ["blasted", "blasts"], "slam": ["slammed", "slams"], "apologize": ["apologized", "apologizes"],
+    # a final consonant doubled: "admitted", "begged"
+    "admit": ["admitted", "admits", "admitting"], "beg": ["begged", "begs", "begging"],
+    "brag": ["bragged", "brags", "bragging"], "concur": ["concurred", "concurs", "concurring"],
+    "submit": ["submitted", "submits", "submitting"],
+    "marvel": ["marvelled", "marveled", "marvels", "marvelling", "marveling"],
 }
 
 
@@ -68,7 +76,11 @@ WEAK_VERBS = frozenset({"call", "called", "calls", "calling", "describe", "descr
                         # a novel's "persisted Miss Quested", "ventured Anne", "breathed Margaret"
                         "pursue", "pursued", "pursues", "venture", "ventured", "ventures", "persist",
                         "persisted", "persists", "breathe", "breathed", "breathes", "thunder", "thundered",
-                        "roar", "roared", "howl", "howled"})
+                        "roar", "roared", "howl", "howled", "question", "questioned", "questions",
+                        "offer", "offered", "offers", "submit", "submitted", "submits", "command",
+                        "commanded", "commands", "reason", "reasoned", "reasons", "correct", "corrected",
+                        "quote", "quoted", "quotes", "volunteer", "volunteered", "prompt", "prompted",
+                        "sniff", "sniffed", "counsel", "counselled", "counseled"})
 
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",

@@ -118,8 +118,9 @@ def find_narrator(doc: Document, quotes: list[Quote]) -> Narrator | None:
         return None
     # the surname-only and full forms of one name pool their votes under the fuller form
     pooled: Counter[str] = Counter()
+    narration = _narration(text, speech)
     for name, n in votes.items():
-        pooled[name] += n - against.get(name, 0)
+        pooled[name] += n - against.get(name, 0) - _acts_in(narration, name)
     name, n = pooled.most_common(1)[0]
     if n < 3:
         return None
@@ -131,6 +132,25 @@ def find_narrator(doc: Document, quotes: list[Quote]) -> Narrator | None:
         if surname and surname != name:
             full = f"{name} {surname}"
     return Narrator(full, len(mine), n)
+
+
+def _narration(text: str, speech: list[Quote]) -> str:
+    """The text with its quotations blanked: what the narrator tells, not what anyone says."""
+    parts = []
+    at = 0
+    for q in speech:
+        if q.mark_start >= at:
+            parts.append(text[at:q.mark_start])
+            parts.append(" " * (q.mark_end - q.mark_start))
+            at = q.mark_end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def _acts_in(narration: str, name: str) -> int:
+    """How often the narration has ``name`` do something ("Potapitch approached"): the
+    narrator is "I" there, so a name the narration makes a subject is someone else's."""
+    return len(re.findall(rf"\b{re.escape(name)}\s+[a-z]+", narration))
 
 
 _SURNAME_HONORIFIC = re.compile(r"(?:Mr|Dr)\.\s+|(?:Monsieur|Herr|Signor|Senor|Señor|Doctor|Master)\s+")
