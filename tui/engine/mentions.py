@@ -758,8 +758,8 @@ def _bare_form(reg: Registry, e: Entity, surnames: set[str]) -> Entity | None:
     same = reg.with_surname(word)
     titled = [x for x in same if x.honorific and honorific_gender(x.honorific) == g]
     bare = [x for x in same if len(x.tokens) == 1 and not x.honorific and x.kind == "person" and not x.definite]
-    if titled != [e] or len(bare) != 1 or bare[0].gender not in (None, g or bare[0].gender):
-        return None
+    if titled != [e] or len(bare) != 1 or g is not None and bare[0].gender not in (None, g):
+        return None  # (a bare word the text makes a woman is not "Mr." it)
     return bare[0]
 
 
