@@ -511,3 +511,8 @@ def test_verbs_that_double_their_last_consonant_are_cues():
     rows = run('"I was wrong," admitted Tom Hale.', '"Stay," begged Nell Brook.',
                '"Very well," Tom Hale conceded.', *PADDING)
     assert [r[1:] for r in rows[:2]] == [("Tom Hale", "cue"), ("Nell Brook", "cue")]
+
+
+def test_aunt_before_a_given_name_stays_in_the_label():
+    rows = run("Aunt Hester came down to breakfast.", '"Good morning," said Aunt Hester.', *PADDING)
+    assert rows[0][1] == "Aunt Hester"

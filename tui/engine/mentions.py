@@ -643,6 +643,9 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
         form = (p.honorific + " " if p.honorific else "") + " ".join(p.tokens)
         if len(p.tokens) > 1 and p.honorific.lower() in _STYLES and not ent.style:
             ent.style = p.honorific  # a title of rank is part of how the person is named
+        elif (len(p.tokens) == 1 and not p.honorific and p.titles and p.titles[-1] in _KIN_STYLES
+              and ent.kind == "person" and len(ent.tokens) == 1 and not ent.style):
+            ent.style = p.titles[-1].capitalize()  # "Aunt Juley": how the family names her
         if form not in ent.aliases:
             ent.aliases.append(form)
         if p.honorific and ent.kind == "person" and p.honorific.lower() not in _PLAIN_HONORIFICS:
@@ -712,6 +715,7 @@ def _vote_gender(text: str, segments: list[tuple[int, int]], mentions: list[Ment
 
 
 _STYLES = frozenset({"sir", "lady", "lord", "dame"})
+_KIN_STYLES = frozenset({"aunt", "uncle"})  # before a given name, part of how it is said
 _PLAIN_HONORIFICS = frozenset({"mr.", "mrs.", "ms."})
 # titles of a calling that are a form of address ("Rev. Eager", "Prof. Lin"), not of an office
 _ADDRESS_TITLES = {"rev": "Rev.", "reverend": "Reverend", "prof": "Prof.", "professor": "Professor"}
