@@ -429,7 +429,7 @@ def test_a_married_womans_title_does_not_take_a_bare_surname():
 
 def test_a_surname_shaped_like_a_participle_is_a_name_after_mr():
     rows = run("Mr. Harding shut the gate.", '"A fine night," said Harding.', *PADDING)
-    # "Harding" alone looks like "-ing" word; "Mr. Harding" shows it is a surname
+    # "Harding" alone looks like an "-ing" word; "Mr. Harding" shows it is a surname
     assert rows[0][1] == "Mr. Harding"
 
 
