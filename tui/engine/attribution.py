@@ -49,6 +49,7 @@ from .mentions import (
 )
 from .model import Analysis, Document, Method, Quote
 from .narrator import find_narrator, narrator_entity, narrator_mentions, spoke_i
+from .quotes import blank_quotes
 from .resolve import GUESS, How, Resolver, Speakers, description_gender
 from .transcripts import LABEL
 
@@ -83,24 +84,6 @@ def _one_sentence(text: str, lo: int, hi: int) -> bool:
     return len(ends) == 1 and not text[ends[0]:hi].strip()
 
 
-def _blank_quotes(text: str, quotes: list[Quote]) -> str:
-    """``text`` with every quotation's words replaced by ';' (offsets kept): the narrative around
-    a quotation reads as one sentence, and nothing inside a quotation passes for a cue."""
-    parts = []
-    pos = 0
-    for q in quotes:
-        if q.start < pos:
-            continue
-        end = q.end
-        while end > q.start and text[end - 1] in ",.;:!?":
-            end -= 1  # '“Morning Harbour,” Mayor Roe': the comma still closes the lead phrase
-        parts.append(text[pos:q.start])
-        parts.append(";" * (end - q.start))
-        pos = end
-    parts.append(text[pos:])
-    return "".join(parts)
-
-
 def _narrative_segments(doc: Document, quotes: list[Quote]) -> list[tuple[int, int]]:
     """Text outside quotation marks, block by block."""
     segs = []
@@ -129,7 +112,7 @@ class Context:
     def __init__(self, doc: Document, quotes: list[Quote], res: Resolver, dialogue: bool, explain: bool) -> None:
         self.doc, self.text, self.quotes, self.res, self.dialogue = doc, doc.text, quotes, res, dialogue
         self.sp, self.reg = res.sp, res.reg
-        self.masked = _blank_quotes(doc.text, quotes)  # the text with quoted words blanked out
+        self.masked = blank_quotes(doc.text, quotes)  # the text with quoted words blanked out
         self.by_block: dict[int, list[int]] = {}  # quotation indexes by paragraph
         for i, q in enumerate(quotes):
             self.by_block.setdefault(doc.block_index_at(q.mark_start) or 0, []).append(i)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from .lexicon import NOT_NAMES, SPEECH_VERBS
 from .mentions import Entity, Mention, Registry, parse_run
 from .model import Document, Quote
+from .quotes import blank_quotes
 from .vocatives import is_name, vocatives
 
 _VERB_WORDS = frozenset(v for v in SPEECH_VERBS if " " not in v)
@@ -118,7 +119,7 @@ def find_narrator(doc: Document, quotes: list[Quote]) -> Narrator | None:
         return None
     # the surname-only and full forms of one name pool their votes under the fuller form
     pooled: Counter[str] = Counter()
-    narration = _narration(text, speech)
+    narration = blank_quotes(text, speech)  # what the narrator tells, not what anyone says
     for name, n in votes.items():
         pooled[name] += n - against.get(name, 0) - _acts_in(narration, name)
     name, n = pooled.most_common(1)[0]
@@ -132,19 +133,6 @@ def find_narrator(doc: Document, quotes: list[Quote]) -> Narrator | None:
         if surname and surname != name:
             full = f"{name} {surname}"
     return Narrator(full, len(mine), n)
-
-
-def _narration(text: str, speech: list[Quote]) -> str:
-    """The text with its quotations blanked: what the narrator tells, not what anyone says."""
-    parts = []
-    at = 0
-    for q in speech:
-        if q.mark_start >= at:
-            parts.append(text[at:q.mark_start])
-            parts.append(" " * (q.mark_end - q.mark_start))
-            at = q.mark_end
-    parts.append(text[at:])
-    return "".join(parts)
 
 
 def _acts_in(narration: str, name: str) -> int:

@@ -249,3 +249,22 @@ def find_quotes(doc: Document) -> list[Quote]:
         for (ms, s, e, me, closed), kind in zip(found, kinds):
             quotes.append(Quote(s, e, ms, me, kind=kind, continues=not closed))
     return quotes
+
+
+def blank_quotes(text: str, quotes: list[Quote]) -> str:
+    """``text`` with every quotation's words replaced by ';' (offsets kept; ``quotes`` in text
+    order): the narrative around a quotation reads as one sentence, nothing inside a quotation
+    passes for a cue, and a name said inside one is not a name the narration uses."""
+    parts = []
+    pos = 0
+    for q in quotes:
+        if q.start < pos:
+            continue
+        end = q.end
+        while end > q.start and text[end - 1] in ",.;:!?":
+            end -= 1  # '“Morning Harbour,” Mayor Roe': the comma still closes the lead phrase
+        parts.append(text[pos:q.start])
+        parts.append(";" * (end - q.start))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
