@@ -516,3 +516,20 @@ def test_verbs_that_double_their_last_consonant_are_cues():
 def test_aunt_before_a_given_name_stays_in_the_label():
     rows = run("Aunt Hester came down to breakfast.", '"Good morning," said Aunt Hester.', *PADDING)
     assert rows[0][1] == "Aunt Hester"
+
+
+def test_a_capital_that_only_opens_sentences_names_nobody():
+    rows = run("Tom Reed looked at Ann Hale for a long while.",
+               'Liking her better, he smiled and said, "It will get us home."',
+               '"Will it?" said Ann Hale.',
+               *PADDING)
+    # "Liking" opens a sentence and is never anyone's name: "he" speaks, and he is Tom
+    assert rows[0][1] == "Tom Reed"
+
+
+def test_a_word_the_text_uses_as_a_place_is_not_who_speaks():
+    rows = run("The old lady came from Geneva. She had lived in Geneva for years, and at Geneva she "
+               "had buried a husband.",
+               '"You must see the lake," said the lady from Geneva.',
+               *PADDING)
+    assert rows[0][1] == "the lady"

@@ -121,6 +121,15 @@ class Entity:
         return len(self.tokens) > 1 or given_gender(self.tokens[0]) is not None
 
     @property
+    def no_name(self) -> bool:
+        """A capitalised word the text never treats as anyone's name: "Having" or "Liking" opening
+        sentences, "Geneva" mostly after "in" or "from".  Nobody titles it, and it never says a thing."""
+        if (self.kind != "person" or len(self.tokens) > 1 or self.definite or self.honorific or self.spoke
+                or self.titles & _PERSON_TITLES):
+            return False
+        return not self.mid_sentence or self.place >= 3 and self.place > 2 * self.subject
+
+    @property
     def name(self) -> str:
         if self.spoken_full:
             return self.spoken_full

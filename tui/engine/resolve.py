@@ -67,6 +67,7 @@ _SAME_CALLING = {"doctor": ("doctor", "surgeon", "physician"), "surgeon": ("surg
                  "physician": ("physician", "doctor"), "priest": ("priest", "clergyman", "vicar", "rector", "curate"),
                  "clergyman": ("clergyman", "priest", "vicar", "rector", "curate", "reverend"),
                  "policeman": ("policeman", "constable", "officer"), "constable": ("constable", "policeman")}
+_PLACE_PREPOSITIONS = frozenset({"from", "of", "in", "at", "near"})
 _CONVERSATION = 3000  # characters back that a novel's "the girl" may point into
 _FEMALE_RANKS = frozenset("""countess baroness duchess princess marchioness empress queen abbess governess hostess
 mistress actress""".split())
@@ -338,7 +339,15 @@ class Resolver:
                     ent = self.reg.resolve(p, s)
                     return self.sp.of_entity(ent), "cue"
                 ent = self.reg.resolve(p, s)
-                return self.sp.of_entity(ent), "cue"
+                if self.news or not ent.no_name:
+                    # (news names its speakers once in full, and may name one only at sentence starts)
+                    return self.sp.of_entity(ent), "cue"
+                # a novel's "Having by this time recovered his breath, he said", "said the lady from
+                # Geneva": a capital that names nobody is not who speaks
+                before = np[:s - at].split()
+                if len(before) >= 2 and before[-1].lower() in _PLACE_PREPOSITIONS:
+                    return self.resolve(" ".join(before[:-1]), at)  # "the lady from Geneva": the lady
+                return None, "none"
         if head in _ROLE_NOUNS and not (caps and head in GROUP_NOUNS and len(words) > 3):
             return self._description(np, head, at)
         if head in GROUP_NOUNS and len(words) <= 6:
