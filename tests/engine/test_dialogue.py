@@ -533,3 +533,11 @@ def test_a_word_the_text_uses_as_a_place_is_not_who_speaks():
                '"You must see the lake," said the lady from Geneva.',
                *PADDING)
     assert rows[0][1] == "the lady"
+
+
+def test_a_given_name_then_a_place_is_the_person_alone():
+    rows = run("Margaret Hale went to Oniton in June. The road from Oniton was long, and at Oniton the "
+               "river was high. But on Margaret Oniton made a lasting impression.",
+               '"It is a lovely place," said Margaret.',
+               *PADDING)
+    assert rows[0][1] == "Margaret Hale"  # not "Margaret Oniton"

@@ -538,6 +538,21 @@ def _place_then_name(p: NameParse) -> bool:
             and given_gender(p.tokens[1]) is not None and given_gender(p.tokens[0]) is None)
 
 
+_PREPOSITIONS = _PLACE_WORDS | {"on", "upon", "of", "for", "with", "by", "about", "over", "under"}
+
+
+def _name_then_place(text: str, p: NameParse, places: dict[str, int]) -> bool:
+    """A run of a given name and then a word the text writes after "in", "at", "from", "to" at least
+    three times, and never as a name's last word: "on Margaret Oniton" is Margaret, then Oniton."""
+    if p.honorific or given_gender(p.tokens[0]) is None or given_gender(p.tokens[1]) is not None:
+        return False
+    word = p.tokens[1]
+    if word not in places:
+        pattern = re.compile(r"\b(?:in|at|from|to|near|towards?) " + re.escape(word) + r"\b")
+        places[word] = len(pattern.findall(text))
+    return places[word] >= 3
+
+
 def find_runs(text: str, lo: int, hi: int):
     """Capitalised runs in text[lo:hi]: (start, end, run)."""
     for m in _RUN.finditer(text, lo, hi):
@@ -579,6 +594,7 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
     """Find the names in the narrative ``segments`` (text outside quotations)."""
     reg = Registry()
     lower_seen: dict[str, bool] = {}
+    places: dict[str, int] = {}
     # (segment start, start, end, run, its parse or None for a lone title word, titles, placey)
     found: list[tuple[int, int, int, str, NameParse | None, tuple[str, ...], bool]] = []
     for lo, hi in segments:
@@ -605,6 +621,13 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
                 run = p.tokens[-1]
                 p = NameParse(p.tokens[-1:], "", (), "person")
                 placey = False
+            if (len(p.tokens) == 2 and before and before[-1] in _PREPOSITIONS and _name_then_place(text, p, places)
+                    and not _written_lower(text, p.tokens[1], lower_seen)):
+                # "But on Margaret Oniton was destined to make an impression": a given name, then the
+                # place the text goes "to" and comes "from", opening the clause
+                e = s + len(p.tokens[0])
+                run = p.tokens[0]
+                p = NameParse(p.tokens[:1], "", p.titles, "person")
             if len(p.tokens) > 2 and p.kind == "person" and (trimmed := _trim_title_case(text, p, lower_seen)) is not p:
                 p = trimmed
                 e = text.rfind(p.tokens[-1], s, e) + len(p.tokens[-1])
