@@ -541,3 +541,27 @@ def test_a_given_name_then_a_place_is_the_person_alone():
                '"It is a lovely place," said Margaret.',
                *PADDING)
     assert rows[0][1] == "Margaret Hale"  # not "Margaret Oniton"
+
+
+def test_a_voice_speaks_for_whose_voice_it_is():
+    rows = run("Hamid Ali sat in the dark by the door.",
+               '"Come in," cried Hamid\'s voice.',
+               *PADDING)
+    assert rows[0][1] == "Hamid Ali"
+
+
+def test_a_possessed_thing_is_no_speaker_label():
+    rows = run("Tom Hale and Nell Brook sat by the fire.",
+               '"Shall we go?" said Tom Hale.',
+               "Nell Brook's long attachment to the town was now explained: "
+               '"I was born here."',
+               *PADDING)
+    # the colon introduces her words, but "attachment to the town was now" is nobody
+    assert rows[1][1] is None or "attachment" not in rows[1][1]
+
+
+def test_a_description_ends_before_its_verb():
+    rows = run('"There is no need to cry," said Ruth Marsh.',
+               '"Yes, there is need!" The child raised her head quickly, revealing a wet face. "I knew it."',
+               *PADDING)
+    assert [r[1] for r in rows[1:3]] == ["the child", "the child"]  # not "the child raised"

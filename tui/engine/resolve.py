@@ -58,6 +58,9 @@ memoir article piece editorial complaint lawsuit filing ruling transcript""".spl
 _AFTER_SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|argued|argues|noted|notes|added|adds|insisted|"
                                 r"claimed|claims|warned|warns|wrote|writes)\s+(?:that\s+)?$")
 _LESSER = frozenset("vice deputy assistant associate acting former".split())
+_VOICE_NOUNS = frozenset("voice voices lips tongue mouth".split())  # a person's, speaking for them
+# nouns of qualities and acts, never a person ("the astonishment of Isabella", "Lucy's patience")
+_ABSTRACT = re.compile(r"(?:ment|ness|tion|sion|ity|ance|ence|ship|hood|ism)$(?<!witness)")
 _POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
 # what anyone may be called: not a title that picks one person out
 _GENERIC_PEOPLE = frozenset("""man woman gentleman lady girl boy person fellow child stranger voice youth
@@ -255,6 +258,13 @@ class Resolver:
         if not self.news and _THE_SOMEONE.match(np):
             # "said the doctor again", "cried the girl without a pause", "said the nurse rising":
             # the description ends before the words about how it was said
+            ws = np.split()
+            for k in range(1, len(ws) - 2):
+                if (ws[k] in _GENERIC_PEOPLE or ws[k] in _ROLE_NOUNS) and ws[k + 1].endswith("ed"):
+                    # "The child raised her head", "the lady resumed after": a verb with words after it
+                    # ("the person addressed" is a description)
+                    np = " ".join(ws[:k + 1])
+                    break
             np = _DESCRIPTION_TAIL.sub("", np)
         np = _CONTRACTED.sub("", np)  # "She’s insisting that …": she
         if np in ("It", "it"):
@@ -274,6 +284,10 @@ class Resolver:
             # the speaker is the phrase before the modifier, when it names someone
             head_np = np[:cut.start()].rstrip()
             hw = head_np.split()
+            if not self.news and hw and _ABSTRACT.search(hw[-1]) and np[cut.start():cut.end()].strip() == "of":
+                got = self.resolve(np[cut.end():], at)  # a novel's "the astonishment of Isabella": Isabella
+                if got[0] is not None:
+                    return got
             named = any(_names_someone(r, self.reg) for _, _, r in find_runs(head_np, 0, len(head_np)))
             if named:
                 got = self.resolve(head_np, at)
@@ -323,6 +337,13 @@ class Resolver:
             return self.sp.of_group("the" + np[3:]), "description"
         caps = [(at + s, at + e, r) for s, e, r in find_runs(np, 0, len(np))]
         if caps and _POSSESSOR.search(np) and words[-1][:1].islower():
+            if not self.news and head in _VOICE_NOUNS and len(words) <= 4:
+                # a novel's "cried Hamidullah's voice", "said the Rabbit's voice": whose voice it is
+                return self.resolve(_POSSESSIVE_END.sub("", np[:caps[0][1] - at]), at)
+            if (not self.news and head not in _ROLE_NOUNS and head not in GROUP_NOUNS and head not in _KIN
+                    and head not in _GENERIC_PEOPLE and (not _PERSON_NOUN.search(head) or _ABSTRACT.search(head))):
+                # "Miss Derek's faithful attachment to Chandrapore was now explained:" names no speaker
+                return None, "none"
             # "Okafor's former press secretary", "Ida Brandt's dentist": not Okafor
             if head in _ROLE_NOUNS:
                 got = self._description(np, head, at)
