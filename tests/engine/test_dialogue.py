@@ -565,3 +565,11 @@ def test_a_description_ends_before_its_verb():
                '"Yes, there is need!" The child raised her head quickly, revealing a wet face. "I knew it."',
                *PADDING)
     assert [r[1] for r in rows[1:3]] == ["the child", "the child"]  # not "the child raised"
+
+
+def test_a_word_of_grammar_is_not_part_of_a_name():
+    rows = run("Chapter IX: Diana Is Invited to Tea",
+               "Diana came up the lane at four o'clock.",
+               '"Hello," said Diana.',
+               *PADDING)
+    assert rows[0][1] == "Diana"  # not "Diana Is"

@@ -538,6 +538,10 @@ def _place_then_name(p: NameParse) -> bool:
             and given_gender(p.tokens[1]) is not None and given_gender(p.tokens[0]) is None)
 
 
+# words of grammar that never end a name ("Diana Is Invited to Tea", "Lucy As a Work of Art")
+# (not "will" or "may": "George Will", "Theresa May")
+_FUNCTION_WORDS = frozenset("""is are was were be been am has have had do does did as at by for from in into of
+on to with and or but nor if so than that then when while who whom whose which what where why how not""".split())
 _PREPOSITIONS = _PLACE_WORDS | {"on", "upon", "of", "for", "with", "by", "about", "over", "under"}
 
 
@@ -638,6 +642,20 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
                 s = text.find(p.tokens[1], s, e)
                 run = text[s:e]
                 p = NameParse(p.tokens[1:], "", (), "person")
+            if len(p.tokens) >= 2 and p.kind == "person" and not p.honorific:
+                # "Diana Is Invited to Tea", "what a Foolish Piglet": a name ends before a word of
+                # grammar, and after "a" the ordinary words the text writes in lower case are not its
+                toks = list(p.tokens)
+                cut = next((k for k, t in enumerate(toks) if k and t.lower() in _FUNCTION_WORDS), len(toks))
+                del toks[cut:]
+                while (len(toks) > 1 and before and before[-1] in ("a", "an") and given_gender(toks[0]) is None
+                       and toks[0].lower() not in HONORIFICS and _written_lower(text, toks[0], lower_seen)):
+                    toks.pop(0)
+                if len(toks) < len(p.tokens):
+                    s = text.find(toks[0], s, e)
+                    e = text.find(toks[-1], s, e) + len(toks[-1])
+                    run = text[s:e]
+                    p = NameParse(tuple(toks), "", p.titles, "person")
             found.append((lo, s, e, run, p, titles, placey))
             if p.honorific and len(p.tokens) == 1:
                 reg.honorifics_of.setdefault(p.tokens[0].lower(), set()).add(honorific_key(p.honorific))
