@@ -573,3 +573,23 @@ def test_a_word_of_grammar_is_not_part_of_a_name():
                '"Hello," said Diana.',
                *PADDING)
     assert rows[0][1] == "Diana"  # not "Diana Is"
+
+
+def test_a_full_name_written_once_late_and_made_of_two_people_is_no_label():
+    rows = run("Katharine sat with Cassandra by the window. " * 12,
+               "Katharine Cassandra; Cassandra Katharine they alternated in his mind.",
+               '"Good night," said Katharine.', '"Good night," said Cassandra.', *PADDING)
+    assert [r[1] for r in rows[:2]] == ["Katharine", "Cassandra"]
+
+
+def test_a_full_name_written_once_late_with_an_ordinary_word_is_no_label():
+    rows = run("Harris came down the stairs, and they take tea at four. " * 12,
+               "Then they went to Take Harris to the station.",
+               '"Good night," said Harris.', *PADDING)
+    assert rows[0][1] == "Harris"
+
+
+def test_a_full_name_the_text_introduces_stays_the_label():
+    rows = run("Frank Oakley came home. " + "Frank sat by the fire. " * 12,
+               '"Good night," said Frank.', *PADDING)
+    assert rows[0][1] == "Frank Oakley"

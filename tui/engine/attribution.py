@@ -203,6 +203,7 @@ def attribute(doc: Document, quotes: list[Quote], explain: bool = False,
         mentions = kin_mentions(text, segs, mentions, res)
         res = Resolver(text, reg, mentions, sp)
     res.news = not dialogue
+    sp.plain_labels = dialogue
     narrator = find_narrator(doc, quotes) if dialogue else None
     if narrator is not None:
         res.narrator = narrator_entity(reg, narrator)

@@ -105,6 +105,9 @@ class Entity:
     mid_sentence: bool = False  # named somewhere other than at the start of a sentence
     # how the text addresses a person it also names in full ("Dr. Lal" for Pran Lal): honorific -> times
     addressed: dict[str, int] = field(default_factory=dict)
+    forms: dict[str, int] = field(default_factory=dict)  # times the narration writes each untitled form
+    full_late: int = 0  # one-word mentions before the narration first writes the full name
+    full_odd: tuple[str, ...] = ()  # words of that full name the text also writes in lower case
 
     @property
     def personlike(self) -> bool:
@@ -144,6 +147,27 @@ class Entity:
             best = max(self.addressed, key=self.addressed.__getitem__)  # (the first seen of equals)
             return f"{best} {' '.join(self.tokens)}"
         return " ".join(self.tokens)
+
+    def plain_name(self, others: dict[str, Entity]) -> str | None:
+        """A novel's one-word name for a person whose fuller name the narration writes only once, long
+        after naming them by the one word, and with a word in it that is not theirs: an ordinary word
+        ("what a Foolish Piglet"), or the one-word name of someone or somewhere else ("Katharine
+        Cassandra; Cassandra Katharine they alternated", "the terraces of the Lilas Brett ordered").
+        ``others``: the registry's one-word entities, by their word."""
+        if self.kind != "person" or len(self.tokens) < 2 or self.spoken_full or self.style or self.definite:
+            return None
+        if self.forms.get(" ".join(self.tokens), 0) != 1 or self.full_late < _PLAIN_NAME_USES:
+            return None
+        word = max((f for f in self.forms if " " not in f), key=self.forms.__getitem__, default=None)
+        if word is None:
+            return None
+        at = self.tokens.index(word) if word in self.tokens else len(self.tokens)
+        for k, t in enumerate(self.tokens):
+            other = others.get(t)
+            if t != word and (t in self.full_odd or k < at and other is not None and other is not self
+                              and not other.honorific):
+                return word  # (a surname after the word is a family's: "Frank Oakley", "Maurice Oakley")
+        return None
 
     @property
     def surname(self) -> str:
@@ -542,6 +566,7 @@ def _place_then_name(p: NameParse) -> bool:
 # (not "will" or "may": "George Will", "Theresa May")
 _FUNCTION_WORDS = frozenset("""is are was were be been am has have had do does did as at by for from in into of
 on to with and or but nor if so than that then when while who whom whose which what where why how not""".split())
+_PLAIN_NAME_USES = 10  # one-word mentions before a full name seen once that make that name no introduction
 _PREPOSITIONS = _PLACE_WORDS | {"on", "upon", "of", "for", "with", "by", "about", "over", "under"}
 
 
@@ -577,7 +602,15 @@ def _written_lower(text: str, word: str, seen: dict[str, bool]) -> bool:
     """Whether the text also writes ``word`` in lower case, as a word of its own."""
     low = word.lower()
     if low not in seen:
-        seen[low] = re.search(rf"(?<![\w’'.-]){re.escape(low)}(?![\w’'-])", text) is not None
+        # str.find, not a pattern compiled for each word (a news article asks this of every full name)
+        found, n = False, len(low)
+        i = text.find(low)
+        while i >= 0 and not found:
+            before = text[i - 1] if i else " "
+            after = text[i + n] if i + n < len(text) else " "
+            found = not (before.isalnum() or before in "_’'.-") and not (after.isalnum() or after in "_’'-")
+            i = text.find(low, i + 1)
+        seen[low] = found
     return seen[low]
 
 
@@ -698,6 +731,11 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             ent.style = p.titles[-1].capitalize()  # "Aunt Juley": how the family names her
         if form not in ent.aliases:
             ent.aliases.append(form)
+        if not p.honorific:
+            if len(p.tokens) > 1 and form not in ent.forms:
+                ent.full_late = max((n for f, n in ent.forms.items() if " " not in f), default=0)
+                ent.full_odd = tuple(t for t in p.tokens if _written_lower(text, t, lower_seen))
+            ent.forms[form] = ent.forms.get(form, 0) + 1
         if p.honorific and ent.kind == "person" and p.honorific.lower() not in _PLAIN_HONORIFICS:
             ent.addressed[p.honorific] = ent.addressed.get(p.honorific, 0) + 1
         elif p.titles and p.titles[-1] in _ADDRESS_TITLES and ent.kind == "person":
@@ -876,6 +914,8 @@ def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
             t.style = e.honorific
         for hon, n in e.addressed.items():
             t.addressed[hon] = t.addressed.get(hon, 0) + n
+        for form, n in e.forms.items():
+            t.forms[form] = t.forms.get(form, 0) + n
         for a in [e.name] + e.aliases:
             if a not in t.aliases:
                 t.aliases.append(a)

@@ -128,6 +128,7 @@ class Speakers:
         self.entity_of: dict[int, Entity | None] = {}
         self.labels: dict[int, str] = {}  # the phrase of each group speaker
         self.history: list[tuple[int, int]] = []  # (position, speaker id) of attributed quotes
+        self.plain_labels = False  # a novel: label a person by the one word the narration uses (plain_name)
 
     def of_entity(self, e: Entity) -> int:
         sid = self.ids.get(e.id)
@@ -146,6 +147,19 @@ class Speakers:
         return sid
 
     def speakers(self) -> tuple[Speaker, ...]:
+        names = {sid: e.name if e is not None else self.labels[sid] for sid, e in self.entity_of.items()}
+        if self.plain_labels:
+            ones: dict[str, Entity] = {}  # who or what each one-word name means: the entity it names most
+            for ent in self.reg.entities:
+                word = ent.tokens[0] if len(ent.tokens) == 1 else max(
+                    (f for f in ent.forms if " " not in f), key=ent.forms.__getitem__, default=None)
+                if word is not None:
+                    ones.setdefault(word, ent)
+            plain = {sid: w for sid, e in self.entity_of.items() if e is not None and (w := e.plain_name(ones))}
+            taken = list(names.values()) + list(plain.values())
+            for sid, word in plain.items():
+                if taken.count(word) == 1:  # never two speakers under one label
+                    names[sid] = word
         out = []
         for sid in sorted(self.entity_of):
             e = self.entity_of[sid]
@@ -154,8 +168,8 @@ class Speakers:
                 out.append(Speaker(sid, label, (label,), None, "group"))
             else:
                 kind: SpeakerKind = "group" if e.kind != "person" else "person"
-                aliases = tuple(dict.fromkeys([e.name] + e.aliases))
-                out.append(Speaker(sid, e.name, aliases, _gender(e.gender), kind))
+                aliases = tuple(dict.fromkeys([names[sid], e.name] + e.aliases))
+                out.append(Speaker(sid, names[sid], aliases, _gender(e.gender), kind))
         return tuple(out)
 
 
