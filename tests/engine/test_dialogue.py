@@ -593,3 +593,10 @@ def test_a_full_name_the_text_introduces_stays_the_label():
     rows = run("Frank Oakley came home. " + "Frank sat by the fire. " * 12,
                '"Good night," said Frank.', *PADDING)
     assert rows[0][1] == "Frank Oakley"
+
+
+def test_a_titled_name_run_into_the_next_subject_is_no_label():
+    rows = run("Anne went up the hill to school. " * 12 + "Mrs. Allan came to the manse that summer.",
+               "With Mrs. Allan Anne fell promptly in love.",
+               '"She is lovely," said Anne.', *PADDING)
+    assert rows[0][1] == "Anne"  # not "Allan Anne"

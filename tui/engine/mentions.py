@@ -164,8 +164,7 @@ class Entity:
         at = self.tokens.index(word) if word in self.tokens else len(self.tokens)
         for k, t in enumerate(self.tokens):
             other = others.get(t)
-            if t != word and (t in self.full_odd or k < at and other is not None and other is not self
-                              and not other.honorific):
+            if t != word and (t in self.full_odd or k < at and other is not None and other is not self):
                 return word  # (a surname after the word is a family's: "Frank Oakley", "Maurice Oakley")
         return None
 
@@ -731,11 +730,13 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             ent.style = p.titles[-1].capitalize()  # "Aunt Juley": how the family names her
         if form not in ent.aliases:
             ent.aliases.append(form)
-        if not p.honorific:
-            if len(p.tokens) > 1 and form not in ent.forms:
+        if len(p.tokens) > 1 or not p.honorific:
+            # (a full name counts with its title or without: "Mrs. Allan Anne" is "Allan Anne")
+            plain = " ".join(p.tokens)
+            if len(p.tokens) > 1 and plain not in ent.forms:
                 ent.full_late = max((n for f, n in ent.forms.items() if " " not in f), default=0)
                 ent.full_odd = tuple(t for t in p.tokens if _written_lower(text, t, lower_seen))
-            ent.forms[form] = ent.forms.get(form, 0) + 1
+            ent.forms[plain] = ent.forms.get(plain, 0) + 1
         if p.honorific and ent.kind == "person" and p.honorific.lower() not in _PLAIN_HONORIFICS:
             ent.addressed[p.honorific] = ent.addressed.get(p.honorific, 0) + 1
         elif p.titles and p.titles[-1] in _ADDRESS_TITLES and ent.kind == "person":
