@@ -600,3 +600,10 @@ def test_a_titled_name_run_into_the_next_subject_is_no_label():
                "With Mrs. Allan Anne fell promptly in love.",
                '"She is lovely," said Anne.', *PADDING)
     assert rows[0][1] == "Anne"  # not "Allan Anne"
+
+
+def test_a_full_name_written_once_late_after_an_article_is_no_label():
+    rows = run("Piglet ran home through the wood. " * 12,
+               "Then Piglet saw what a Foolish Piglet he had been.",
+               '"Oh dear," said Piglet.', *PADDING)
+    assert rows[0][1] == "Piglet"

@@ -565,6 +565,7 @@ def _place_then_name(p: NameParse) -> bool:
 # (not "will" or "may": "George Will", "Theresa May")
 _FUNCTION_WORDS = frozenset("""is are was were be been am has have had do does did as at by for from in into of
 on to with and or but nor if so than that then when while who whom whose which what where why how not""".split())
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:an?|the|The|A|An)\s+\Z")
 _PLAIN_NAME_USES = 10  # one-word mentions before a full name seen once that make that name no introduction
 _PREPOSITIONS = _PLACE_WORDS | {"on", "upon", "of", "for", "with", "by", "about", "over", "under"}
 
@@ -736,6 +737,8 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             if len(p.tokens) > 1 and plain not in ent.forms:
                 ent.full_late = max((n for f, n in ent.forms.items() if " " not in f), default=0)
                 ent.full_odd = tuple(t for t in p.tokens if _written_lower(text, t, lower_seen))
+                if _ARTICLE_BEFORE.search(text, max(lo, s - 5), s):
+                    ent.full_odd = p.tokens  # "what a Foolish Piglet", "the terraces of the Lilas Brett"
             ent.forms[plain] = ent.forms.get(plain, 0) + 1
         if p.honorific and ent.kind == "person" and p.honorific.lower() not in _PLAIN_HONORIFICS:
             ent.addressed[p.honorific] = ent.addressed.get(p.honorific, 0) + 1
