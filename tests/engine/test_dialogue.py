@@ -607,3 +607,9 @@ def test_a_full_name_written_once_late_after_an_article_is_no_label():
                "Then Piglet saw what a Foolish Piglet he had been.",
                '"Oh dear," said Piglet.', *PADDING)
     assert rows[0][1] == "Piglet"
+
+
+def test_a_capital_only_ever_after_a_is_nobody():
+    rows = run("It was his own country, more than a Faith, more than a battle-cry.",
+               '"Oh!" the woman gasped.', *PADDING)
+    assert rows[0][1] != "Faith"

@@ -100,6 +100,7 @@ class Entity:
     spoke: int = 0  # times named as the subject of a speech cue
     kin_votes: list[str] = field(default_factory=list)  # genders of titles right before the name
     after_the: int = 0  # mentions right after "the" ("said the Gryphon")
+    after_a: int = 0  # mentions right after "a" or "an" ("more than a Faith"): a noun, when all are
     definite: bool = False  # named with "the" ("the Gryphon"): a character called by a noun
     spoken_full: str = ""  # the full name the characters give a given name ("this is Tom Pell")
     mid_sentence: bool = False  # named somewhere other than at the start of a sentence
@@ -115,6 +116,8 @@ class Entity:
             return False
         if self.honorific or self.spoke or self.titles & _PERSON_TITLES:
             return True  # "President Marek", "Sen. Finch": a title only people hold
+        if self.positions and self.after_a == len(self.positions):
+            return False  # "more than a Faith, more than a battle-cry": never a name, only a noun
         if len(self.tokens) == 1 and not self.mid_sentence:
             return False  # "Thereafter he …", "Kindness was …": a capital only because it opens a sentence
         if len(self.tokens) > 1 and given_gender(self.tokens[0]) is not None:
@@ -707,6 +710,8 @@ def build_registry(text: str, segments: list[tuple[int, int]]) -> tuple[Registry
             ent.gender = honorific_gender(p.honorific)  # "Mr. Ruiz Caldera": a man, whatever "Ruiz" is
         if run.startswith(("The ", "the ")) or text[max(lo, s - 4):s] in ("the ", "The "):
             ent.after_the += 1
+        elif text[max(lo, s - 3):s] in (" a ", "an ", "\na "):
+            ent.after_a += 1
         if placey:
             ent.place += 1
         else:
