@@ -613,3 +613,9 @@ def test_a_capital_only_ever_after_a_is_nobody():
     rows = run("It was his own country, more than a Faith, more than a battle-cry.",
                '"Oh!" the woman gasped.', *PADDING)
     assert rows[0][1] != "Faith"
+
+
+def test_mr_before_a_given_name_is_the_one_man_of_that_name():
+    rows = run("Robert Lebrun came up from the beach. They would sit at the house till Mr. Robert went away.",
+               '"It is late," said Robert.', *PADDING)
+    assert rows[0][1] == "Robert Lebrun"

@@ -888,6 +888,9 @@ def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
             cands = [f for f in full if f.tokens[0].lower() == word and f.gender in (None, e.gender)]
         elif hon == "mr" and word not in reg.generations:
             cands = [f for f in full if f.tokens[-1].lower() == word and f.gender != "f"]
+            if not cands and word not in surnames:
+                # "Mr. Robert", "Mr. Edward": a household's young master, by his given name
+                cands = [f for f in full if f.tokens[0].lower() == word and f.gender != "f"]
         else:
             continue
         if len(cands) == 1:
