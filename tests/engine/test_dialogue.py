@@ -619,3 +619,13 @@ def test_mr_before_a_given_name_is_the_one_man_of_that_name():
     rows = run("Robert Lebrun came up from the beach. They would sit at the house till Mr. Robert went away.",
                '"It is late," said Robert.', *PADDING)
     assert rows[0][1] == "Robert Lebrun"
+
+
+def test_a_given_name_and_the_mr_of_the_surname_speech_gives_it_are_one_man():
+    rows = run("Mr. Fielding came in late. Mr. Fielding sat down. Cyril looked at the garden.",
+               '"This is my friend Cyril Fielding," said Nell Brook.',
+               '"Good evening," said Cyril.',
+               '"Sit down," said Nell Brook.',
+               '"Thank you," said Mr. Fielding.',
+               *PADDING)
+    assert rows[1][1] == rows[3][1] == "Mr. Fielding"

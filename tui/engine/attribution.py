@@ -195,7 +195,7 @@ def attribute(doc: Document, quotes: list[Quote], explain: bool = False,
     dialogue = is_dialogue(doc, quotes)
     if dialogue:
         merge_forms(reg, mentions)
-        full_names_in_speech(reg, text, [(q.start, q.end) for q in quotes])
+        full_names_in_speech(reg, text, [(q.start, q.end) for q in quotes], mentions)
     sp = Speakers(reg)
     res = Resolver(text, reg, mentions, sp)
     if dialogue:

@@ -822,9 +822,10 @@ _AGES = frozenset({"old", "young", "elder", "younger", "senior", "junior"})
 _GIVEN_THEN_SURNAME = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) ([A-Z][a-z]+)\b(?![’'.-])")
 
 
-def full_names_in_speech(reg: Registry, text: str, spans: list[tuple[int, int]]) -> None:
+def full_names_in_speech(reg: Registry, text: str, spans: list[tuple[int, int]], mentions: list[Mention]) -> None:
     """A person the narration calls only by a given name ("Tom said") is known by the full name
-    the characters give them ("This is Tom Pell"), when the quotations give exactly one."""
+    the characters give them ("This is Tom Pell"), when the quotations give exactly one; and is the
+    narration's "Mr. Pell", when that is its only Mr. of the name."""
     lone = {e.tokens[0]: e for e in reg.entities
             if e.kind == "person" and len(e.tokens) == 1 and not e.honorific and not e.definite
             and (given_gender(e.tokens[0]) is not None or e.tokens[0].lower() in DIMINUTIVES)}
@@ -837,9 +838,21 @@ def full_names_in_speech(reg: Registry, text: str, spans: list[tuple[int, int]])
             given, last = m.group(1), m.group(2)
             if given in lone and given not in known_full and last.lower() not in NOT_NAMES and last not in lone:
                 surnames.setdefault(given, set()).add(last)
+    into: dict[int, Entity] = {}
     for given, lasts in surnames.items():
         if len(lasts) == 1:
-            lone[given].spoken_full = f"{given} {lasts.pop()}"
+            last = lasts.pop()
+            e = lone[given]
+            e.spoken_full = f"{given} {last}"
+            # "Cyril" in the narration, "Cyril Fielding" in speech, "Mr. Fielding" in the narration
+            misters = [x for x in reg.with_surname(last.lower())
+                       if x.honorific and x.kind == "person" and honorific_gender(x.honorific) != "f"]
+            if (len(misters) == 1 and misters[0].honorific.lower().rstrip(".") == "mr" and len(misters[0].tokens) == 1
+                    and e.gender != "f" and misters[0].gender != "f"):
+                mister = misters[0]  # one man: the label is the form the narration uses more
+                src, dst = (e, mister) if len(mister.positions) >= len(e.positions) else (mister, e)
+                into[src.id] = dst
+    _merge(reg, mentions, into)
 
 # Honorifics that go with a given name ("Miss Clara", "Sir Hugo", "Lady Mary"), unlike Mr./Mrs.
 _GIVEN_HONORIFICS = frozenset({"miss", "sir", "lady", "lord"})
@@ -909,6 +922,11 @@ def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
             cands = [f for f in full if f.tokens[0].lower() in forms]
             if len(cands) == 1:
                 into[e.id] = cands[0]
+    _merge(reg, mentions, into)
+
+
+def _merge(reg: Registry, mentions: list[Mention], into: dict[int, Entity]) -> None:
+    """Fold each entity whose id is in ``into`` into the entity it maps to, mentions and all."""
     if not into:
         return
     for e in reg.entities:
