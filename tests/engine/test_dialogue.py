@@ -629,3 +629,12 @@ def test_a_given_name_and_the_mr_of_the_surname_speech_gives_it_are_one_man():
                '"Thank you," said Mr. Fielding.',
                *PADDING)
     assert rows[1][1] == rows[3][1] == "Mr. Fielding"
+
+
+def test_mademoiselle_and_the_bare_name_she_goes_by_are_one_woman():
+    rows = run("Mlle. Blanche came down the stairs. Blanche laughed, and she sat down by the window.",
+               '"How dull it is," said Blanche.',
+               '"Go out, then," said Nell Brook.',
+               '"I will," said Mlle. Blanche.',
+               *PADDING)
+    assert rows[0][1] == rows[2][1]

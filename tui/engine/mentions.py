@@ -856,6 +856,8 @@ def full_names_in_speech(reg: Registry, text: str, spans: list[tuple[int, int]],
 
 # Honorifics that go with a given name ("Miss Clara", "Sir Hugo", "Lady Mary"), unlike Mr./Mrs.
 _GIVEN_HONORIFICS = frozenset({"miss", "sir", "lady", "lord"})
+# a young woman's titles, before her given name as often as her surname (never a wife's)
+_UNMARRIED = frozenset({"miss", "mlle", "mademoiselle", "signorina", "fraulein", "fräulein"})
 
 
 def _bare_form(reg: Registry, e: Entity, surnames: set[str]) -> Entity | None:
@@ -867,13 +869,14 @@ def _bare_form(reg: Registry, e: Entity, surnames: set[str]) -> Entity | None:
     if word in surnames or word in reg.generations:
         return None
     g = honorific_gender(e.honorific)
-    if g == "f" and given_gender(e.tokens[0]) != "f":
-        return None
     same = reg.with_surname(word)
     titled = [x for x in same if x.honorific and honorific_gender(x.honorific) == g]
     bare = [x for x in same if len(x.tokens) == 1 and not x.honorific and x.kind == "person" and not x.definite]
     if titled != [e] or len(bare) != 1 or g is not None and bare[0].gender not in (None, g):
         return None  # (a bare word the text makes a woman is not "Mr." it)
+    if g == "f" and given_gender(e.tokens[0]) != "f" and not (
+            e.honorific.lower().rstrip(".") in _UNMARRIED and bare[0].gender == "f"):
+        return None  # ("Mlle. Blanche" and a "Blanche" the text calls "she" are one woman)
     return bare[0]
 
 
