@@ -638,3 +638,9 @@ def test_mademoiselle_and_the_bare_name_she_goes_by_are_one_woman():
                '"I will," said Mlle. Blanche.',
                *PADDING)
     assert rows[0][1] == rows[2][1]
+
+
+def test_mrs_before_a_given_name_is_the_one_woman_of_that_name():
+    rows = run("Rachel Lynde lived just where the road dipped. Anne ran to Mrs. Rachel at once.",
+               '"Well, child," said Mrs. Rachel.', '"Good morning," said Rachel Lynde.', *PADDING)
+    assert rows[0][1] == rows[1][1] == "Rachel Lynde"

@@ -907,6 +907,9 @@ def merge_forms(reg: Registry, mentions: list[Mention]) -> None:
             if not cands and word not in surnames:
                 # "Mr. Robert", "Mr. Edward": a household's young master, by his given name
                 cands = [f for f in full if f.tokens[0].lower() == word and f.gender != "f"]
+        elif hon == "mrs" and word not in surnames and given_gender(e.tokens[0]) == "f":
+            # "Mrs. Rachel": how a child calls the one married woman named Rachel in full
+            cands = [f for f in full if f.tokens[0].lower() == word and f.gender != "m"]
         else:
             continue
         if len(cands) == 1:
