@@ -106,7 +106,8 @@ class Entity:
     mid_sentence: bool = False  # named somewhere other than at the start of a sentence
     # how the text addresses a person it also names in full ("Dr. Lal" for Pran Lal): honorific -> times
     addressed: dict[str, int] = field(default_factory=dict)
-    forms: dict[str, int] = field(default_factory=dict)  # times the narration writes each untitled form
+    # times the narration writes each form: a full name with or without its title, a one-word name untitled
+    forms: dict[str, int] = field(default_factory=dict)
     full_late: int = 0  # one-word mentions before the narration first writes the full name
     full_odd: tuple[str, ...] = ()  # words of that full name the text also writes in lower case
 
@@ -156,7 +157,7 @@ class Entity:
         after naming them by the one word, and with a word in it that is not theirs: an ordinary word
         ("what a Foolish Piglet"), or the one-word name of someone or somewhere else ("Katharine
         Cassandra; Cassandra Katharine they alternated", "the terraces of the Lilas Brett ordered").
-        ``others``: the registry's one-word entities, by their word."""
+        ``others``: whom each one-word name means (a one-word entity, or the entity that word names most)."""
         if self.kind != "person" or len(self.tokens) < 2 or self.spoken_full or self.style or self.definite:
             return None
         if self.forms.get(" ".join(self.tokens), 0) != 1 or self.full_late < _PLAIN_NAME_USES:
@@ -568,14 +569,15 @@ def _place_then_name(p: NameParse) -> bool:
 # (not "will" or "may": "George Will", "Theresa May")
 _FUNCTION_WORDS = frozenset("""is are was were be been am has have had do does did as at by for from in into of
 on to with and or but nor if so than that then when while who whom whose which what where why how not""".split())
+# an article right before a name: "a Foolish Piglet", "the Lilas Brett" are not a person's full name
 _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:an?|the|The|A|An)\s+\Z")
 _PLAIN_NAME_USES = 10  # one-word mentions before a full name seen once that make that name no introduction
 _PREPOSITIONS = _PLACE_WORDS | {"on", "upon", "of", "for", "with", "by", "about", "over", "under"}
 
 
 def _name_then_place(text: str, p: NameParse, places: dict[str, int]) -> bool:
-    """A run of a given name and then a word the text writes after "in", "at", "from", "to" at least
-    three times, and never as a name's last word: "on Margaret Oniton" is Margaret, then Oniton."""
+    """A run of a given name and then a word, not a given name, that the text writes after "in", "at",
+    "from", "to" at least three times: "on Margaret Oniton" is Margaret, then Oniton."""
     if p.honorific or given_gender(p.tokens[0]) is None or given_gender(p.tokens[1]) is not None:
         return False
     word = p.tokens[1]
