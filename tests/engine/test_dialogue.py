@@ -644,3 +644,10 @@ def test_mrs_before_a_given_name_is_the_one_woman_of_that_name():
     rows = run("Rachel Lynde lived just where the road dipped. Anne ran to Mrs. Rachel at once.",
                '"Well, child," said Mrs. Rachel.', '"Good morning," said Rachel Lynde.', *PADDING)
     assert rows[0][1] == rows[1][1] == "Rachel Lynde"
+
+
+def test_a_feeling_of_someone_is_theirs_to_speak():
+    rows = run("Isabella Thorpe walked home with Catherine.",
+               'On finding the hour, the astonishment of Isabella was hardly to be expressed: "Past three o\'clock!"',
+               *PADDING)
+    assert rows[0][1] == "Isabella Thorpe"  # not "the astonishment"

@@ -61,6 +61,7 @@ _LESSER = frozenset("vice deputy assistant associate acting former".split())
 _VOICE_NOUNS = frozenset("voice voices lips tongue mouth".split())  # a person's, speaking for them
 # nouns of qualities and acts, never a person ("the astonishment of Isabella", "Lucy's patience")
 _ABSTRACT = re.compile(r"(?:ment|ness|tion|sion|ity|ance|ence|ship|hood|ism)$(?<!witness)")
+_OF_NAME = re.compile(r"\s+of\s+((?:(?:Mr|Mrs|Ms|Dr)\.\s+|Miss\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 _POSSESSOR = re.compile(r"[A-Z][\w.-]*[’']s?\s+[a-z]")
 # what anyone may be called: not a title that picks one person out
 _GENERIC_PEOPLE = frozenset("""man woman gentleman lady girl boy person fellow child stranger voice youth
@@ -395,6 +396,11 @@ class Resolver:
                 if body is not None:
                     return body, "pronoun"
             return self.sp.of_group(np), "cue"
+        if not self.news and _ABSTRACT.search(head) and words[0].lower() == "the":
+            # a novel's "the astonishment of Isabella was hardly to be expressed:": whose it is
+            i = self.text.find(np, at, at + 200)
+            of = _OF_NAME.match(self.text, i + len(np)) if i >= 0 else None
+            return self.resolve(of.group(1), at) if of else (None, "none")
         if not self.news and _THE_SOMEONE.fullmatch(np):
             # a novel's "said the doctor", "inquired the messenger": someone the text calls so
             e = self._by_role(np, head, at)
