@@ -299,10 +299,6 @@ class Resolver:
             # the speaker is the phrase before the modifier, when it names someone
             head_np = np[:cut.start()].rstrip()
             hw = head_np.split()
-            if not self.news and hw and _ABSTRACT.search(hw[-1]) and np[cut.start():cut.end()].strip() == "of":
-                got = self.resolve(np[cut.end():], at)  # a novel's "the astonishment of Isabella": Isabella
-                if got[0] is not None:
-                    return got
             named = any(_names_someone(r, self.reg) for _, _, r in find_runs(head_np, 0, len(head_np)))
             if named:
                 got = self.resolve(head_np, at)
