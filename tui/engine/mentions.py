@@ -575,6 +575,9 @@ _PLAIN_NAME_USES = 10  # one-word mentions before a full name seen once that mak
 _PREPOSITIONS = _PLACE_WORDS | {"on", "upon", "of", "for", "with", "by", "about", "over", "under"}
 
 
+_TO_A_PLACE = (["in"], ["at"], ["from"], ["to"], ["near"], ["toward"], ["towards"])
+
+
 def _name_then_place(text: str, p: NameParse, places: dict[str, int]) -> bool:
     """A run of a given name and then a word, not a given name, that the text writes after "in", "at",
     "from", "to" at least three times: "on Margaret Oniton" is Margaret, then Oniton."""
@@ -582,8 +585,14 @@ def _name_then_place(text: str, p: NameParse, places: dict[str, int]) -> bool:
         return False
     word = p.tokens[1]
     if word not in places:
-        pattern = re.compile(r"\b(?:in|at|from|to|near|towards?) " + re.escape(word) + r"\b")
-        places[word] = len(pattern.findall(text))
+        # str.find, not a pattern compiled for each word (as in _written_lower)
+        n, i = 0, text.find(word)
+        while i >= 0 and n < 3:
+            end = i + len(word)
+            if (end == len(text) or not text[end].isalnum()) and text[max(0, i - 8):i].split()[-1:] in _TO_A_PLACE:
+                n += 1
+            i = text.find(word, end)
+        places[word] = n
     return places[word] >= 3
 
 
